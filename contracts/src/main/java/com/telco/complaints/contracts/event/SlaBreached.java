@@ -1,0 +1,9 @@
+package com.telco.complaints.contracts.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A deadline passed before the awaited event (urge, escalate); {@code occurredAt} equals {@code deadline}. */
+public record SlaBreached(
+        UUID eventId, String complaintId, Instant occurredAt, int schemaVersion, String causationId, String actor,
+        SlaClock clock, String dispatchId, Instant deadline) implements ComplaintEvent {}

@@ -1,0 +1,9 @@
+package com.telco.complaints.contracts.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The warning point of a clock passed before the awaited event; {@code occurredAt} equals {@code warnAt}. */
+public record SlaWarningRaised(
+        UUID eventId, String complaintId, Instant occurredAt, int schemaVersion, String causationId, String actor,
+        SlaClock clock, String dispatchId, Instant warnAt, Instant deadline) implements ComplaintEvent {}

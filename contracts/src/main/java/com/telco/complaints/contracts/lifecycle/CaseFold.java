@@ -1,0 +1,300 @@
+package com.telco.complaints.contracts.lifecycle;
+
+import com.telco.complaints.contracts.event.CloseOutcome;
+import com.telco.complaints.contracts.event.ComplaintClosed;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.CustomerUnreachable;
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.Redispatched;
+import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.event.SlaBreached;
+import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.contracts.event.SurveyPassed;
+import com.telco.complaints.contracts.wire.EventType;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pure fold of a case's events into its lifecycle state, enforcing the state machine of
+ * DESIGN.md. An event that does not fit is rejected with a reason and leaves the state as it was;
+ * callers count and log rejections, and never stop on them.
+ *
+ * <p>SLA events annotate work orders rather than move the case: they are accepted in any state,
+ * even after closing (a warning found late after downtime is still a true fact), as long as the
+ * clock they name is known and had not stopped before the warning point or deadline.
+ */
+public final class CaseFold {
+
+    private CaseFold() {}
+
+    /** The state after all of {@code events}, in order, and the events that were rejected. */
+    public static Result fold(String complaintId, Iterable<? extends ComplaintEvent> events) {
+        CaseState state = CaseState.initial(complaintId);
+        List<Rejected> rejected = new ArrayList<>();
+        for (ComplaintEvent event : events) {
+            Transition transition = apply(state, event);
+            if (transition instanceof Transition.Rejected r) {
+                rejected.add(new Rejected(event, r.rejection()));
+            }
+            state = transition.state();
+        }
+        return new Result(state, rejected);
+    }
+
+    public record Rejected(ComplaintEvent event, Rejection rejection) {}
+
+    public record Result(CaseState state, List<Rejected> rejected) {
+        public Result {
+            rejected = List.copyOf(rejected);
+        }
+    }
+
+    /** Applies one event to a case. */
+    public static Transition apply(CaseState state, ComplaintEvent event) {
+        if (!event.complaintId().equals(state.complaintId())) {
+            return reject(state, RejectionReason.OTHER_CASE,
+                    "event of " + event.complaintId() + " folded into " + state.complaintId());
+        }
+        if (!state.isRegistered() && !(event instanceof ComplaintRegistered)) {
+            return reject(state, RejectionReason.NOT_REGISTERED,
+                    EventType.of(event).eventName() + " for unregistered " + state.complaintId());
+        }
+        Transition transition = switch (EventType.of(event)) {
+            case COMPLAINT_REGISTERED -> registered(state, (ComplaintRegistered) event);
+            case DISPATCHED -> dispatched(state, (Dispatched) event);
+            case RETURNED -> returned(state, (Returned) event);
+            case SURVEY_PASSED -> surveyPassed(state, (SurveyPassed) event);
+            case SURVEY_FAILED -> surveyFailed(state, (SurveyFailed) event);
+            case CUSTOMER_UNREACHABLE -> customerUnreachable(state, (CustomerUnreachable) event);
+            case REDISPATCHED -> redispatched(state, (Redispatched) event);
+            case SLA_CLOCK_STARTED -> clockStarted(state, (SlaClockStarted) event);
+            case SLA_WARNING_RAISED -> warningRaised(state, (SlaWarningRaised) event);
+            case SLA_BREACHED -> breached(state, (SlaBreached) event);
+            case COMPLAINT_CLOSED -> closed(state, (ComplaintClosed) event);
+        };
+        return transition.applied() ? new Transition.Applied(transition.state().counted(event.occurredAt()))
+                : transition;
+    }
+
+    private static Transition registered(CaseState state, ComplaintRegistered event) {
+        if (state.isRegistered()) {
+            return reject(state, RejectionReason.ALREADY_REGISTERED, state.complaintId() + " is already registered");
+        }
+        return applied(state.withRegistration(event));
+    }
+
+    private static Transition dispatched(CaseState state, Dispatched event) {
+        Optional<Transition> refused = refuseIfClosed(state, event.dispatchId())
+                .or(() -> refuseIfKnown(state, event.dispatchId()));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (state.status() != CaseStatus.REGISTERED) {
+            return reject(state, RejectionReason.ALREADY_DISPATCHED,
+                    state.complaintId() + " already has work order " + currentId(state));
+        }
+        if (event.attempt() != 1) {
+            return reject(state, RejectionReason.WRONG_ATTEMPT, "a first dispatch has attempt 1, not " + event.attempt());
+        }
+        return applied(state.withWorkOrderAdded(new WorkOrder(event.dispatchId(), 1, event.department(), event.rule(),
+                null, event.occurredAt(), WorkOrderStatus.OPEN, null, null, null, null)));
+    }
+
+    private static Transition returned(CaseState state, Returned event) {
+        Optional<WorkOrder> workOrder = state.workOrder(event.dispatchId());
+        if (workOrder.isEmpty()) {
+            return reject(state, RejectionReason.UNKNOWN_WORK_ORDER,
+                    "Returned names work order " + event.dispatchId() + " unknown in " + state.complaintId());
+        }
+        Optional<Transition> refused = refuseIfClosed(state, event.dispatchId());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        switch (workOrder.get().status()) {
+            case RETURNED:
+                return reject(state, RejectionReason.ALREADY_RETURNED, "work order " + event.dispatchId()
+                        + " was returned at " + workOrder.get().returnedAt());
+            case SUPERSEDED:
+                return reject(state, RejectionReason.SUPERSEDED, "work order " + event.dispatchId() + " was superseded");
+            case OPEN:
+            default:
+                CaseState next = state.withWorkOrder(event.dispatchId(),
+                        w -> w.returned(event.occurredAt(), event.resolution(), event.operatorAtFault()));
+                return applied(next.withStatus(CaseStatus.RETURNED).withUnreachableCount(0));
+        }
+    }
+
+    private static Transition surveyPassed(CaseState state, SurveyPassed event) {
+        return refuseUnlessSurveyPending(state, event.dispatchId())
+                .orElseGet(() -> applied(state.withWorkOrder(event.dispatchId(), w -> w.surveyed(event.occurredAt()))
+                        .withStatus(CaseStatus.SATISFIED)));
+    }
+
+    private static Transition surveyFailed(CaseState state, SurveyFailed event) {
+        return refuseUnlessSurveyPending(state, event.dispatchId())
+                .orElseGet(() -> applied(state.withWorkOrder(event.dispatchId(), w -> w.surveyed(event.occurredAt()))
+                        .withSurveyFailure(event)));
+    }
+
+    private static Transition customerUnreachable(CaseState state, CustomerUnreachable event) {
+        return refuseUnlessSurveyPending(state, event.dispatchId())
+                .orElseGet(() -> applied(state.withUnreachableCount(state.unreachableCount() + 1)));
+    }
+
+    private static Transition redispatched(CaseState state, Redispatched event) {
+        Optional<Transition> refused = refuseIfClosed(state, event.dispatchId())
+                .or(() -> refuseIfKnown(state, event.dispatchId()));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        WorkOrder previous = state.workOrder(event.previousDispatchId()).orElse(null);
+        if (previous == null) {
+            return reject(state, RejectionReason.UNKNOWN_WORK_ORDER,
+                    "Redispatched replaces unknown work order " + event.previousDispatchId());
+        }
+        if (!previous.dispatchId().equals(currentId(state))) {
+            return reject(state, RejectionReason.SUPERSEDED,
+                    "Redispatched replaces " + previous.dispatchId() + " but the current work order is " + currentId(state));
+        }
+        if (state.status() != CaseStatus.DISSATISFIED || !state.lastSurveyFailure().redispatch()) {
+            return reject(state, RejectionReason.NO_REDISPATCH_DECIDED,
+                    "no failed survey decided a redispatch of " + previous.dispatchId() + " (case is " + state.status() + ")");
+        }
+        if (event.attempt() != previous.attempt() + 1) {
+            return reject(state, RejectionReason.WRONG_ATTEMPT,
+                    "redispatch after attempt " + previous.attempt() + " must be attempt " + (previous.attempt() + 1)
+                            + ", not " + event.attempt());
+        }
+        return applied(state.withWorkOrderAdded(new WorkOrder(event.dispatchId(), event.attempt(), event.department(),
+                event.rule(), event.previousDispatchId(), event.occurredAt(), WorkOrderStatus.OPEN,
+                null, null, null, null)));
+    }
+
+    private static Transition closed(CaseState state, ComplaintClosed event) {
+        if (state.isClosed()) {
+            return reject(state, RejectionReason.CASE_CLOSED, state.complaintId() + " is already closed");
+        }
+        CloseOutcome outcome = event.outcome();
+        boolean allowed = switch (state.status()) {
+            case SATISFIED -> outcome == CloseOutcome.SATISFIED;
+            case DISSATISFIED -> !state.lastSurveyFailure().redispatch()
+                    && (outcome == CloseOutcome.EXPLAINED || outcome == CloseOutcome.ESCALATED);
+            case RETURNED -> outcome == CloseOutcome.UNREACHABLE;
+            case REGISTERED, DISPATCHED, CLOSED -> false;
+        };
+        if (!allowed) {
+            return reject(state, RejectionReason.CANNOT_CLOSE,
+                    "a " + state.status() + " case cannot close as " + outcome);
+        }
+        CaseState next = state;
+        Optional<WorkOrder> current = state.currentWorkOrder();
+        if (current.isPresent() && current.get().surveyedAt() == null) {
+            next = next.withWorkOrder(current.get().dispatchId(), w -> w.surveyed(event.occurredAt()));
+        }
+        return applied(next.withClosure(event));
+    }
+
+    private static Transition clockStarted(CaseState state, SlaClockStarted event) {
+        if (event.dispatchId() != null && state.workOrder(event.dispatchId()).isEmpty()) {
+            return reject(state, RejectionReason.UNKNOWN_WORK_ORDER,
+                    event.clock() + " clock for unknown work order " + event.dispatchId());
+        }
+        if (state.clock(event.clock(), event.dispatchId()).isPresent()) {
+            return reject(state, RejectionReason.CLOCK_ALREADY_STARTED,
+                    event.clock() + " clock of " + clockName(state, event.dispatchId()) + " is already running");
+        }
+        return applied(state.withClock(new ClockState(event.clock(), event.dispatchId(), event.startedAt(),
+                event.warnAt(), event.deadline(), event.policy() == null ? null : event.policy().id(), null, null)));
+    }
+
+    private static Transition warningRaised(CaseState state, SlaWarningRaised event) {
+        Optional<ClockState> clock = state.clock(event.clock(), event.dispatchId());
+        if (clock.isEmpty()) {
+            return reject(state, RejectionReason.UNKNOWN_CLOCK,
+                    "warning for a " + event.clock() + " clock never started for " + clockName(state, event.dispatchId()));
+        }
+        if (clock.get().warnedAt() != null) {
+            return reject(state, RejectionReason.ALREADY_WARNED,
+                    event.clock() + " clock of " + clockName(state, event.dispatchId()) + " already warned");
+        }
+        Optional<Instant> stopped = state.stoppedAt(clock.get());
+        if (stopped.isPresent() && !stopped.get().isAfter(clock.get().warnAt())) {
+            return reject(state, RejectionReason.CLOCK_STOPPED_BEFORE,
+                    event.clock() + " clock stopped at " + stopped.get() + ", before its warning at " + clock.get().warnAt());
+        }
+        return applied(state.withClock(clock.get().warned(event.occurredAt())));
+    }
+
+    private static Transition breached(CaseState state, SlaBreached event) {
+        Optional<ClockState> clock = state.clock(event.clock(), event.dispatchId());
+        if (clock.isEmpty()) {
+            return reject(state, RejectionReason.UNKNOWN_CLOCK,
+                    "breach of a " + event.clock() + " clock never started for " + clockName(state, event.dispatchId()));
+        }
+        if (clock.get().breachedAt() != null) {
+            return reject(state, RejectionReason.ALREADY_BREACHED,
+                    event.clock() + " clock of " + clockName(state, event.dispatchId()) + " already breached");
+        }
+        Optional<Instant> stopped = state.stoppedAt(clock.get());
+        if (stopped.isPresent() && !stopped.get().isAfter(clock.get().deadline())) {
+            return reject(state, RejectionReason.CLOCK_STOPPED_BEFORE,
+                    event.clock() + " clock stopped at " + stopped.get() + ", before its deadline " + clock.get().deadline());
+        }
+        return applied(state.withClock(clock.get().breached(event.occurredAt())));
+    }
+
+    private static Optional<Transition> refuseUnlessSurveyPending(CaseState state, String dispatchId) {
+        Optional<Transition> closed = refuseIfClosed(state, dispatchId);
+        if (closed.isPresent()) {
+            return closed;
+        }
+        Optional<WorkOrder> workOrder = state.workOrder(dispatchId);
+        if (workOrder.isEmpty()) {
+            return Optional.of(reject(state, RejectionReason.UNKNOWN_WORK_ORDER,
+                    "survey of unknown work order " + dispatchId + " in " + state.complaintId()));
+        }
+        if (workOrder.get().status() == WorkOrderStatus.SUPERSEDED) {
+            return Optional.of(reject(state, RejectionReason.SUPERSEDED, "survey of superseded work order " + dispatchId));
+        }
+        if (state.status() != CaseStatus.RETURNED) {
+            return Optional.of(reject(state, RejectionReason.NO_SURVEY_PENDING,
+                    state.complaintId() + " is " + state.status() + ", no survey is pending"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Transition> refuseIfClosed(CaseState state, String dispatchId) {
+        return state.isClosed()
+                ? Optional.of(reject(state, RejectionReason.CASE_CLOSED,
+                        state.complaintId() + " is closed; event for work order " + dispatchId + " not applied"))
+                : Optional.empty();
+    }
+
+    private static Optional<Transition> refuseIfKnown(CaseState state, String dispatchId) {
+        return state.workOrder(dispatchId).isPresent()
+                ? Optional.of(reject(state, RejectionReason.DUPLICATE_WORK_ORDER, "work order " + dispatchId + " exists"))
+                : Optional.empty();
+    }
+
+    private static String currentId(CaseState state) {
+        return state.currentWorkOrder().map(WorkOrder::dispatchId).orElse(null);
+    }
+
+    private static String clockName(CaseState state, String dispatchId) {
+        return dispatchId == null ? state.complaintId() : "work order " + dispatchId;
+    }
+
+    private static Transition applied(CaseState state) {
+        return new Transition.Applied(state);
+    }
+
+    private static Transition reject(CaseState state, RejectionReason reason, String detail) {
+        return new Transition.Rejected(state, new Rejection(reason, detail));
+    }
+}

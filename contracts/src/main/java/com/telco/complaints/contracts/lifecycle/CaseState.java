@@ -1,0 +1,152 @@
+package com.telco.complaints.contracts.lifecycle;
+
+import com.telco.complaints.contracts.event.ComplaintClosed;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.event.SurveyFailed;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A case folded from its events. Immutable; {@link CaseFold} is the only way to a new state.
+ *
+ * @param status            null until the case is registered
+ * @param workOrders        in attempt order; the last one is the current work order
+ * @param lastSurveyFailure the failed survey of the current work order, if its survey failed
+ * @param unreachableCount  survey attempts that did not reach the customer for the current work order
+ */
+public record CaseState(
+        String complaintId, CaseStatus status, ComplaintRegistered registration,
+        List<WorkOrder> workOrders, List<ClockState> clocks, SurveyFailed lastSurveyFailure,
+        int unreachableCount, ComplaintClosed closure, Instant lastEventAt, int eventCount) {
+
+    public CaseState {
+        workOrders = List.copyOf(workOrders);
+        clocks = List.copyOf(clocks);
+    }
+
+    /** A case of which nothing is known yet. */
+    public static CaseState initial(String complaintId) {
+        return new CaseState(complaintId, null, null, List.of(), List.of(), null, 0, null, null, 0);
+    }
+
+    public boolean isRegistered() {
+        return registration != null;
+    }
+
+    public boolean isClosed() {
+        return status == CaseStatus.CLOSED;
+    }
+
+    public Optional<WorkOrder> currentWorkOrder() {
+        return workOrders.isEmpty() ? Optional.empty() : Optional.of(workOrders.get(workOrders.size() - 1));
+    }
+
+    public Optional<WorkOrder> workOrder(String dispatchId) {
+        return workOrders.stream().filter(w -> w.dispatchId().equals(dispatchId)).findFirst();
+    }
+
+    public Optional<ClockState> clock(SlaClock clock, String dispatchId) {
+        return clocks.stream().filter(c -> c.watches(clock, dispatchId)).findFirst();
+    }
+
+    /** Number of work orders the case has had. */
+    public int attempts() {
+        return workOrders.size();
+    }
+
+    public long warningCount() {
+        return clocks.stream().filter(c -> c.warnedAt() != null).count();
+    }
+
+    public long breachCount() {
+        return clocks.stream().filter(c -> c.breachedAt() != null).count();
+    }
+
+    /** When the awaited event of a clock happened, in event time; empty while it runs. */
+    public Optional<Instant> stoppedAt(ClockState clock) {
+        Instant closedAt = closure == null ? null : closure.occurredAt();
+        Instant stop = switch (clock.clock()) {
+            case RETURN -> workOrder(clock.dispatchId()).map(WorkOrder::returnedAt).orElse(null);
+            case SURVEY -> workOrder(clock.dispatchId()).map(WorkOrder::surveyedAt).orElse(null);
+            case CASE -> closedAt;
+        };
+        return Optional.ofNullable(earliest(stop, closedAt));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a.isBefore(b) ? a : b;
+    }
+
+    CaseState withStatus(CaseStatus newStatus) {
+        return new CaseState(complaintId, newStatus, registration, workOrders, clocks, lastSurveyFailure,
+                unreachableCount, closure, lastEventAt, eventCount);
+    }
+
+    CaseState withRegistration(ComplaintRegistered registered) {
+        return new CaseState(complaintId, CaseStatus.REGISTERED, registered, workOrders, clocks, lastSurveyFailure,
+                unreachableCount, closure, lastEventAt, eventCount);
+    }
+
+    CaseState withWorkOrderAdded(WorkOrder workOrder) {
+        List<WorkOrder> updated = new ArrayList<>(workOrders.size() + 1);
+        for (WorkOrder existing : workOrders) {
+            updated.add(existing.status() == WorkOrderStatus.SUPERSEDED ? existing : existing.superseded());
+        }
+        updated.add(workOrder);
+        return new CaseState(complaintId, CaseStatus.DISPATCHED, registration, updated, clocks, null,
+                0, closure, lastEventAt, eventCount);
+    }
+
+    CaseState withWorkOrder(String dispatchId, UnaryOperator<WorkOrder> change) {
+        List<WorkOrder> updated = workOrders.stream()
+                .map(w -> w.dispatchId().equals(dispatchId) ? change.apply(w) : w).toList();
+        return new CaseState(complaintId, status, registration, updated, clocks, lastSurveyFailure,
+                unreachableCount, closure, lastEventAt, eventCount);
+    }
+
+    CaseState withSurveyFailure(SurveyFailed failure) {
+        return new CaseState(complaintId, CaseStatus.DISSATISFIED, registration, workOrders, clocks, failure,
+                unreachableCount, closure, lastEventAt, eventCount);
+    }
+
+    CaseState withUnreachableCount(int count) {
+        return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
+                count, closure, lastEventAt, eventCount);
+    }
+
+    CaseState withClosure(ComplaintClosed closed) {
+        return new CaseState(complaintId, CaseStatus.CLOSED, registration, workOrders, clocks, lastSurveyFailure,
+                unreachableCount, closed, lastEventAt, eventCount);
+    }
+
+    CaseState withClock(ClockState clock) {
+        List<ClockState> updated = new ArrayList<>(clocks.size() + 1);
+        boolean replaced = false;
+        for (ClockState existing : clocks) {
+            if (existing.watches(clock.clock(), clock.dispatchId())) {
+                updated.add(clock);
+                replaced = true;
+            } else {
+                updated.add(existing);
+            }
+        }
+        if (!replaced) {
+            updated.add(clock);
+        }
+        return new CaseState(complaintId, status, registration, workOrders, updated, lastSurveyFailure,
+                unreachableCount, closure, lastEventAt, eventCount);
+    }
+
+    CaseState counted(Instant eventTime) {
+        Instant last = lastEventAt == null || eventTime.isAfter(lastEventAt) ? eventTime : lastEventAt;
+        return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
+                unreachableCount, closure, last, eventCount + 1);
+    }
+}

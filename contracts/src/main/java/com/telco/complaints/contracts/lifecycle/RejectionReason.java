@@ -1,0 +1,34 @@
+package com.telco.complaints.contracts.lifecycle;
+
+/** Why the fold did not apply an event to a case. */
+public enum RejectionReason {
+    /** The event belongs to another complaint than the one being folded. */
+    OTHER_CASE,
+    /** An event for a complaint that was never registered. */
+    NOT_REGISTERED,
+    ALREADY_REGISTERED,
+    /** A lifecycle event for a case that is already closed. */
+    CASE_CLOSED,
+    /** A Dispatched for a case that already has a work order. */
+    ALREADY_DISPATCHED,
+    /** An attempt number that does not follow the case's last work order. */
+    WRONG_ATTEMPT,
+    UNKNOWN_WORK_ORDER,
+    /** A second work order with the id of an existing one. */
+    DUPLICATE_WORK_ORDER,
+    ALREADY_RETURNED,
+    /** A return, survey or redispatch that names a work order which has been replaced. */
+    SUPERSEDED,
+    /** A survey answer for a case that is not waiting for one. */
+    NO_SURVEY_PENDING,
+    /** A Redispatched without a SurveyFailed that decided a redispatch. */
+    NO_REDISPATCH_DECIDED,
+    /** A ComplaintClosed from a state, or with an outcome, that does not allow closing. */
+    CANNOT_CLOSE,
+    CLOCK_ALREADY_STARTED,
+    UNKNOWN_CLOCK,
+    ALREADY_WARNED,
+    ALREADY_BREACHED,
+    /** A warning or breach for a clock that had stopped before its warning point or deadline. */
+    CLOCK_STOPPED_BEFORE
+}

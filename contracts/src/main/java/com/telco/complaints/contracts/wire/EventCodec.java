@@ -1,0 +1,72 @@
+package com.telco.complaints.contracts.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * Turns events into their wire form (a {@code ce_type} plus JSON data) and back, upcasting
+ * older schema versions on the way in. The JSON form is the contract; see the schemas under
+ * {@code /schemas} in this jar.
+ */
+public final class EventCodec {
+
+    private static final EventCodec STANDARD = new EventCodec(EventJson.mapper(), Upcasters.standard());
+
+    private final ObjectMapper mapper;
+    private final Upcasters upcasters;
+
+    public EventCodec(ObjectMapper mapper, Upcasters upcasters) {
+        this.mapper = Objects.requireNonNull(mapper);
+        this.upcasters = Objects.requireNonNull(upcasters);
+    }
+
+    public static EventCodec standard() {
+        return STANDARD;
+    }
+
+    public byte[] toJson(ComplaintEvent event) {
+        try {
+            return mapper.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + event, e);
+        }
+    }
+
+    /**
+     * Reads the data of a record whose {@code ce_type} is given.
+     *
+     * @throws EventDecodingException when the type is unknown, the bytes are not JSON, or required fields are missing
+     */
+    public ComplaintEvent fromJson(String ceType, byte[] data) {
+        EventType.Versioned versioned = EventType.parseCeType(ceType);
+        EventType type = versioned.type();
+        try {
+            JsonNode tree = mapper.readTree(data);
+            if (!(tree instanceof ObjectNode object)) {
+                throw new EventDecodingException(ceType + ": data is not a JSON object");
+            }
+            if (versioned.version() < type.currentVersion()) {
+                object = upcasters.upcast(type, versioned.version(), type.currentVersion(), object);
+            }
+            ComplaintEvent event = mapper.treeToValue(object, type.javaClass());
+            requireCommonFields(ceType, event);
+            return event;
+        } catch (EventDecodingException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new EventDecodingException(ceType + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireCommonFields(String ceType, ComplaintEvent event) {
+        if (event.eventId() == null || event.complaintId() == null || event.occurredAt() == null) {
+            throw new EventDecodingException(ceType + ": eventId, complaintId and occurredAt are required");
+        }
+    }
+}

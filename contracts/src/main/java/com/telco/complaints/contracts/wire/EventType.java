@@ -1,0 +1,128 @@
+package com.telco.complaints.contracts.wire;
+
+import com.telco.complaints.contracts.event.ComplaintClosed;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.CustomerUnreachable;
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.Redispatched;
+import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.event.SlaBreached;
+import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.contracts.event.SurveyPassed;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one place that maps an event's type name ⇄ CloudEvents {@code ce_type} ⇄ Java class.
+ * The wire names are stable and versioned ({@code complaint.dispatched.v1}); Java class names
+ * never travel. Java 17 has no pattern switch, so folds switch over this enum, which the compiler
+ * checks for exhaustiveness.
+ */
+public enum EventType {
+    COMPLAINT_REGISTERED("complaint.registered", 1, ComplaintRegistered.class),
+    DISPATCHED("complaint.dispatched", 1, Dispatched.class),
+    RETURNED("complaint.returned", 1, Returned.class),
+    SURVEY_PASSED("complaint.survey-passed", 1, SurveyPassed.class),
+    SURVEY_FAILED("complaint.survey-failed", 1, SurveyFailed.class),
+    CUSTOMER_UNREACHABLE("complaint.customer-unreachable", 1, CustomerUnreachable.class),
+    REDISPATCHED("complaint.redispatched", 1, Redispatched.class),
+    SLA_CLOCK_STARTED("complaint.sla-clock-started", 1, SlaClockStarted.class),
+    SLA_WARNING_RAISED("complaint.sla-warning-raised", 1, SlaWarningRaised.class),
+    SLA_BREACHED("complaint.sla-breached", 1, SlaBreached.class),
+    COMPLAINT_CLOSED("complaint.closed", 1, ComplaintClosed.class);
+
+    private static final Map<Class<?>, EventType> BY_CLASS =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.javaClass, Function.identity()));
+    private static final Map<String, EventType> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, Function.identity()));
+
+    private final String wireName;
+    private final int currentVersion;
+    private final Class<? extends ComplaintEvent> javaClass;
+
+    EventType(String wireName, int currentVersion, Class<? extends ComplaintEvent> javaClass) {
+        this.wireName = wireName;
+        this.currentVersion = currentVersion;
+        this.javaClass = javaClass;
+    }
+
+    /** The stable name without version, e.g. {@code complaint.dispatched}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The schema version this code writes. */
+    public int currentVersion() {
+        return currentVersion;
+    }
+
+    public Class<? extends ComplaintEvent> javaClass() {
+        return javaClass;
+    }
+
+    /** The name used in the event catalogue and in REST views, e.g. {@code Dispatched}. */
+    public String eventName() {
+        return javaClass.getSimpleName();
+    }
+
+    /** {@code ce_type} of the current version, e.g. {@code complaint.dispatched.v1}. */
+    public String ceType() {
+        return ceType(currentVersion);
+    }
+
+    public String ceType(int version) {
+        return wireName + ".v" + version;
+    }
+
+    public static EventType of(ComplaintEvent event) {
+        return of(event.getClass());
+    }
+
+    public static EventType of(Class<?> eventClass) {
+        EventType type = BY_CLASS.get(eventClass);
+        if (type == null) {
+            throw new IllegalArgumentException("not an event of the catalogue: " + eventClass.getName());
+        }
+        return type;
+    }
+
+    /** A {@code ce_type} split into its type and version. */
+    public record Versioned(EventType type, int version) {}
+
+    /**
+     * Parses a {@code ce_type} such as {@code complaint.dispatched.v1}. Older versions parse; whether
+     * they can be read depends on the upcasters (see {@link Upcasters}).
+     *
+     * @throws UnknownEventTypeException if the name or the version form is unknown
+     */
+    public static Versioned parseCeType(String ceType) {
+        if (ceType == null) {
+            throw new UnknownEventTypeException("missing ce_type");
+        }
+        int dot = ceType.lastIndexOf(".v");
+        if (dot <= 0) {
+            throw new UnknownEventTypeException("ce_type without version suffix: " + ceType);
+        }
+        EventType type = BY_NAME.get(ceType.substring(0, dot));
+        if (type == null) {
+            throw new UnknownEventTypeException("unknown ce_type: " + ceType);
+        }
+        int version;
+        try {
+            version = Integer.parseInt(ceType.substring(dot + 2));
+        } catch (NumberFormatException e) {
+            throw new UnknownEventTypeException("bad version in ce_type: " + ceType);
+        }
+        if (version < 0 || version > type.currentVersion) {
+            throw new UnknownEventTypeException(
+                    "ce_type " + ceType + " is newer than this reader (current v" + type.currentVersion + ")");
+        }
+        return new Versioned(type, version);
+    }
+}

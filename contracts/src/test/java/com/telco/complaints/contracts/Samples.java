@@ -1,0 +1,118 @@
+package com.telco.complaints.contracts;
+
+import com.telco.complaints.contracts.event.Category;
+import com.telco.complaints.contracts.event.Channel;
+import com.telco.complaints.contracts.event.CloseOutcome;
+import com.telco.complaints.contracts.event.ComplaintClosed;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.Customer;
+import com.telco.complaints.contracts.event.CustomerTier;
+import com.telco.complaints.contracts.event.CustomerUnreachable;
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.ExternalRef;
+import com.telco.complaints.contracts.event.LimitKind;
+import com.telco.complaints.contracts.event.Redispatched;
+import com.telco.complaints.contracts.event.Resolution;
+import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.event.SlaBreached;
+import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.contracts.event.SlaPolicyApplied;
+import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.contracts.event.SurveyPassed;
+import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.contracts.wire.EventType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** One fixed example of every event: the golden samples under test resources are these, serialized. */
+public final class Samples {
+
+    public static final String CASE = "20261125-00000042";
+    public static final Instant T0 = Instant.parse("2026-11-25T01:30:00Z");
+
+    private Samples() {}
+
+    public static Map<EventType, ComplaintEvent> all() {
+        Map<EventType, ComplaintEvent> all = new EnumMap<>(EventType.class);
+        for (ComplaintEvent event : new ComplaintEvent[] {
+                registered(), dispatched(), returned(), surveyPassed(), surveyFailed(), customerUnreachable(),
+                redispatched(), clockStarted(), warningRaised(), breached(), closed()}) {
+            all.put(EventType.of(event), event);
+        }
+        return all;
+    }
+
+    public static ComplaintRegistered registered() {
+        return new ComplaintRegistered(id(1), CASE, T0, 1, "req-7f3a", "crm",
+                Channel.HOTLINE, Category.NETWORK, "weak-signal", Urgency.NORMAL, "TZ-HL",
+                new Customer("王丽 Wang Li", "13812345678", CustomerTier.STANDARD, "wang.li@example.cn"),
+                "家里从周一起没有信号 📵 No signal at home since Monday", "Fix coverage",
+                new ExternalRef("crm", "A-123"), Instant.parse("2026-11-27T01:30:00Z"));
+    }
+
+    public static Dispatched dispatched() {
+        return new Dispatched(id(2), CASE, T0.plusSeconds(2), 1, id(1).toString(), "routing-service",
+                "W-" + CASE + "-1", 1, "network-ops-tz", "category=NETWORK,region=TZ-HL");
+    }
+
+    public static Returned returned() {
+        return new Returned(id(3), CASE, T0.plusSeconds(3600), 1, "req-41c2", "agent-17",
+                "W-" + CASE + "-1", 1, "network-ops-tz",
+                "Base station TZ-0412 lost power on Monday", "Stable signal at home", "Backup battery failed",
+                "Battery replaced, signal restored", Resolution.RESOLVED, true);
+    }
+
+    public static SurveyPassed surveyPassed() {
+        return new SurveyPassed(id(4), CASE, T0.plusSeconds(7200), 1, "req-9d01", "sv-3", "W-" + CASE + "-1", 1);
+    }
+
+    public static SurveyFailed surveyFailed() {
+        return new SurveyFailed(id(5), CASE, T0.plusSeconds(7200), 1, "req-9d02", "sv-3", "W-" + CASE + "-1", 1,
+                "Still no signal", true, null, true);
+    }
+
+    public static CustomerUnreachable customerUnreachable() {
+        return new CustomerUnreachable(id(6), CASE, T0.plusSeconds(5400), 1, "req-9d00", "sv-3",
+                "W-" + CASE + "-1", 1);
+    }
+
+    public static Redispatched redispatched() {
+        return new Redispatched(id(7), CASE, T0.plusSeconds(7201), 1, id(5).toString(), "routing-service",
+                "W-" + CASE + "-2", "W-" + CASE + "-1", 2, "network-ops-tz-supervisor", "redispatch.attempt-2");
+    }
+
+    public static SlaClockStarted clockStarted() {
+        return new SlaClockStarted(id(8), CASE, T0.plusSeconds(2), 1, id(2).toString(), "sla-service",
+                SlaClock.RETURN, "W-" + CASE + "-1", T0.plusSeconds(2),
+                T0.plusSeconds(2).plus(Duration.ofMinutes(2304)), T0.plusSeconds(2).plus(Duration.ofHours(48)),
+                new SlaPolicyApplied("return.normal", LimitKind.CALENDAR, Duration.ofHours(48), 0.8));
+    }
+
+    public static SlaWarningRaised warningRaised() {
+        SlaClockStarted started = clockStarted();
+        return new SlaWarningRaised(id(9), CASE, started.warnAt(), 1, started.eventId().toString(), "sla-service",
+                SlaClock.RETURN, started.dispatchId(), started.warnAt(), started.deadline());
+    }
+
+    public static SlaBreached breached() {
+        SlaClockStarted started = clockStarted();
+        return new SlaBreached(id(10), CASE, started.deadline(), 1, started.eventId().toString(), "sla-service",
+                SlaClock.RETURN, started.dispatchId(), started.deadline());
+    }
+
+    public static ComplaintClosed closed() {
+        return new ComplaintClosed(id(11), CASE, T0.plusSeconds(7200), 1, id(4).toString(), "sv-3",
+                CloseOutcome.SATISFIED, "W-" + CASE + "-1", "Customer satisfied with the repair");
+    }
+
+    private static UUID id(int n) {
+        return UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n));
+    }
+}

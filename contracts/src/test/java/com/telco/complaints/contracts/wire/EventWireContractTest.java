@@ -1,0 +1,183 @@
+package com.telco.complaints.contracts.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.telco.complaints.contracts.Samples;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.Dispatched;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The golden samples are the contract: every event of the catalogue has a record, a schema and a
+ * golden sample; serialized events satisfy their schema; golden samples read back as the same
+ * events; and every field of a golden sample is still written, under the same name, with the same
+ * value. Renaming, removing or retyping a field fails here before it fails a consumer.
+ */
+class EventWireContractTest {
+
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final SchemaValidatorsConfig STRICT_FORMATS =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+
+    private final EventCodec codec = EventCodec.standard();
+
+    @Test
+    void everyEventOfTheSealedInterfaceHasATypeAndASample() {
+        Set<EventType> sampled = Samples.all().keySet();
+        assertThat(ComplaintEvent.class.getPermittedSubclasses())
+                .allSatisfy(subclass -> assertThat(sampled).contains(EventType.of(subclass)));
+        assertThat(sampled).containsExactlyInAnyOrder(EventType.values());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void serializedEventSatisfiesItsSchema(EventType type) throws IOException {
+        JsonNode json = EventJson.mapper().readTree(codec.toJson(Samples.all().get(type)));
+
+        assertThat(schemaOf(type).validate(json)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void goldenSampleReadsBackAsTheSampleEvent(EventType type) throws IOException {
+        assertThat(codec.fromJson(type.ceType(), golden(type))).isEqualTo(Samples.all().get(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyGoldenFieldIsStillWrittenWithTheSameNameAndValue(EventType type) throws IOException {
+        JsonNode golden = EventJson.mapper().readTree(golden(type));
+        JsonNode written = EventJson.mapper().readTree(codec.toJson(Samples.all().get(type)));
+
+        assertContains(written, golden, type.ceType());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void goldenSampleSatisfiesItsSchema(EventType type) throws IOException {
+        assertThat(schemaOf(type).validate(EventJson.mapper().readTree(golden(type)))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void schemaRejectsAnEventWithoutItsRequiredFieldsOrWithAStrayOne(EventType type) throws IOException {
+        JsonSchema schema = schemaOf(type);
+        ObjectNode json = (ObjectNode) EventJson.mapper().readTree(golden(type));
+
+        ObjectNode withoutId = json.deepCopy();
+        withoutId.remove("eventId");
+        ObjectNode badTime = json.deepCopy();
+        badTime.put("occurredAt", "yesterday");
+        ObjectNode stray = json.deepCopy();
+        stray.put("javaClass", "com.example.Hack");
+
+        assertThat(messages(schema.validate(withoutId))).anyMatch(m -> m.contains("eventId"));
+        assertThat(messages(schema.validate(badTime))).anyMatch(m -> m.contains("occurredAt"));
+        assertThat(messages(schema.validate(stray))).anyMatch(m -> m.contains("javaClass"));
+    }
+
+    @Test
+    void instantsAndEnumsTravelAsIsoStringsAndUpperCaseNames() throws IOException {
+        JsonNode json = EventJson.mapper().readTree(codec.toJson(Samples.clockStarted()));
+
+        assertThat(json.get("deadline").asText()).isEqualTo("2026-11-27T01:30:02Z");
+        assertThat(json.get("clock").asText()).isEqualTo("RETURN");
+        assertThat(json.get("policy").get("limit").asText()).isEqualTo("PT48H");
+        assertThat(json.has("explanation")).isFalse();
+    }
+
+    @Test
+    void unknownPropertiesAreIgnoredOnRead() {
+        String json = new String(golden(EventType.DISPATCHED), StandardCharsets.UTF_8)
+                .replaceFirst("\\{", "{\"addedInAFutureVersion\": {\"x\": 1},");
+
+        assertThat(codec.fromJson("complaint.dispatched.v1", json.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Samples.dispatched());
+    }
+
+    @Test
+    void unreadableRecordsAreRejectedWithTheReason() {
+        assertThatThrownBy(() -> codec.fromJson("complaint.teleported.v1", golden(EventType.DISPATCHED)))
+                .isInstanceOf(UnknownEventTypeException.class).hasMessageContaining("unknown ce_type");
+        assertThatThrownBy(() -> codec.fromJson("complaint.dispatched.v7", golden(EventType.DISPATCHED)))
+                .isInstanceOf(UnknownEventTypeException.class).hasMessageContaining("newer than this reader");
+        assertThatThrownBy(() -> codec.fromJson("complaint.dispatched", golden(EventType.DISPATCHED)))
+                .isInstanceOf(UnknownEventTypeException.class);
+        assertThatThrownBy(() -> codec.fromJson("complaint.dispatched.v1", "not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodingException.class);
+        assertThatThrownBy(() -> codec.fromJson("complaint.dispatched.v1", "[1,2]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodingException.class).hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> codec.fromJson("complaint.dispatched.v1", "{\"attempt\":1}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodingException.class).hasMessageContaining("required");
+        assertThatThrownBy(() -> codec.fromJson("complaint.dispatched.v0", golden(EventType.DISPATCHED)))
+                .isInstanceOf(EventDecodingException.class).hasMessageContaining("no upcaster");
+    }
+
+    @Test
+    void cloudEventHeadersCarryIdTypeSubjectAndTime() {
+        Dispatched event = Samples.dispatched();
+
+        Map<String, String> headers = CloudEvents.headers(event, CloudEvents.sourceOf("routing-service"));
+
+        assertThat(headers).containsExactly(
+                Map.entry("ce_specversion", "1.0"),
+                Map.entry("ce_id", event.eventId().toString()),
+                Map.entry("ce_type", "complaint.dispatched.v1"),
+                Map.entry("ce_source", "/complaint-suite/routing-service"),
+                Map.entry("ce_subject", event.complaintId()),
+                Map.entry("ce_time", "2026-11-25T01:30:02Z"),
+                Map.entry("content-type", "application/json"));
+    }
+
+    private static void assertContains(JsonNode written, JsonNode golden, String where) {
+        if (golden.isObject()) {
+            assertThat(written.isObject()).as(where + " is an object").isTrue();
+            for (Iterator<Map.Entry<String, JsonNode>> it = golden.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                assertThat(written.has(field.getKey())).as(where + "." + field.getKey() + " is written").isTrue();
+                assertContains(written.get(field.getKey()), field.getValue(), where + "." + field.getKey());
+            }
+        } else {
+            assertThat(written).as(where).isEqualTo(golden);
+        }
+    }
+
+    private static JsonSchema schemaOf(EventType type) {
+        try (InputStream in = EventSchemas.open(type)) {
+            return SCHEMAS.getSchema(in, STRICT_FORMATS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] golden(EventType type) {
+        try (InputStream in = EventWireContractTest.class.getResourceAsStream("/golden/" + type.ceType() + ".json")) {
+            assertThat(in).as("golden sample of " + type.ceType()).isNotNull();
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.util.List<String> messages(Set<ValidationMessage> errors) {
+        return errors.stream().map(ValidationMessage::getMessage).toList();
+    }
+
+}

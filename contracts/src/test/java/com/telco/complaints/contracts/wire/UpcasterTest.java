@@ -1,0 +1,39 @@
+package com.telco.complaints.contracts.wire;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.telco.complaints.contracts.Samples;
+import com.telco.complaints.contracts.event.Dispatched;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Old events stay readable: an older schema version is rewritten by the upcaster chain into the
+ * current form before it is bound. The older form here is hypothetical (every event is at v1
+ * today): a "v0" Dispatched that called the department {@code dept} and had no attempt number.
+ */
+class UpcasterTest {
+
+    @Test
+    void anOldVersionIsReadAsTheCurrentOne() {
+        Upcasters upcasters = Upcasters.standard().register(EventType.DISPATCHED, 0, (ObjectNode v0) -> {
+            v0.set("department", v0.remove("dept"));
+            v0.put("attempt", 1);
+            return v0;
+        });
+        EventCodec codec = new EventCodec(EventJson.mapper(), upcasters);
+        Dispatched expected = Samples.dispatched();
+        String v0 = """
+                {"eventId":"%s","complaintId":"%s","occurredAt":"%s","schemaVersion":0,"causationId":"%s",
+                 "actor":"routing-service","dispatchId":"%s","dept":"%s","rule":"%s"}"""
+                .formatted(expected.eventId(), expected.complaintId(), expected.occurredAt(), expected.causationId(),
+                        expected.dispatchId(), expected.department(), expected.rule());
+
+        Dispatched read = (Dispatched) codec.fromJson("complaint.dispatched.v0", v0.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read).isEqualTo(expected);
+        assertThat(read.schemaVersion()).isEqualTo(EventType.DISPATCHED.currentVersion());
+    }
+}
