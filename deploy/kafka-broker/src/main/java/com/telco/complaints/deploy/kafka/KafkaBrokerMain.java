@@ -1,0 +1,145 @@
+package com.telco.complaints.deploy.kafka;
+
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A single-node Apache Kafka broker in KRaft mode (combined broker and controller), run in its own
+ * JVM by a launcher. It formats the storage on first start, starts the broker, and prints
+ * {@value #READY} followed by the bootstrap address on stdout once the broker answers; it runs until
+ * the process is terminated, when Kafka's own shutdown hook stops it cleanly.
+ *
+ * <p>Arguments: {@code --port 9092 --controller-port 9093 --data-dir DIR [--host 127.0.0.1]}.
+ */
+public final class KafkaBrokerMain {
+
+    public static final String READY = "KAFKA READY ";
+
+    private KafkaBrokerMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        String host = options.getOrDefault("host", "127.0.0.1");
+        int port = Integer.parseInt(options.getOrDefault("port", "9092"));
+        int controllerPort = Integer.parseInt(options.getOrDefault("controller-port", String.valueOf(port + 1)));
+        Path dataDir = Path.of(options.getOrDefault("data-dir", "target/kafka")).toAbsolutePath();
+
+        Path config = writeConfig(dataDir, host, port, controllerPort);
+        formatIfNew(dataDir, config);
+        Thread announcer = new Thread(() -> announceWhenReady(host, port), "kafka-ready-announcer");
+        announcer.setDaemon(true);
+        announcer.start();
+        kafka.Kafka.main(new String[] {config.toString()});
+    }
+
+    private static Path writeConfig(Path dataDir, String host, int port, int controllerPort) throws IOException {
+        Files.createDirectories(dataDir.resolve("logs"));
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("controller.quorum.voters", "1@" + host + ":" + controllerPort);
+        p.setProperty("log.dirs", dataDir.resolve("kraft-logs").toString());
+        p.setProperty("num.partitions", "6");
+        p.setProperty("auto.create.topics.enable", "false");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "6");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("transaction.state.log.num.partitions", "6");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("log.retention.hours", "-1");
+        p.setProperty("log.segment.bytes", String.valueOf(256 * 1024 * 1024));
+        Path config = dataDir.resolve("server.properties");
+        try (var out = Files.newBufferedWriter(config)) {
+            p.store(out, "written by KafkaBrokerMain; rewritten on every start");
+        }
+        return config;
+    }
+
+    private static void formatIfNew(Path dataDir, Path config) {
+        if (Files.exists(dataDir.resolve("kraft-logs").resolve("meta.properties"))) {
+            return;
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        int status = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()},
+                new PrintStream(System.err, true));
+        if (status != 0) {
+            throw new IllegalStateException("formatting the Kafka storage in " + dataDir + " failed (" + status + ")");
+        }
+    }
+
+    private static void announceWhenReady(String host, int port) {
+        String bootstrap = host + ":" + port;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try {
+            awaitListening(host, port, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        try (Admin admin = Admin.create(props)) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                    System.out.println(READY + bootstrap);
+                    System.out.flush();
+                    return;
+                } catch (Exception notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            System.err.println("Kafka broker did not answer at " + bootstrap + " within 120 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the listener, so the readiness probe does not fill the log with refused connections. */
+    private static void awaitListening(String host, int port, long deadline) throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** {@code --name value} pairs. */
+    static final class Options {
+        static Map<String, String> parse(String[] args) {
+            var map = new java.util.HashMap<String, String>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                if (!args[i].startsWith("--")) {
+                    throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+                }
+                map.put(args[i].substring(2), args[i + 1]);
+            }
+            return map;
+        }
+    }
+}

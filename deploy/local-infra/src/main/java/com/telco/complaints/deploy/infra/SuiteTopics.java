@@ -1,0 +1,85 @@
+package com.telco.complaints.deploy.infra;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The topics of DESIGN.md with their settings. A suffix gives a test run topics of its own.
+ *
+ * @param events         the event log, the system of record, kept forever
+ * @param submissions    complaints published by other systems, kept 7 days
+ * @param submissionsDlq submissions that could not be accepted, kept forever
+ */
+public record SuiteTopics(String events, String submissions, String submissionsDlq) {
+
+    public static final SuiteTopics DEFAULT =
+            new SuiteTopics("complaint-events", "complaint-submissions", "complaint-submissions-dlq");
+
+    private static final String FOREVER = "-1";
+    private static final String SEVEN_DAYS = String.valueOf(Duration.ofDays(7).toMillis());
+
+    public SuiteTopics withSuffix(String suffix) {
+        return new SuiteTopics(events + suffix, submissions + suffix, submissionsDlq + suffix);
+    }
+
+    public List<String> all() {
+        return List.of(events, submissions, submissionsDlq);
+    }
+
+    /** Creates whichever of the topics is missing; existing topics are left as they are. */
+    public void ensureExist(String bootstrapServers, int partitions) {
+        List<NewTopic> wanted = List.of(
+                topic(events, partitions, FOREVER),
+                topic(submissions, partitions, SEVEN_DAYS),
+                topic(submissionsDlq, partitions, FOREVER));
+        try (Admin admin = Admin.create(adminProps(bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            try {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics " + all() + " at " + bootstrapServers + ": " + e, e);
+        }
+    }
+
+    /** Deletes the topics; for test runs that made their own. */
+    public void delete(String bootstrapServers) {
+        try (Admin admin = Admin.create(adminProps(bootstrapServers))) {
+            admin.deleteTopics(all()).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot delete topics " + all() + ": " + e, e);
+        }
+    }
+
+    private static NewTopic topic(String name, int partitions, String retentionMs) {
+        return new NewTopic(name, partitions, (short) 1).configs(Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, retentionMs,
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
+    }
+
+    static Properties adminProps(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        return props;
+    }
+}

@@ -1,0 +1,1 @@
+package com.telco.complaints.intake;
