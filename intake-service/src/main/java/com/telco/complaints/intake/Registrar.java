@@ -1,0 +1,187 @@
+package com.telco.complaints.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.ExternalRef;
+import com.telco.complaints.intake.domain.BusinessScope;
+import com.telco.complaints.intake.domain.ComplaintDraft;
+import com.telco.complaints.intake.domain.ComplaintNumbers;
+import com.telco.complaints.intake.domain.FieldError;
+import com.telco.complaints.intake.domain.Refusal;
+import com.telco.complaints.intake.domain.Registration;
+import com.telco.complaints.intake.domain.ReplyPromise;
+import com.telco.complaints.intake.domain.SubmissionValidator;
+import com.telco.complaints.intake.domain.Validation;
+import com.telco.complaints.intake.store.ComplaintStore;
+import com.telco.complaints.intake.store.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one use case of intake, behind both doors (REST and the submissions topic): validate,
+ * check the business scope, and, in one transaction, claim the idempotency keys, number the
+ * complaint, store it and append ComplaintRegistered to the outbox.
+ */
+@ApplicationScoped
+public class Registrar {
+
+    private static final Logger LOG = Logger.getLogger(Registrar.class);
+
+    /** Where a submission came from: who sent it and what request or record caused it. */
+    public record Origin(String door, String actor, String causationId) {}
+
+    public sealed interface Outcome {
+        /** Registered now. */
+        record Created(ComplaintRegistered registered) implements Outcome {}
+
+        /** Sent before (same idempotency key and body, or same external reference): the first answer. */
+        record Duplicate(ComplaintRegistered first) implements Outcome {}
+
+        record Invalid(List<FieldError> errors) implements Outcome {}
+
+        record Refused(Refusal refusal) implements Outcome {}
+
+        /** The idempotency key names another complaint, sent with a different body. */
+        record KeyReused(String idempotencyKey, String complaintId) implements Outcome {}
+    }
+
+    @Inject
+    SubmissionValidator validator;
+    @Inject
+    BusinessScope scope;
+    @Inject
+    ComplaintNumbers numbers;
+    @Inject
+    ReplyPromise promise;
+    @Inject
+    ComplaintStore store;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    MeterRegistry meters;
+
+    public Outcome register(JsonNode body, String idempotencyKey, Origin origin) {
+        Timer.Sample sample = Timer.start(meters);
+        Outcome outcome = decide(body, idempotencyKey, origin);
+        sample.stop(meters.timer("complaints.registration", "door", origin.door(), "outcome", name(outcome)));
+        count(outcome, origin);
+        return outcome;
+    }
+
+    private Outcome decide(JsonNode body, String idempotencyKey, Origin origin) {
+        Validation validation = validator.validate(body);
+        if (validation instanceof Validation.Invalid invalid) {
+            return new Outcome.Invalid(invalid.errors());
+        }
+        ComplaintDraft draft = ((Validation.Valid) validation).draft();
+        Optional<Refusal> refusal = scope.refusalOf(draft);
+        if (refusal.isPresent()) {
+            return new Outcome.Refused(refusal.get());
+        }
+        String fingerprint = Registration.fingerprint(draft);
+        List<String> keys = keysOf(idempotencyKey, draft.externalRef());
+        String actor = origin.actor() != null ? origin.actor()
+                : draft.externalRef() != null ? draft.externalRef().system() : draft.channel().name().toLowerCase();
+
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<ComplaintStore.Claim> earlier = store.claims(keys);
+                if (!earlier.isEmpty()) {
+                    return answerFor(earlier, idempotencyKey, fingerprint);
+                }
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                String complaintId = numbers.format(now, store.nextNumber());
+                Set<String> taken = store.claim(keys, complaintId, fingerprint);
+                if (!taken.isEmpty()) {
+                    throw new ClaimedMeanwhile(taken); // rolls back the keys this transaction did claim
+                }
+                ComplaintRegistered registered = Registration.register(draft, complaintId, now, promise,
+                        origin.causationId(), actor);
+                store.insert(registered, fingerprint);
+                outbox.append(registered);
+                return new Outcome.Created(registered);
+            });
+        } catch (ClaimedMeanwhile e) {
+            // A concurrent request claimed a key first and has committed: answer as it was answered.
+            return QuarkusTransaction.requiringNew().call(
+                    () -> answerFor(store.claims(new ArrayList<>(e.keys)), idempotencyKey, fingerprint));
+        }
+    }
+
+    /** A key was claimed by a concurrent transaction between our check and our claim. */
+    private static final class ClaimedMeanwhile extends RuntimeException {
+        final Set<String> keys;
+
+        ClaimedMeanwhile(Set<String> keys) {
+            super(null, null, false, false);
+            this.keys = keys;
+        }
+    }
+
+    private Outcome answerFor(List<ComplaintStore.Claim> claims, String idempotencyKey, String fingerprint) {
+        String idempotencyClaim = idempotencyKey == null ? null : idempotencyKeyOf(idempotencyKey);
+        for (ComplaintStore.Claim claim : claims) {
+            if (claim.key().equals(idempotencyClaim) && !claim.fingerprint().equals(fingerprint)) {
+                return new Outcome.KeyReused(idempotencyKey, claim.complaintId());
+            }
+        }
+        String complaintId = claims.get(0).complaintId();
+        return new Outcome.Duplicate(store.find(complaintId).orElseThrow(
+                () -> new IllegalStateException("idempotency key names unknown complaint " + complaintId)));
+    }
+
+    private static List<String> keysOf(String idempotencyKey, ExternalRef externalRef) {
+        List<String> keys = new ArrayList<>(2);
+        if (idempotencyKey != null) {
+            keys.add(idempotencyKeyOf(idempotencyKey));
+        }
+        if (externalRef != null) {
+            keys.add("ref:" + externalRef.system() + "/" + externalRef.id());
+        }
+        return keys;
+    }
+
+    private static String idempotencyKeyOf(String key) {
+        return "key:" + key;
+    }
+
+    private void count(Outcome outcome, Origin origin) {
+        if (outcome instanceof Outcome.Created created) {
+            meters.counter("complaints.registered", "door", origin.door(),
+                    "channel", created.registered().channel().name()).increment();
+        } else if (outcome instanceof Outcome.Duplicate) {
+            meters.counter("complaints.duplicates", "door", origin.door()).increment();
+        } else if (outcome instanceof Outcome.Invalid invalid) {
+            refused(origin, "INVALID", new Validation.Invalid(invalid.errors()).summary());
+        } else if (outcome instanceof Outcome.Refused refused) {
+            refused(origin, refused.refusal().code(), refused.refusal().reason());
+        } else if (outcome instanceof Outcome.KeyReused reused) {
+            refused(origin, "IDEMPOTENCY_KEY_REUSED", "idempotency key " + reused.idempotencyKey()
+                    + " was used for " + reused.complaintId() + " with another body");
+        }
+    }
+
+    /** Refusals are answered, logged and counted; never silently dropped. */
+    private void refused(Origin origin, String reason, String detail) {
+        meters.counter("complaints.refused", "door", origin.door(), "reason", reason).increment();
+        LOG.infof("refused a submission via %s (%s), %s: %s", origin.door(), origin.causationId(), reason, detail);
+    }
+
+    private static String name(Outcome outcome) {
+        return outcome.getClass().getSimpleName().toLowerCase();
+    }
+}

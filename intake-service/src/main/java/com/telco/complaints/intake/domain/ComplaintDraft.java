@@ -1,0 +1,17 @@
+package com.telco.complaints.intake.domain;
+
+import com.telco.complaints.contracts.event.Category;
+import com.telco.complaints.contracts.event.Channel;
+import com.telco.complaints.contracts.event.Customer;
+import com.telco.complaints.contracts.event.ExternalRef;
+import com.telco.complaints.contracts.event.Urgency;
+
+/**
+ * A submission that passed validation, normalized (phone digits, upper-case region), not yet
+ * classified or numbered.
+ *
+ * @param urgency as requested; classification may raise it
+ */
+public record ComplaintDraft(
+        Channel channel, Category category, String subcategory, Urgency urgency, String region,
+        Customer customer, String description, String demand, ExternalRef externalRef) {}

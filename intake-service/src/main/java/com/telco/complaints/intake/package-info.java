@@ -1,1 +1,0 @@
-package com.telco.complaints.intake;

@@ -1,0 +1,128 @@
+package com.telco.complaints.intake.it;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.telco.complaints.testsupport.SuiteTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Every status code of API.md for POST /complaints, all as application/problem+json. */
+@QuarkusTest
+@QuarkusTestResource(SuiteTestResource.class)
+class ValidationIT {
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "channel         | \"FAX\"",
+            "category        | null",
+            "urgency         | \"soon\"",
+            "region          | \"a b\"",
+            "customer.name   | \"\"",
+            "customer.phone  | \"+1 415 555 0100\"",
+            "customer.tier   | \"VIP\"",
+            "description     | \"tab\\u000bvertical\"",
+            "externalRef.id  | 42",
+    })
+    void eachWrongFieldIsNamedInA400(String field, String json) throws Exception {
+        ObjectNode body = Bodies.withExternalRef(Bodies.uniqueId());
+        String[] path = field.split("\\.");
+        ObjectNode parent = path.length == 1 ? body : (ObjectNode) body.get(path[0]);
+        parent.set(path[path.length - 1], com.telco.complaints.contracts.wire.EventJson.mapper().readTree(json));
+
+        given().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo(field));
+    }
+
+    @Test
+    void everyWrongFieldIsListedInOneAnswer() {
+        String body = """
+                { "channel": "PIGEON", "category": "NETWORK", "urgency": 1, "region": "TZ-HL",
+                  "customer": { "name": "Wang", "phone": "12" }, "description": "", "externalRef": { "id": "x" } }""";
+
+        given().contentType(ContentType.JSON).body(body).post("/complaints").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("5 fields are invalid"))
+                .body("errors.field", containsInAnyOrder("channel", "urgency", "customer.phone", "description",
+                        "externalRef.system"));
+    }
+
+    @Test
+    void malformedJsonSaysWhereItBroke() {
+        given().contentType(ContentType.JSON).body("{\n  \"channel\": \"HOTLINE\",\n  \"category\" \"NETWORK\"\n}")
+                .post("/complaints").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Malformed JSON"))
+                .body("detail", containsString("line 3, column"));
+    }
+
+    @Test
+    void anEmptyBodyIsA400() {
+        given().contentType(ContentType.JSON).body("").post("/complaints").then()
+                .statusCode(400).contentType("application/problem+json").body("detail", containsString("empty"));
+    }
+
+    @Test
+    void aBodyOver64KiBIsA413() {
+        ObjectNode body = Bodies.valid().put("description", "x".repeat(70 * 1024));
+
+        given().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
+                .statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    @Test
+    void aBodyJustUnder64KiBIsReadAndValidated() {
+        ObjectNode body = Bodies.valid().put("description", "x".repeat(60 * 1024));
+
+        given().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
+                .statusCode(400).body("errors[0].field", equalTo("description"))
+                .body("errors[0].message", containsString("at most 4000"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsA415() {
+        given().contentType(ContentType.XML).body("<complaint/>").post("/complaints").then()
+                .statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
+        given().contentType(ContentType.TEXT).body("no signal").post("/complaints").then()
+                .statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void aComplaintOutsideTheBusinessScopeIsA422WithTheReason() {
+        ObjectNode body = Bodies.valid().put("category", "SERVICE").put("subcategory", "handset-repair");
+
+        given().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("reason", equalTo("HANDSET_REPAIR"))
+                .body("detail", containsString("manufacturer"));
+    }
+
+    @Test
+    void anInvalidIdempotencyKeyIsA400() {
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "has space")
+                .body(Bodies.valid().toString()).post("/complaints").then()
+                .statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void refusalsAreCounted() {
+        ObjectNode outside = Bodies.valid().put("category", "SERVICE").put("subcategory", "handset-repair");
+        given().contentType(ContentType.JSON).body(outside.toString()).post("/complaints").then().statusCode(422);
+        given().contentType(ContentType.JSON).body("{}").post("/complaints").then().statusCode(400);
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("complaints_refused_total{door=\"rest\",reason=\"HANDSET_REPAIR\"}"))
+                .body(containsString("complaints_refused_total{door=\"rest\",reason=\"INVALID\"}"));
+    }
+}
