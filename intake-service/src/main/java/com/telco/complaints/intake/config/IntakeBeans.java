@@ -6,6 +6,7 @@ import com.telco.complaints.intake.domain.ReplyPromise;
 import com.telco.complaints.intake.domain.ScopeRule;
 import com.telco.complaints.intake.domain.SubmissionValidator;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -27,6 +28,7 @@ public class IntakeBeans {
 
     @Produces
     @Singleton
+    @Startup
     BusinessScope businessScope(IntakeConfig config) {
         var rules = config.scope().refusals().entrySet().stream()
                 .map(e -> new ScopeRule(e.getKey(), e.getValue().reason(), e.getValue().category(),

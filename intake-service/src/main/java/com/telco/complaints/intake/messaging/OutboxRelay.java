@@ -128,10 +128,14 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            CompletableFuture<?>[] acks = rows.stream()
-                    .map(row -> emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage())
-                    .toArray(CompletableFuture[]::new);
-            CompletableFuture.allOf(acks).get(60, TimeUnit.SECONDS);
+            // Sent with the transaction suspended: the emitter's threads must not join it. The rows stay
+            // locked (the advisory lock is held) until the deletes commit.
+            QuarkusTransaction.suspendingExisting().call(() -> {
+                CompletableFuture<?>[] acks = rows.stream()
+                        .map(row -> emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage())
+                        .toArray(CompletableFuture[]::new);
+                return CompletableFuture.allOf(acks).get(60, TimeUnit.SECONDS);
+            });
             outbox.delete(rows);
             relayed.addAndGet(rows.size());
             return rows.size();

@@ -1,0 +1,124 @@
+package com.telco.complaints.testsupport;
+
+import com.telco.complaints.contracts.event.Category;
+import com.telco.complaints.contracts.event.Channel;
+import com.telco.complaints.contracts.event.CloseOutcome;
+import com.telco.complaints.contracts.event.ComplaintClosed;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.Customer;
+import com.telco.complaints.contracts.event.CustomerTier;
+import com.telco.complaints.contracts.event.CustomerUnreachable;
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.LimitKind;
+import com.telco.complaints.contracts.event.Redispatched;
+import com.telco.complaints.contracts.event.Resolution;
+import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.event.SlaBreached;
+import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.contracts.event.SlaPolicyApplied;
+import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.contracts.event.SurveyPassed;
+import com.telco.complaints.contracts.event.Urgency;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Events as the other services would publish them, for tests that play those services' part.
+ * Work order ids follow routing's form ({@code <complaintId>-W<attempt>}).
+ */
+public final class TestEvents {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    private TestEvents() {}
+
+    /** A complaint id no other test uses. */
+    public static String newComplaintId() {
+        return "T" + String.format("%08d", SEQUENCE.incrementAndGet() % 100_000_000) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String workOrder(String complaintId, int attempt) {
+        return complaintId + "-W" + attempt;
+    }
+
+    public static ComplaintRegistered registered(String complaintId, Instant at) {
+        return registered(complaintId, at, Channel.HOTLINE, Category.NETWORK, "TZ-HL", CustomerTier.STANDARD,
+                Urgency.NORMAL);
+    }
+
+    public static ComplaintRegistered registered(String complaintId, Instant at, Channel channel, Category category,
+                                                 String region, CustomerTier tier, Urgency urgency) {
+        return registered(complaintId, at, channel, category, region, tier, urgency, "13812345678");
+    }
+
+    public static ComplaintRegistered registered(String complaintId, Instant at, Channel channel, Category category,
+                                                 String region, CustomerTier tier, Urgency urgency, String phone) {
+        return new ComplaintRegistered(UUID.randomUUID(), complaintId, at, 1, "test", "test-publisher", channel,
+                category, "sub", urgency, region, new Customer("王丽 Wang Li", phone, tier, null),
+                "No signal at home 家里没有信号", "Fix it", null, at.plus(Duration.ofHours(48)));
+    }
+
+    public static Dispatched dispatched(String complaintId, Instant at, String department) {
+        return new Dispatched(UUID.randomUUID(), complaintId, at, 1, null, "routing-service",
+                workOrder(complaintId, 1), 1, department, "test");
+    }
+
+    public static Redispatched redispatched(String complaintId, int attempt, Instant at, String department) {
+        return new Redispatched(UUID.randomUUID(), complaintId, at, 1, null, "routing-service",
+                workOrder(complaintId, attempt), workOrder(complaintId, attempt - 1), attempt, department, "test");
+    }
+
+    public static Returned returned(String complaintId, int attempt, Instant at, boolean operatorAtFault) {
+        return new Returned(UUID.randomUUID(), complaintId, at, 1, null, "agent-1", workOrder(complaintId, attempt),
+                attempt, "network-ops", "Base station lost power", "Stable signal", "Battery failed",
+                "Battery replaced", Resolution.RESOLVED, operatorAtFault);
+    }
+
+    public static SurveyPassed surveyPassed(String complaintId, int attempt, Instant at) {
+        return new SurveyPassed(UUID.randomUUID(), complaintId, at, 1, null, "sv-1", workOrder(complaintId, attempt),
+                attempt);
+    }
+
+    public static SurveyFailed surveyFailed(String complaintId, int attempt, Instant at, boolean atFault,
+                                            boolean redispatch) {
+        return new SurveyFailed(UUID.randomUUID(), complaintId, at, 1, null, "sv-1", workOrder(complaintId, attempt),
+                attempt, "Still no signal", atFault, atFault ? null : "Explained the coverage plan", redispatch);
+    }
+
+    public static CustomerUnreachable unreachable(String complaintId, int attempt, int count, Instant at) {
+        return new CustomerUnreachable(UUID.randomUUID(), complaintId, at, 1, null, "sv-1",
+                workOrder(complaintId, attempt), count);
+    }
+
+    public static ComplaintClosed closed(String complaintId, int attempt, Instant at, CloseOutcome outcome) {
+        return new ComplaintClosed(UUID.randomUUID(), complaintId, at, 1, null, "sv-1", outcome,
+                workOrder(complaintId, attempt), "closed by test");
+    }
+
+    /** A clock announced as the SLA service would, with a calendar limit and the default 0.8 warning ratio. */
+    public static SlaClockStarted clockStarted(String complaintId, SlaClock clock, String dispatchId, Instant start,
+                                               Duration limit) {
+        Instant warnAt = start.plusMillis((long) (limit.toMillis() * 0.8));
+        return new SlaClockStarted(UUID.randomUUID(), complaintId, start, 1, null, "sla-service", clock, dispatchId,
+                start, warnAt, start.plus(limit),
+                new SlaPolicyApplied("test." + clock.name().toLowerCase(), LimitKind.CALENDAR, limit, 0.8));
+    }
+
+    public static SlaWarningRaised warning(SlaClockStarted started) {
+        return new SlaWarningRaised(UUID.randomUUID(), started.complaintId(), started.warnAt(), 1,
+                started.eventId().toString(), "sla-service", started.clock(), started.dispatchId(), started.warnAt(),
+                started.deadline());
+    }
+
+    public static SlaBreached breach(SlaClockStarted started) {
+        return new SlaBreached(UUID.randomUUID(), started.complaintId(), started.deadline(), 1,
+                started.eventId().toString(), "sla-service", started.clock(), started.dispatchId(), started.deadline());
+    }
+
+}

@@ -1,0 +1,77 @@
+package com.telco.complaints.routing;
+
+import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.lifecycle.CaseFold;
+import com.telco.complaints.contracts.lifecycle.Transition;
+import com.telco.complaints.routing.domain.ReturnRequest;
+import com.telco.complaints.routing.domain.Returns;
+import com.telco.complaints.routing.store.CaseStore;
+import com.telco.complaints.routing.store.CaseStore.StoredCase;
+import com.telco.complaints.routing.store.LogPosition;
+import com.telco.complaints.routing.store.Outbox;
+import com.telco.complaints.routing.store.Projection;
+import com.telco.complaints.routing.store.WorkOrderStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A department returns a work order: under the case's row lock, decide (only an open work order
+ * can be returned), apply the Returned to the case, and commit it with the outbox row. Two racing
+ * returns serialize on the lock; the second finds the work order returned.
+ */
+@ApplicationScoped
+public class Returning {
+
+    /** No such work order. */
+    public static final class WorkOrderNotFound extends RuntimeException {
+        public WorkOrderNotFound(String dispatchId) {
+            super("No work order " + dispatchId, null, false, false);
+        }
+    }
+
+    @Inject
+    WorkOrderStore workOrders;
+    @Inject
+    CaseStore cases;
+    @Inject
+    LogPosition position;
+    @Inject
+    Projection projection;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    MeterRegistry meters;
+
+    /**
+     * @throws WorkOrderNotFound          for an unknown work order
+     * @throws Returns.WorkOrderNotOpen   when it is returned already or superseded
+     */
+    public Returned returnWorkOrder(String dispatchId, ReturnRequest request, String causationId) {
+        Returned returned = QuarkusTransaction.requiringNew().call(() -> {
+            String complaintId = workOrders.complaintOf(dispatchId).orElseThrow(() -> new WorkOrderNotFound(dispatchId));
+            StoredCase stored = Optional.ofNullable(cases.lock(List.of(complaintId)).get(complaintId))
+                    .orElseThrow(() -> new WorkOrderNotFound(dispatchId));
+            Returned event = Returns.decide(stored.state(), dispatchId, request,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), causationId);
+            Transition transition = CaseFold.apply(stored.state(), event);
+            if (transition instanceof Transition.Rejected rejected) {
+                throw new Returns.WorkOrderNotOpen(rejected.rejection().detail());
+            }
+            position.markProcessed(List.of(event.eventId()));
+            projection.save(List.of(new StoredCase(transition.state(), stored.partition())), List.of(event));
+            outbox.append(event);
+            return event;
+        });
+        meters.counter("routing.returns", "department", returned.department()).increment();
+        return returned;
+    }
+}

@@ -1,0 +1,41 @@
+package com.telco.complaints.routing.config;
+
+import com.telco.complaints.routing.domain.Department;
+import com.telco.complaints.routing.domain.DispatchRule;
+import com.telco.complaints.routing.domain.DispatchRules;
+import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** The domain objects, built from configuration; a bad configuration stops start-up here. */
+@ApplicationScoped
+public class RoutingBeans {
+
+    @Produces
+    @DefaultBean
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Built at start-up, so that a configuration naming an unknown department stops the service at once. */
+    @Produces
+    @Singleton
+    @Startup
+    DispatchRules dispatchRules(RoutingConfig config) {
+        var departments = config.departments().entrySet().stream()
+                .map(e -> new Department(e.getKey(), e.getValue().name(), e.getValue().supervisor().orElse(null)))
+                .toList();
+        var rules = config.rules().entrySet().stream()
+                .map(e -> new DispatchRule(e.getKey(), e.getValue().priority(), e.getValue().category(),
+                        e.getValue().region(), e.getValue().channel(), e.getValue().tier(), e.getValue().urgency(),
+                        e.getValue().department()))
+                .toList();
+        return new DispatchRules(departments, rules, config.fallbackDepartment(),
+                config.redispatch().escalationDepartment(), config.redispatch().escalateFromAttempt());
+    }
+}

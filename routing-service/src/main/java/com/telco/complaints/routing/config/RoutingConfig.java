@@ -1,0 +1,74 @@
+package com.telco.complaints.routing.config;
+
+import com.telco.complaints.contracts.event.Category;
+import com.telco.complaints.contracts.event.Channel;
+import com.telco.complaints.contracts.event.CustomerTier;
+import com.telco.complaints.contracts.event.Urgency;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** routing-service settings: the departments and dispatch rules in force. Validated at start-up. */
+@ConfigMapping(prefix = "routing")
+public interface RoutingConfig {
+
+    /** Departments by id. */
+    Map<String, DepartmentConfig> departments();
+
+    /** Dispatch rules by name. */
+    Map<String, RuleConfig> rules();
+
+    /** Where complaints no rule matches go. */
+    String fallbackDepartment();
+
+    Redispatch redispatch();
+
+    Outbox outbox();
+
+    interface DepartmentConfig {
+        String name();
+
+        /** The supervisor desk that takes this department's second attempts. */
+        Optional<String> supervisor();
+    }
+
+    interface RuleConfig {
+        /** Overrides (regulator, key customers) have a higher priority than category × region rules. */
+        @WithDefault("0")
+        int priority();
+
+        Optional<Category> category();
+
+        Optional<String> region();
+
+        Optional<Channel> channel();
+
+        Optional<CustomerTier> tier();
+
+        Optional<Urgency> urgency();
+
+        String department();
+    }
+
+    interface Redispatch {
+        /** The desk for attempts from {@link #escalateFromAttempt()} on (and for departments without a supervisor). */
+        String escalationDepartment();
+
+        @WithDefault("3")
+        int escalateFromAttempt();
+    }
+
+    interface Outbox {
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        @WithDefault("500")
+        int batchSize();
+
+        @WithDefault("PT0.25S")
+        Duration idlePoll();
+    }
+}

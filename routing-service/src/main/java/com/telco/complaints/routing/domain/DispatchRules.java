@@ -1,0 +1,115 @@
+package com.telco.complaints.routing.domain;
+
+import com.telco.complaints.contracts.event.ComplaintRegistered;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Which department gets a work order (DOMAIN.md §2): by the dispatch rules for a first dispatch,
+ * and for a redispatch the previous department's supervisor desk at attempt 2 and the escalation
+ * desk from attempt {@code escalateFromAttempt} on.
+ */
+public final class DispatchRules {
+
+    public static final String FALLBACK_RULE = "fallback";
+
+    private static final Comparator<DispatchRule> PRECEDENCE = Comparator
+            .comparingInt(DispatchRule::priority).reversed()
+            .thenComparing(Comparator.comparingInt(DispatchRule::specificity).reversed())
+            .thenComparing(DispatchRule::name);
+
+    private final Map<String, Department> departments;
+    private final List<DispatchRule> rules;
+    private final String fallbackDepartment;
+    private final String escalationDepartment;
+    private final int escalateFromAttempt;
+
+    /**
+     * @throws InvalidDispatchConfiguration when a rule, supervisor, the fallback or the escalation
+     *                                       desk names a department that is not configured
+     */
+    public DispatchRules(List<Department> departments, List<DispatchRule> rules, String fallbackDepartment,
+                         String escalationDepartment, int escalateFromAttempt) {
+        this.departments = departments.stream().collect(Collectors.toUnmodifiableMap(Department::id, Function.identity()));
+        List<DispatchRule> ordered = new ArrayList<>(rules);
+        ordered.sort(PRECEDENCE);
+        this.rules = List.copyOf(ordered);
+        this.fallbackDepartment = fallbackDepartment;
+        this.escalationDepartment = escalationDepartment;
+        this.escalateFromAttempt = escalateFromAttempt;
+        validate();
+    }
+
+    private void validate() {
+        List<String> problems = new ArrayList<>();
+        for (DispatchRule rule : rules) {
+            requireKnown(rule.department(), "routing.rules." + rule.name() + ".department", problems);
+        }
+        for (Department department : departments.values()) {
+            if (department.supervisor() != null) {
+                requireKnown(department.supervisor(), "routing.departments." + department.id() + ".supervisor", problems);
+            }
+        }
+        requireKnown(fallbackDepartment, "routing.fallback-department", problems);
+        requireKnown(escalationDepartment, "routing.redispatch.escalation-department", problems);
+        if (escalateFromAttempt < 2) {
+            problems.add("routing.redispatch.escalate-from-attempt must be at least 2, is " + escalateFromAttempt);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDispatchConfiguration("invalid dispatch configuration: " + String.join("; ", problems)
+                    + " (known departments: " + new TreeSet<>(departments.keySet()) + ")");
+        }
+    }
+
+    private void requireKnown(String id, String setting, List<String> problems) {
+        if (id == null || !departments.containsKey(id)) {
+            problems.add(setting + " names unknown department '" + id + "'");
+        }
+    }
+
+    /** The department for the first work order of a complaint. */
+    public DispatchChoice choose(ComplaintRegistered complaint) {
+        return rules.stream().filter(rule -> rule.matches(complaint)).findFirst()
+                .map(rule -> new DispatchChoice(rule.department(), rule.name()))
+                .orElse(new DispatchChoice(fallbackDepartment, FALLBACK_RULE));
+    }
+
+    /** The department for work order {@code attempt} (2, 3, …) after one at {@code previousDepartment}. */
+    public DispatchChoice redispatch(String previousDepartment, int attempt) {
+        if (attempt >= escalateFromAttempt) {
+            return new DispatchChoice(escalationDepartment, "redispatch.attempt-" + attempt + ".escalation");
+        }
+        Department previous = departments.get(previousDepartment);
+        if (previous != null && previous.supervisor() != null) {
+            return new DispatchChoice(previous.supervisor(), "redispatch.attempt-" + attempt + ".supervisor");
+        }
+        return new DispatchChoice(escalationDepartment, "redispatch.attempt-" + attempt + ".no-supervisor");
+    }
+
+    public List<Department> departments() {
+        return departments.values().stream().sorted(Comparator.comparing(Department::id)).toList();
+    }
+
+    /** The rules in the order they are tried. */
+    public List<DispatchRule> rules() {
+        return rules;
+    }
+
+    public String fallbackDepartment() {
+        return fallbackDepartment;
+    }
+
+    public String escalationDepartment() {
+        return escalationDepartment;
+    }
+
+    public int escalateFromAttempt() {
+        return escalateFromAttempt;
+    }
+}

@@ -1,0 +1,66 @@
+package com.telco.complaints.routing.domain;
+
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.Redispatched;
+import com.telco.complaints.contracts.lifecycle.CaseState;
+import com.telco.complaints.contracts.lifecycle.CaseStatus;
+import com.telco.complaints.contracts.lifecycle.WorkOrder;
+import com.telco.complaints.contracts.wire.EventIds;
+import com.telco.complaints.contracts.wire.EventType;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What routing owes a case, derived from its folded state, and the event that settles it. Because
+ * the decision is a function of the state and its ids are deterministic (complaint id and
+ * attempt), deciding twice yields the same fact, and a rebuilt state owes exactly what was not
+ * yet decided.
+ */
+public final class RoutingDecisions {
+
+    public static final String ACTOR = "routing-service";
+
+    public enum Pending { DISPATCH, REDISPATCH }
+
+    private RoutingDecisions() {}
+
+    public static Optional<Pending> pending(CaseState state) {
+        if (state.status() == CaseStatus.REGISTERED && state.workOrders().isEmpty()) {
+            return Optional.of(Pending.DISPATCH);
+        }
+        if (state.status() == CaseStatus.DISSATISFIED && state.lastSurveyFailure() != null
+                && state.lastSurveyFailure().redispatch()) {
+            return Optional.of(Pending.REDISPATCH);
+        }
+        return Optional.empty();
+    }
+
+    /** The event that settles what {@code state} owes, if it owes anything. */
+    public static Optional<ComplaintEvent> decide(CaseState state, DispatchRules rules, Instant now) {
+        return pending(state).map(pending -> switch (pending) {
+            case DISPATCH -> dispatch(state, rules, now);
+            case REDISPATCH -> redispatch(state, rules, now);
+        });
+    }
+
+    private static Dispatched dispatch(CaseState state, DispatchRules rules, Instant now) {
+        DispatchChoice choice = rules.choose(state.registration());
+        String complaintId = state.complaintId();
+        return new Dispatched(EventIds.of(EventType.DISPATCHED, complaintId, 1), complaintId, now,
+                EventType.DISPATCHED.currentVersion(), state.registration().eventId().toString(), ACTOR,
+                WorkOrderIds.of(complaintId, 1), 1, choice.department(), choice.rule());
+    }
+
+    private static Redispatched redispatch(CaseState state, DispatchRules rules, Instant now) {
+        WorkOrder previous = state.currentWorkOrder().orElseThrow();
+        int attempt = previous.attempt() + 1;
+        DispatchChoice choice = rules.redispatch(previous.department(), attempt);
+        String complaintId = state.complaintId();
+        return new Redispatched(EventIds.of(EventType.REDISPATCHED, complaintId, attempt), complaintId, now,
+                EventType.REDISPATCHED.currentVersion(), state.lastSurveyFailure().eventId().toString(), ACTOR,
+                WorkOrderIds.of(complaintId, attempt), previous.dispatchId(), attempt, choice.department(),
+                choice.rule());
+    }
+}

@@ -1,0 +1,89 @@
+package com.telco.complaints.routing.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.telco.complaints.contracts.lifecycle.CaseState;
+import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.routing.domain.RoutingDecisions;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Each case's folded state, with the partition it lives on and the decision routing owes it. */
+@ApplicationScoped
+public class CaseStore {
+
+    public record StoredCase(CaseState state, int partition) {}
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Loads the cases and locks them until the transaction ends (returns and the consumer serialize here). */
+    public Map<String, StoredCase> lock(Collection<String> complaintIds) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select complaint_id, partition, state from cases "
+                     + "where complaint_id = any(?) order by complaint_id for update")) {
+            s.setArray(1, c.createArrayOf("text", complaintIds.toArray()));
+            Map<String, StoredCase> cases = new HashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    cases.put(rs.getString(1), new StoredCase(
+                            EventJson.mapper().readValue(rs.getString(3), CaseState.class), rs.getInt(2)));
+                }
+            }
+            return cases;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("loading cases", e);
+        }
+    }
+
+    public void save(Collection<StoredCase> cases) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("insert into cases (complaint_id, partition, pending, state) "
+                     + "values (?, ?, ?, ?::jsonb) on conflict (complaint_id) do update "
+                     + "set pending = excluded.pending, state = excluded.state")) {
+            for (StoredCase stored : cases) {
+                s.setString(1, stored.state().complaintId());
+                s.setInt(2, stored.partition());
+                s.setString(3, RoutingDecisions.pending(stored.state()).map(Enum::name).orElse(null));
+                s.setString(4, EventJson.mapper().writeValueAsString(stored.state()));
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("saving cases", e);
+        }
+    }
+
+    /** Cases owed a decision on the given partitions (all partitions when null). */
+    public List<String> pending(Collection<Integer> partitions) {
+        String sql = "select complaint_id from cases where pending is not null"
+                + (partitions == null ? "" : " and partition = any(?)") + " order by complaint_id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (partitions != null) {
+                s.setArray(1, c.createArrayOf("integer", partitions.toArray()));
+            }
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException("finding pending cases", e);
+        }
+    }
+}

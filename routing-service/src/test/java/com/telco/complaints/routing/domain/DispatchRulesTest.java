@@ -1,0 +1,137 @@
+package com.telco.complaints.routing.domain;
+
+import com.telco.complaints.contracts.event.Category;
+import com.telco.complaints.contracts.event.Channel;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.Customer;
+import com.telco.complaints.contracts.event.CustomerTier;
+import com.telco.complaints.contracts.event.Urgency;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DispatchRulesTest {
+
+    static final List<Department> DEPARTMENTS = List.of(
+            new Department("network-ops", "NOC", "network-sup"),
+            new Department("network-sup", "NOC supervisor", null),
+            new Department("network-tz", "NOC TZ", "network-sup"),
+            new Department("network-tz-urgent", "NOC TZ urgent", null),
+            new Department("billing", "Billing", null),
+            new Department("key-desk", "Key customers", "escalation"),
+            new Department("escalation", "Escalation", null),
+            new Department("service-desk", "Service desk", "service-sup"),
+            new Department("service-sup", "Service supervisor", null));
+
+    static DispatchRule rule(String name, int priority, Category category, String region, Channel channel,
+                             CustomerTier tier, Urgency urgency, String department) {
+        return new DispatchRule(name, priority, Optional.ofNullable(category), Optional.ofNullable(region),
+                Optional.ofNullable(channel), Optional.ofNullable(tier), Optional.ofNullable(urgency), department);
+    }
+
+    static final List<DispatchRule> RULES = List.of(
+            rule("network", 0, Category.NETWORK, null, null, null, null, "network-ops"),
+            rule("network-tz", 0, Category.NETWORK, "TZ-HL", null, null, null, "network-tz"),
+            rule("network-tz-urgent", 0, Category.NETWORK, "TZ-HL", null, null, Urgency.URGENT, "network-tz-urgent"),
+            rule("business", 0, Category.BUSINESS, null, null, null, null, "billing"),
+            rule("key", 90, null, null, null, CustomerTier.KEY, null, "key-desk"),
+            rule("regulator", 100, null, null, Channel.REGULATOR, null, null, "escalation"));
+
+    static DispatchRules rules() {
+        return new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 3);
+    }
+
+    static ComplaintRegistered complaint(Category category, String region, Channel channel, CustomerTier tier,
+                                         Urgency urgency) {
+        return new ComplaintRegistered(UUID.randomUUID(), "C-1", Instant.EPOCH, 1, null, "test", channel, category,
+                null, urgency, region, new Customer("W", "13812345678", tier, null), "d", null, null, Instant.EPOCH);
+    }
+
+    @Test
+    void categoryAloneSendsToTheCategoryDepartment() {
+        assertThat(rules().choose(complaint(Category.NETWORK, "SH-PD", Channel.HOTLINE, CustomerTier.STANDARD,
+                Urgency.NORMAL))).isEqualTo(new DispatchChoice("network-ops", "network"));
+        assertThat(rules().choose(complaint(Category.BUSINESS, "TZ-HL", Channel.EMAIL, CustomerTier.STANDARD,
+                Urgency.NORMAL))).isEqualTo(new DispatchChoice("billing", "business"));
+    }
+
+    @Test
+    void theMostSpecificOfOverlappingRulesWins() {
+        assertThat(rules().choose(complaint(Category.NETWORK, "TZ-HL", Channel.HOTLINE, CustomerTier.STANDARD,
+                Urgency.NORMAL)).department()).isEqualTo("network-tz");
+        assertThat(rules().choose(complaint(Category.NETWORK, "TZ-HL", Channel.HOTLINE, CustomerTier.STANDARD,
+                Urgency.URGENT)).department()).isEqualTo("network-tz-urgent");
+    }
+
+    @Test
+    void regionsMatchWhateverTheirCase() {
+        assertThat(rules().choose(complaint(Category.NETWORK, "tz-hl", Channel.HOTLINE, CustomerTier.STANDARD,
+                Urgency.NORMAL)).department()).isEqualTo("network-tz");
+    }
+
+    @Test
+    void keyCustomersGoToTheGreenChannelWhateverTheCategoryAndRegion() {
+        assertThat(rules().choose(complaint(Category.NETWORK, "TZ-HL", Channel.HOTLINE, CustomerTier.KEY,
+                Urgency.URGENT))).isEqualTo(new DispatchChoice("key-desk", "key"));
+    }
+
+    @Test
+    void regulatorTransfersGoToTheEscalationDeskEvenForKeyCustomers() {
+        assertThat(rules().choose(complaint(Category.NETWORK, "TZ-HL", Channel.REGULATOR, CustomerTier.KEY,
+                Urgency.URGENT))).isEqualTo(new DispatchChoice("escalation", "regulator"));
+    }
+
+    @Test
+    void anythingUnmatchedGoesToTheFallbackDesk() {
+        assertThat(rules().choose(complaint(Category.SERVICE, "TZ-HL", Channel.IN_PERSON, CustomerTier.STANDARD,
+                Urgency.NORMAL))).isEqualTo(new DispatchChoice("service-desk", DispatchRules.FALLBACK_RULE));
+    }
+
+    @Test
+    void rulesAreTriedInPrecedenceOrderWhateverTheConfigurationOrder() {
+        assertThat(rules().rules()).extracting(DispatchRule::name).containsExactly(
+                "regulator", "key", "network-tz-urgent", "network-tz", "business", "network");
+        List<DispatchRule> backwards = new java.util.ArrayList<>(RULES);
+        java.util.Collections.reverse(backwards);
+        DispatchRules reversed = new DispatchRules(DEPARTMENTS, backwards, "service-desk", "escalation", 3);
+        assertThat(reversed.rules()).isEqualTo(rules().rules());
+    }
+
+    @Test
+    void aSecondAttemptGoesToThePreviousDepartmentsSupervisorAndTheThirdToEscalation() {
+        assertThat(rules().redispatch("network-tz", 2).department()).isEqualTo("network-sup");
+        assertThat(rules().redispatch("network-sup", 3).department()).isEqualTo("escalation");
+        assertThat(rules().redispatch("billing", 2).department()).as("no supervisor desk configured")
+                .isEqualTo("escalation");
+        assertThat(new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 4)
+                .redispatch("network-sup", 3).department()).isEqualTo("escalation").as("no supervisor of its own");
+    }
+
+    @Test
+    void aRuleNamingAnUnknownDepartmentStopsStartUpWithAClearMessage() {
+        List<DispatchRule> broken = List.of(rule("network", 0, Category.NETWORK, null, null, null, null, "netops"));
+
+        assertThatThrownBy(() -> new DispatchRules(DEPARTMENTS, broken, "service-desk", "escalation", 3))
+                .isInstanceOf(InvalidDispatchConfiguration.class)
+                .hasMessageContaining("routing.rules.network.department names unknown department 'netops'")
+                .hasMessageContaining("known departments: [billing, escalation");
+    }
+
+    @Test
+    void unknownSupervisorFallbackOrEscalationDepartmentsAreAllReported() {
+        List<Department> departments = List.of(new Department("a", "A", "ghost"));
+
+        assertThatThrownBy(() -> new DispatchRules(departments, List.of(), "nowhere", "void", 1))
+                .isInstanceOf(InvalidDispatchConfiguration.class)
+                .hasMessageContaining("routing.departments.a.supervisor names unknown department 'ghost'")
+                .hasMessageContaining("routing.fallback-department names unknown department 'nowhere'")
+                .hasMessageContaining("routing.redispatch.escalation-department names unknown department 'void'")
+                .hasMessageContaining("escalate-from-attempt must be at least 2");
+    }
+}

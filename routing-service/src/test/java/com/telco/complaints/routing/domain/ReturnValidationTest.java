@@ -1,0 +1,30 @@
+package com.telco.complaints.routing.domain;
+
+import com.telco.complaints.contracts.event.Resolution;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReturnValidationTest {
+
+    @Test
+    void aCompleteReturnIsValid() {
+        assertThat(ReturnValidation.errors(new ReturnRequest("基站掉电", "稳定信号", "电池故障", "更换电池\n已恢复",
+                Resolution.RESOLVED, true, "agent-17"))).isEmpty();
+    }
+
+    @Test
+    void everyMissingOrWrongFieldIsListed() {
+        assertThat(ReturnValidation.errors(new ReturnRequest(null, " ", "x".repeat(4001), "bell\u0007", null, null,
+                "two\nlines")))
+                .extracting(FieldError::field)
+                .containsExactly("reconstruction", "customerDemand", "problemFound", "measures", "resolution",
+                        "operatorAtFault", "returnedBy");
+    }
+
+    @Test
+    void fourThousandCharactersAreAllowedCountingCharactersNotBytes() {
+        assertThat(ReturnValidation.errors(new ReturnRequest("测".repeat(4000), "d", "p", "m", Resolution.EXPLAINED,
+                false, "a"))).isEmpty();
+    }
+}

@@ -1,0 +1,92 @@
+package com.telco.complaints.routing.it;
+
+import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.Redispatched;
+import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.SuiteTestResource;
+import com.telco.complaints.testsupport.TestEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** Input events delivered twice (a publisher's retry after a crash) produce their outcome once. */
+@QuarkusTest
+@QuarkusTestResource(SuiteTestResource.class)
+class ExactlyOnceIT {
+
+    private static EventLog log;
+
+    @BeforeAll
+    static void openLog() {
+        log = EventLog.ofEvents();
+    }
+
+    @AfterAll
+    static void closeLog() {
+        log.close();
+    }
+
+    /** Waits until everything published before now has been consumed, using a marker case. */
+    private static void drain() {
+        String marker = TestEvents.newComplaintId();
+        log.publish(TestEvents.registered(marker, Instant.now()));
+        log.await(Dispatched.class, marker, 1, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aRegistrationDeliveredTwiceIsDispatchedOnce() {
+        String complaintId = TestEvents.newComplaintId();
+        ComplaintRegistered registered = TestEvents.registered(complaintId, Instant.now());
+
+        log.publish(registered);
+        log.publish(registered);
+        drain();
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> log.events(Dispatched.class, complaintId).size() == 1);
+    }
+
+    @Test
+    void aSecondRegistrationOfTheSameComplaintUnderAnotherIdIsRejectedNotDispatched() {
+        String complaintId = TestEvents.newComplaintId();
+        log.publish(TestEvents.registered(complaintId, Instant.now()));
+        log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30));
+
+        log.publish(TestEvents.registered(complaintId, Instant.now()));
+        drain();
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> log.events(Dispatched.class, complaintId).size() == 1);
+    }
+
+    @Test
+    void aFailedSurveyDeliveredTwiceIsRedispatchedOnce() {
+        String complaintId = TestEvents.newComplaintId();
+        log.publish(TestEvents.registered(complaintId, Instant.now()));
+        Dispatched first = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
+        given().contentType(ContentType.JSON).body(ReturnIT.RETURN).post("/work-orders/" + first.dispatchId() + "/return")
+                .then().statusCode(200);
+        log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30));
+        SurveyFailed failed = TestEvents.surveyFailed(complaintId, 1, Instant.now(), true, true);
+
+        log.publish(failed);
+        log.publish(failed);
+        drain();
+
+        log.await(Redispatched.class, complaintId, 1, Duration.ofSeconds(30));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> log.events(Redispatched.class, complaintId).size() == 1);
+    }
+}

@@ -1,0 +1,97 @@
+package com.telco.complaints.routing.it;
+
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.Redispatched;
+import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.SuiteTestResource;
+import com.telco.complaints.testsupport.TestEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@QuarkusTestResource(SuiteTestResource.class)
+class RedispatchIT {
+
+    private static EventLog log;
+
+    @BeforeAll
+    static void openLog() {
+        log = EventLog.ofEvents();
+    }
+
+    @AfterAll
+    static void closeLog() {
+        log.close();
+    }
+
+    private static void returnWorkOrder(String dispatchId) {
+        given().contentType(ContentType.JSON).body(ReturnIT.RETURN).post("/work-orders/" + dispatchId + "/return")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aFailedSurveyIsRedispatchedToTheSupervisorDeskThenToTheEscalationDesk() {
+        String complaintId = TestEvents.newComplaintId();
+        log.publish(TestEvents.registered(complaintId, Instant.now()));
+        Dispatched first = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
+        assertThat(first.department()).isEqualTo("network-ops-tz-hl");
+        returnWorkOrder(first.dispatchId());
+        log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30));
+
+        SurveyFailed failedOnce = TestEvents.surveyFailed(complaintId, 1, Instant.now(), true, true);
+        log.publish(failedOnce);
+
+        Redispatched second = log.await(Redispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.department()).isEqualTo("network-ops-supervisor");
+        assertThat(second.previousDispatchId()).isEqualTo(first.dispatchId());
+        assertThat(second.causationId()).isEqualTo(failedOnce.eventId().toString());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/work-orders/" + first.dispatchId()).then().body("status", equalTo("SUPERSEDED")));
+        given().contentType(ContentType.JSON).body(ReturnIT.RETURN).post("/work-orders/" + first.dispatchId() + "/return")
+                .then().statusCode(409).body("detail", containsString("superseded"));
+
+        returnWorkOrder(second.dispatchId());
+        log.await(Returned.class, complaintId, 2, Duration.ofSeconds(30));
+        log.publish(TestEvents.surveyFailed(complaintId, 2, Instant.now(), true, true));
+
+        Redispatched third = log.await(Redispatched.class, complaintId, 2, Duration.ofSeconds(30)).get(1);
+        assertThat(third.attempt()).isEqualTo(3);
+        assertThat(third.department()).isEqualTo("escalation-desk");
+        assertThat(third.previousDispatchId()).isEqualTo(second.dispatchId());
+        given().get("/work-orders/" + third.dispatchId()).then().statusCode(200)
+                .body("attempt", equalTo(3)).body("previousDispatchId", equalTo(second.dispatchId()));
+    }
+
+    @Test
+    void aFailedSurveyWithoutRedispatchGetsNoNewWorkOrder() {
+        String complaintId = TestEvents.newComplaintId();
+        log.publish(TestEvents.registered(complaintId, Instant.now()));
+        Dispatched first = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
+        returnWorkOrder(first.dispatchId());
+        log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30));
+
+        log.publish(TestEvents.surveyFailed(complaintId, 1, Instant.now(), false, false));
+        String marker = TestEvents.newComplaintId();
+        log.publish(TestEvents.registered(marker, Instant.now()));
+        log.await(Dispatched.class, marker, 1, Duration.ofSeconds(30));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> log.events(Redispatched.class, complaintId).isEmpty());
+    }
+}

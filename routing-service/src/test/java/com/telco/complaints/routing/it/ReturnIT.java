@@ -1,0 +1,145 @@
+package com.telco.complaints.routing.it;
+
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.SuiteTestResource;
+import com.telco.complaints.testsupport.TestEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@QuarkusTestResource(SuiteTestResource.class)
+class ReturnIT {
+
+    static final String RETURN = """
+            { "reconstruction": "基站 TZ-0412 周一断电", "customerDemand": "Stable signal at home",
+              "problemFound": "Backup battery failed", "measures": "Battery replaced; signal restored",
+              "resolution": "RESOLVED", "operatorAtFault": true, "returnedBy": "agent-17" }""";
+
+    private static EventLog log;
+
+    @BeforeAll
+    static void openLog() {
+        log = EventLog.ofEvents();
+    }
+
+    @AfterAll
+    static void closeLog() {
+        log.close();
+    }
+
+    private static String dispatchedWorkOrder() {
+        String complaintId = TestEvents.newComplaintId();
+        log.publish(TestEvents.registered(complaintId, Instant.now()));
+        return log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0).dispatchId();
+    }
+
+    @Test
+    void aReturnIsAcceptedOnceAndExactlyOneReturnedGoesOnTheLog() {
+        String dispatchId = dispatchedWorkOrder();
+        String complaintId = dispatchId.substring(0, dispatchId.lastIndexOf("-W"));
+
+        given().contentType(ContentType.JSON).body(RETURN).post("/work-orders/" + dispatchId + "/return")
+                .then().statusCode(200).body("status", equalTo("RETURNED"))
+                .body("returnedBy", equalTo("agent-17"))
+                .body("result.reconstruction", equalTo("基站 TZ-0412 周一断电"));
+
+        Returned returned = log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
+        assertThat(returned.dispatchId()).isEqualTo(dispatchId);
+        assertThat(returned.actor()).isEqualTo("agent-17");
+        assertThat(returned.operatorAtFault()).isTrue();
+        assertThat(returned.measures()).isEqualTo("Battery replaced; signal restored");
+
+        given().contentType(ContentType.JSON).body(RETURN).post("/work-orders/" + dispatchId + "/return")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("already returned"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> log.events(Returned.class, complaintId).size() == 1);
+    }
+
+    @Test
+    void twoRacingReturnsGiveOne200AndOne409() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String dispatchId = dispatchedWorkOrder();
+            String complaintId = dispatchId.substring(0, dispatchId.lastIndexOf("-W"));
+
+            List<Integer> statuses = race(4, () -> given().contentType(ContentType.JSON).body(RETURN)
+                    .post("/work-orders/" + dispatchId + "/return").statusCode());
+
+            assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
+            log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> log.events(Returned.class, complaintId).size() == 1);
+        }
+    }
+
+    @Test
+    void anUnknownWorkOrderIs404() {
+        given().contentType(ContentType.JSON).body(RETURN).post("/work-orders/NOPE-W1/return")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/work-orders/NOPE-W1").then().statusCode(404);
+    }
+
+    @Test
+    void anIncompleteReturnIs400ListingEveryWrongField() {
+        String dispatchId = dispatchedWorkOrder();
+
+        given().contentType(ContentType.JSON)
+                .body("{ \"reconstruction\": \"x\", \"problemFound\": 7, \"resolution\": \"FIXED\", \"returnedBy\": \"a\" }")
+                .post("/work-orders/" + dispatchId + "/return")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("problemFound", "resolution"));
+        given().contentType(ContentType.JSON)
+                .body("{ \"reconstruction\": \"x\", \"returnedBy\": \"a\" }")
+                .post("/work-orders/" + dispatchId + "/return")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("customerDemand", "problemFound", "measures", "resolution",
+                        "operatorAtFault"));
+        given().contentType(ContentType.JSON).body("{ broken").post("/work-orders/" + dispatchId + "/return")
+                .then().statusCode(400).body("title", equalTo("Malformed JSON"));
+    }
+
+    static <T> List<T> race(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
