@@ -1,0 +1,32 @@
+package com.telco.complaints.survey.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** survey-service settings. Validated at start-up. */
+@ConfigMapping(prefix = "survey")
+public interface SurveyConfig {
+
+    /** Work orders a case may have; a dissatisfied customer (operator at fault) on the last one is escalated. */
+    @WithDefault("3")
+    int attemptLimit();
+
+    /** Survey calls that may miss the customer before the case closes as unreachable. */
+    @WithDefault("3")
+    int unreachableLimit();
+
+    Outbox outbox();
+
+    interface Outbox {
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        @WithDefault("500")
+        int batchSize();
+
+        @WithDefault("PT0.25S")
+        Duration idlePoll();
+    }
+}

@@ -1,0 +1,136 @@
+package com.telco.complaints.survey.domain;
+
+import com.telco.complaints.contracts.event.CloseOutcome;
+import com.telco.complaints.contracts.event.ComplaintClosed;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.CustomerUnreachable;
+import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.contracts.event.SurveyPassed;
+import com.telco.complaints.contracts.lifecycle.CaseState;
+import com.telco.complaints.contracts.lifecycle.CaseStatus;
+import com.telco.complaints.contracts.lifecycle.WorkOrder;
+import com.telco.complaints.contracts.wire.EventIds;
+import com.telco.complaints.contracts.wire.EventType;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Deciding a survey answer (DOMAIN.md §5): satisfied closes the case; dissatisfied through the
+ * operator's fault is redispatched until the attempt limit, then escalated to the manager hotline;
+ * dissatisfied without fault is explained and closed; a customer not reached is recorded, and
+ * closes the case as unreachable at the limit. Only a case whose current work order was returned
+ * and not yet surveyed has a survey pending.
+ *
+ * <p>Event ids are name-based on the fact (the work order, the call count, the case), so the same
+ * answer decided twice is one fact on the log.
+ */
+public final class Answers {
+
+    /** The case exists but is not waiting for a survey: not returned yet, answered already, or closed. */
+    public static final class SurveyNotPending extends RuntimeException {
+        public SurveyNotPending(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The events an answer produces, in the order they go on the log. */
+    public record Decision(AnswerOutcome outcome, String dispatchId, List<ComplaintEvent> events) {
+        public Decision {
+            events = List.copyOf(events);
+        }
+    }
+
+    private Answers() {}
+
+    /** The work order whose survey is pending. */
+    public static WorkOrder pendingWorkOrder(CaseState state) {
+        String complaintId = state.complaintId();
+        if (state.status() == null) {
+            throw new SurveyNotPending("Complaint " + complaintId + " is not registered");
+        }
+        WorkOrder current = state.currentWorkOrder().orElse(null);
+        switch (state.status()) {
+            case RETURNED:
+                return current;
+            case REGISTERED:
+                throw new SurveyNotPending("Complaint " + complaintId + " has no work order yet; no survey is pending");
+            case DISPATCHED:
+                throw new SurveyNotPending("Work order " + current.dispatchId() + " is still with " + current.department()
+                        + "; no survey is pending until it is returned");
+            case SATISFIED:
+            case DISSATISFIED:
+                throw new SurveyNotPending("The survey of work order " + current.dispatchId() + " was already answered"
+                        + (current.surveyedAt() == null ? "" : " at " + current.surveyedAt()));
+            case CLOSED:
+            default:
+                throw new SurveyNotPending("Complaint " + complaintId + " is closed"
+                        + (state.closure() == null ? "" : " (" + state.closure().outcome() + ")")
+                        + "; no survey is pending");
+        }
+    }
+
+    /**
+     * @throws SurveyNotPending when the case is not waiting for a survey
+     */
+    public static Decision decide(CaseState state, AnswerRequest answer, SurveyRules rules, Instant now,
+                                  String causationId) {
+        WorkOrder workOrder = pendingWorkOrder(state);
+        String complaintId = state.complaintId();
+        String dispatchId = workOrder.dispatchId();
+        String actor = answer.surveyedBy().strip();
+
+        if (!answer.reached()) {
+            int count = state.unreachableCount() + 1;
+            CustomerUnreachable unreachable = new CustomerUnreachable(
+                    EventIds.of(EventType.CUSTOMER_UNREACHABLE, dispatchId, count), complaintId, now,
+                    EventType.CUSTOMER_UNREACHABLE.currentVersion(), causationId, actor, dispatchId, count);
+            if (count < rules.unreachableLimit()) {
+                return new Decision(AnswerOutcome.NOT_REACHED, dispatchId, List.of(unreachable));
+            }
+            return new Decision(AnswerOutcome.UNREACHABLE, dispatchId, List.of(unreachable,
+                    closed(state, dispatchId, CloseOutcome.UNREACHABLE, now, causationId, actor,
+                            "Customer not reached in " + count + " survey calls")));
+        }
+
+        if (answer.satisfied()) {
+            SurveyPassed passed = new SurveyPassed(EventIds.of(EventType.SURVEY_PASSED, dispatchId), complaintId, now,
+                    EventType.SURVEY_PASSED.currentVersion(), causationId, actor, dispatchId, workOrder.attempt());
+            return new Decision(AnswerOutcome.SATISFIED, dispatchId, List.of(passed,
+                    closed(state, dispatchId, CloseOutcome.SATISFIED, now, causationId, actor,
+                            "Customer satisfied with work order " + dispatchId)));
+        }
+
+        boolean atFault = answer.operatorAtFault();
+        boolean redispatch = atFault && workOrder.attempt() < rules.attemptLimit();
+        SurveyFailed failed = new SurveyFailed(EventIds.of(EventType.SURVEY_FAILED, dispatchId), complaintId, now,
+                EventType.SURVEY_FAILED.currentVersion(), causationId, actor, dispatchId, workOrder.attempt(),
+                answer.reason().strip(), atFault, strip(answer.explanation()), redispatch);
+        if (redispatch) {
+            return new Decision(AnswerOutcome.REDISPATCHED, dispatchId, List.of(failed));
+        }
+        if (!atFault) {
+            return new Decision(AnswerOutcome.EXPLAINED, dispatchId, List.of(failed,
+                    closed(state, dispatchId, CloseOutcome.EXPLAINED, now, causationId, actor,
+                            "Operator not at fault: " + failed.explanation())));
+        }
+        return new Decision(AnswerOutcome.ESCALATED, dispatchId, List.of(failed,
+                closed(state, dispatchId, CloseOutcome.ESCALATED, now, causationId, actor,
+                        "Dissatisfied after " + workOrder.attempt() + " work orders; handed to the manager hotline")));
+    }
+
+    private static ComplaintClosed closed(CaseState state, String dispatchId, CloseOutcome outcome, Instant now,
+                                          String causationId, String actor, String summary) {
+        return new ComplaintClosed(EventIds.of(EventType.COMPLAINT_CLOSED, state.complaintId()), state.complaintId(),
+                now, EventType.COMPLAINT_CLOSED.currentVersion(), causationId, actor, outcome, dispatchId, summary);
+    }
+
+    private static String strip(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Whether {@code state} is waiting for a survey answer. */
+    public static boolean pending(CaseState state) {
+        return state.status() == CaseStatus.RETURNED;
+    }
+}

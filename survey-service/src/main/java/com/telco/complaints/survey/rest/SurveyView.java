@@ -1,0 +1,39 @@
+package com.telco.complaints.survey.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.complaints.survey.store.SurveyTaskStore.TaskRow;
+
+import java.time.Instant;
+
+/**
+ * A survey task as a survey agent sees it: who to call about what, what the department reported,
+ * and the SURVEY deadline once the SLA service announced it.
+ *
+ * @param complaintId the complaint number
+ * @param result      what the department reported: reconstruction, customerDemand, problemFound, measures
+ * @param answer      what the customer answered; absent until a survey call was made
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SurveyView(String complaintId, String dispatchId, int attempt, String status, String outcome,
+                         String department, CustomerView customer, String channel, String category, String subcategory,
+                         String urgency, String region, String demand, Instant returnedAt, String returnedBy,
+                         String resolution, Boolean operatorAtFault, JsonNode result, Instant warnAt,
+                         Instant surveyDeadline, int unreachableCount, Instant answeredAt, AnswerView answer) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CustomerView(String name, String phone, String tier) {}
+
+    /** The last survey call: who made it, and for a dissatisfied customer why, whose fault, what was explained. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AnswerView(String surveyedBy, String reason, Boolean operatorAtFault, String explanation) {}
+
+    static SurveyView of(TaskRow r) {
+        return new SurveyView(r.complaintId(), r.dispatchId(), r.attempt(), r.status(), r.outcome(), r.department(),
+                new CustomerView(r.customerName(), r.customerPhone(), r.customerTier()), r.channel(), r.category(),
+                r.subcategory(), r.urgency(), r.region(), r.demand(), r.returnedAt(), r.returnedBy(), r.resolution(),
+                r.operatorAtFault(), r.result(), r.warnAt(), r.surveyDeadline(), r.unreachableCount(), r.answeredAt(),
+                r.surveyedBy() == null ? null
+                        : new AnswerView(r.surveyedBy(), r.reason(), r.answerOperatorAtFault(), r.explanation()));
+    }
+}

@@ -1,0 +1,88 @@
+package com.telco.complaints.survey.store;
+
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.CustomerUnreachable;
+import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.contracts.event.SurveyPassed;
+import com.telco.complaints.contracts.lifecycle.CaseState;
+import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.survey.store.SurveyTaskStore.AnswerNote;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run of applied events did: the cases as they now stand, and what each event leaves on its
+ * survey task, in event order. The consumer and an answer fill it the same way, so a task reads the
+ * same whether its events were decided here or replayed from the log.
+ */
+public final class CaseChanges {
+
+    private final Map<String, CaseState> cases = new LinkedHashMap<>();
+    private final List<Returned> returns = new ArrayList<>();
+    private final List<AnswerNote> answers = new ArrayList<>();
+    private int eventsApplied;
+
+    /** The case as this run left it, else {@code loaded}, else a case of which nothing is known. */
+    public CaseState current(String complaintId, CaseState loaded) {
+        CaseState changed = cases.get(complaintId);
+        if (changed != null) {
+            return changed;
+        }
+        return loaded != null ? loaded : CaseState.initial(complaintId);
+    }
+
+    /** Records an event the fold applied, with the state it led to. */
+    public void applied(ComplaintEvent event, CaseState after) {
+        cases.put(after.complaintId(), after);
+        eventsApplied++;
+        switch (EventType.of(event)) {
+            case RETURNED:
+                returns.add((Returned) event);
+                break;
+            case SURVEY_PASSED:
+                SurveyPassed passed = (SurveyPassed) event;
+                answers.add(new AnswerNote(passed.dispatchId(), passed.actor(), passed.causationId(), null, null, null,
+                        null));
+                break;
+            case SURVEY_FAILED:
+                SurveyFailed failed = (SurveyFailed) event;
+                answers.add(new AnswerNote(failed.dispatchId(), failed.actor(), failed.causationId(), failed.reason(),
+                        failed.operatorAtFault(), failed.explanation(), null));
+                break;
+            case CUSTOMER_UNREACHABLE:
+                // The fold's count, not the event's: the count of calls this case has actually seen.
+                CustomerUnreachable unreachable = (CustomerUnreachable) event;
+                answers.add(new AnswerNote(unreachable.dispatchId(), unreachable.actor(), unreachable.causationId(),
+                        null, null, null, after.unreachableCount()));
+                break;
+            default:
+                break;
+        }
+    }
+
+    public Collection<CaseState> cases() {
+        return cases.values();
+    }
+
+    public List<Returned> returns() {
+        return returns;
+    }
+
+    public List<AnswerNote> answers() {
+        return answers;
+    }
+
+    public int eventsApplied() {
+        return eventsApplied;
+    }
+
+    /** Survey tasks opened: one per returned work order. */
+    public int tasksOpened() {
+        return returns.size();
+    }
+}

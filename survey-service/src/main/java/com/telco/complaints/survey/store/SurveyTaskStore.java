@@ -1,0 +1,240 @@
+package com.telco.complaints.survey.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.lifecycle.CaseState;
+import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.survey.domain.SurveyTask;
+import com.telco.complaints.survey.domain.SurveyTasks;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Survey tasks as survey agents see them: projected from the cases (status, outcome, deadlines),
+ * with what the department reported on return and what the agent answered, taken from the events.
+ */
+@ApplicationScoped
+public class SurveyTaskStore {
+
+    /**
+     * What a survey event leaves on its task.
+     *
+     * @param unreachableCount null to leave the count as it is
+     */
+    public record AnswerNote(String dispatchId, String surveyedBy, String causationId, String reason,
+                             Boolean operatorAtFault, String explanation, Integer unreachableCount) {}
+
+    /** A survey task row. */
+    public record TaskRow(String dispatchId, String complaintId, int attempt, String department, String status,
+                          String outcome, String customerName, String customerPhone, String customerTier,
+                          String channel, String category, String subcategory, String urgency, String region,
+                          String demand, Instant returnedAt, String returnedBy, String resolution,
+                          Boolean operatorAtFault, JsonNode result, Instant warnAt, Instant surveyDeadline,
+                          int unreachableCount, Instant answeredAt, String surveyedBy, String reason,
+                          Boolean answerOperatorAtFault, String explanation, String causationId) {}
+
+    private static final String COLUMNS = "dispatch_id, complaint_id, attempt, department, status, outcome, "
+            + "customer_name, customer_phone, customer_tier, channel, category, subcategory, urgency, region, demand, "
+            + "returned_at, returned_by, resolution, operator_at_fault, result, warn_at, survey_deadline, "
+            + "unreachable_count, answered_at, surveyed_by, reason, answer_operator_at_fault, explanation, causation_id";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Writes the survey tasks of {@code states} as they now stand. */
+    public void project(Collection<CaseState> states) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("insert into survey_tasks (dispatch_id, complaint_id, attempt, "
+                     + "department, status, outcome, customer_name, customer_phone, customer_tier, channel, category, "
+                     + "subcategory, urgency, region, demand, returned_at, resolution, operator_at_fault, warn_at, "
+                     + "survey_deadline, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                     + "on conflict (dispatch_id) do update set status = excluded.status, outcome = excluded.outcome, "
+                     + "warn_at = excluded.warn_at, survey_deadline = excluded.survey_deadline, "
+                     + "answered_at = excluded.answered_at")) {
+            int rows = 0;
+            for (CaseState state : states) {
+                for (SurveyTask t : SurveyTasks.of(state)) {
+                    s.setString(1, t.dispatchId());
+                    s.setString(2, t.complaintId());
+                    s.setInt(3, t.attempt());
+                    s.setString(4, t.department());
+                    s.setString(5, t.status().name());
+                    s.setString(6, name(t.outcome()));
+                    s.setString(7, t.customer() == null ? null : t.customer().name());
+                    s.setString(8, t.customer() == null ? null : t.customer().phone());
+                    s.setString(9, t.customer() == null ? null : name(t.customer().tier()));
+                    s.setString(10, name(t.channel()));
+                    s.setString(11, name(t.category()));
+                    s.setString(12, t.subcategory());
+                    s.setString(13, name(t.urgency()));
+                    s.setString(14, t.region());
+                    s.setString(15, t.demand());
+                    s.setTimestamp(16, timestamp(t.returnedAt()));
+                    s.setString(17, name(t.resolution()));
+                    setBoolean(s, 18, t.operatorAtFault());
+                    s.setTimestamp(19, timestamp(t.warnAt()));
+                    s.setTimestamp(20, timestamp(t.surveyDeadline()));
+                    s.setTimestamp(21, timestamp(t.answeredAt()));
+                    s.addBatch();
+                    rows++;
+                }
+            }
+            if (rows > 0) {
+                s.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("projecting survey tasks", e);
+        }
+    }
+
+    /** Keeps what the department reported when it returned the work order: what the agent talks about. */
+    public void saveReturns(Collection<Returned> returns) {
+        if (returns.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "update survey_tasks set returned_by = ?, result = ?::jsonb where dispatch_id = ?")) {
+            for (Returned r : returns) {
+                Map<String, String> result = new LinkedHashMap<>();
+                result.put("reconstruction", r.reconstruction());
+                result.put("customerDemand", r.customerDemand());
+                result.put("problemFound", r.problemFound());
+                result.put("measures", r.measures());
+                s.setString(1, r.actor());
+                s.setString(2, EventJson.mapper().writeValueAsString(result));
+                s.setString(3, r.dispatchId());
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("saving return results", e);
+        }
+    }
+
+    /** Keeps what the agent answered, in the order the answers were given. */
+    public void saveAnswers(List<AnswerNote> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update survey_tasks set surveyed_by = ?, causation_id = ?, "
+                     + "reason = ?, answer_operator_at_fault = ?, explanation = ?, "
+                     + "unreachable_count = coalesce(?, unreachable_count) where dispatch_id = ?")) {
+            for (AnswerNote n : notes) {
+                s.setString(1, n.surveyedBy());
+                s.setString(2, n.causationId());
+                s.setString(3, n.reason());
+                setBoolean(s, 4, n.operatorAtFault());
+                s.setString(5, n.explanation());
+                if (n.unreachableCount() == null) {
+                    s.setNull(6, Types.INTEGER);
+                } else {
+                    s.setInt(6, n.unreachableCount());
+                }
+                s.setString(7, n.dispatchId());
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("saving survey answers", e);
+        }
+    }
+
+    public Optional<TaskRow> find(String dispatchId) {
+        List<TaskRow> rows = query("where dispatch_id = ?", List.of(dispatchId), 1, 0);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** The survey of the complaint's latest returned work order. */
+    public Optional<TaskRow> latest(String complaintId) {
+        List<TaskRow> rows = query("where complaint_id = ? order by attempt desc", List.of(complaintId), 1, 0);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Tasks oldest return first (ties by work order, so pages are stable); a null status matches every task. */
+    public List<TaskRow> list(String status, int limit, int offset) {
+        return status == null ? query("order by returned_at, dispatch_id", List.of(), limit, offset)
+                : query("where status = ? order by returned_at, dispatch_id", List.of(status), limit, offset);
+    }
+
+    public long count(String status) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select count(*) from survey_tasks where (?::text is null or status = ?)")) {
+            s.setString(1, status);
+            s.setString(2, status);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting survey tasks", e);
+        }
+    }
+
+    private List<TaskRow> query(String where, List<Object> params, int limit, int offset) {
+        String sql = "select " + COLUMNS + " from survey_tasks " + where + " limit ? offset ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object p : params) {
+                s.setObject(i++, p);
+            }
+            s.setInt(i++, limit);
+            s.setInt(i, offset);
+            List<TaskRow> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String result = rs.getString(20);
+                    rows.add(new TaskRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                            rs.getString(15), instant(rs, 16), rs.getString(17), rs.getString(18),
+                            (Boolean) rs.getObject(19), result == null ? null : EventJson.mapper().readTree(result),
+                            instant(rs, 21), instant(rs, 22), rs.getInt(23), instant(rs, 24), rs.getString(25),
+                            rs.getString(26), (Boolean) rs.getObject(27), rs.getString(28), rs.getString(29)));
+                }
+            }
+            return rows;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("reading survey tasks", e);
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static void setBoolean(PreparedStatement s, int index, Boolean value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BOOLEAN);
+        } else {
+            s.setBoolean(index, value);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

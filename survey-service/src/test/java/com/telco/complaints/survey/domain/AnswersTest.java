@@ -1,0 +1,262 @@
+package com.telco.complaints.survey.domain;
+
+import com.telco.complaints.contracts.event.CloseOutcome;
+import com.telco.complaints.contracts.event.ComplaintClosed;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.CustomerUnreachable;
+import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.contracts.event.SurveyPassed;
+import com.telco.complaints.contracts.lifecycle.CaseFold;
+import com.telco.complaints.contracts.lifecycle.CaseState;
+import com.telco.complaints.contracts.lifecycle.CaseStatus;
+import com.telco.complaints.contracts.lifecycle.Transition;
+import com.telco.complaints.contracts.wire.EventIds;
+import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.testsupport.TestEvents;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AnswersTest {
+
+    private static final String C = "C-1";
+    private static final Instant T0 = Instant.parse("2026-11-25T01:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-25T06:00:00Z");
+    private static final SurveyRules RULES = SurveyRules.defaults();
+
+    private static final AnswerRequest SATISFIED = new AnswerRequest(true, true, null, null, null, " sv-3 ");
+    private static final AnswerRequest AT_FAULT = new AnswerRequest(true, false, " Still no signal ", true, null, "sv-3");
+    private static final AnswerRequest NOT_AT_FAULT = new AnswerRequest(null, false, "Wants free data", false,
+            "Coverage plan explained; 1 GB offered instead", "sv-3");
+    private static final AnswerRequest NOT_REACHED = new AnswerRequest(false, null, null, null, null, "ivr-1");
+
+    /** A case on its {@code attempt}th work order, just returned. */
+    private static CaseState returnedOn(int attempt) {
+        List<ComplaintEvent> events = new ArrayList<>(List.of(TestEvents.registered(C, T0),
+                TestEvents.dispatched(C, T0, "network-ops"), TestEvents.returned(C, 1, T0, true)));
+        for (int a = 2; a <= attempt; a++) {
+            events.add(TestEvents.surveyFailed(C, a - 1, T0, true, true));
+            events.add(TestEvents.redispatched(C, a, T0, "network-ops-supervisor"));
+            events.add(TestEvents.returned(C, a, T0, true));
+        }
+        return given(events.toArray(ComplaintEvent[]::new));
+    }
+
+    private static CaseState given(ComplaintEvent... events) {
+        CaseFold.Result result = CaseFold.fold(C, Arrays.asList(events));
+        assertThat(result.rejected()).isEmpty();
+        return result.state();
+    }
+
+    /** The fold accepts every event of the decision, in order. */
+    private static CaseState applied(CaseState state, Answers.Decision decision) {
+        for (ComplaintEvent event : decision.events()) {
+            Transition transition = CaseFold.apply(state, event);
+            assertThat(transition.applied()).as("%s applies", event).isTrue();
+            state = transition.state();
+        }
+        return state;
+    }
+
+    private static Answers.Decision decide(CaseState state, AnswerRequest answer) {
+        return Answers.decide(state, answer, RULES, NOW, "request:r-1");
+    }
+
+    @Test
+    void aSatisfiedCustomerPassesTheSurveyAndClosesTheCase() {
+        CaseState state = returnedOn(1);
+
+        Answers.Decision decision = decide(state, SATISFIED);
+
+        assertThat(decision.outcome()).isEqualTo(AnswerOutcome.SATISFIED);
+        assertThat(decision.events()).hasSize(2);
+        SurveyPassed passed = (SurveyPassed) decision.events().get(0);
+        assertThat(passed.eventId()).isEqualTo(EventIds.of(EventType.SURVEY_PASSED, "C-1-W1"));
+        assertThat(passed.dispatchId()).isEqualTo("C-1-W1");
+        assertThat(passed.attempt()).isEqualTo(1);
+        assertThat(passed.actor()).isEqualTo("sv-3");
+        assertThat(passed.causationId()).isEqualTo("request:r-1");
+        assertThat(passed.occurredAt()).isEqualTo(NOW);
+        ComplaintClosed closed = (ComplaintClosed) decision.events().get(1);
+        assertThat(closed.outcome()).isEqualTo(CloseOutcome.SATISFIED);
+        assertThat(closed.eventId()).isEqualTo(EventIds.of(EventType.COMPLAINT_CLOSED, C));
+        assertThat(closed.dispatchId()).isEqualTo("C-1-W1");
+        assertThat(applied(state, decision).status()).isEqualTo(CaseStatus.CLOSED);
+    }
+
+    @Test
+    void dissatisfiedThroughTheOperatorsFaultUnderTheLimitIsRedispatched() {
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            CaseState state = returnedOn(attempt);
+
+            Answers.Decision decision = decide(state, AT_FAULT);
+
+            assertThat(decision.outcome()).isEqualTo(AnswerOutcome.REDISPATCHED);
+            assertThat(decision.events()).hasSize(1);
+            SurveyFailed failed = (SurveyFailed) decision.events().get(0);
+            assertThat(failed.redispatch()).isTrue();
+            assertThat(failed.operatorAtFault()).isTrue();
+            assertThat(failed.reason()).isEqualTo("Still no signal");
+            assertThat(failed.attempt()).isEqualTo(attempt);
+            assertThat(failed.eventId()).isEqualTo(EventIds.of(EventType.SURVEY_FAILED, "C-1-W" + attempt));
+            CaseState after = applied(state, decision);
+            assertThat(after.status()).isEqualTo(CaseStatus.DISSATISFIED);
+            assertThat(after.lastSurveyFailure().redispatch()).isTrue();
+        }
+    }
+
+    @Test
+    void dissatisfiedThroughTheOperatorsFaultOnTheLastWorkOrderIsEscalatedToTheManagerHotline() {
+        CaseState state = returnedOn(3);
+
+        Answers.Decision decision = decide(state, AT_FAULT);
+
+        assertThat(decision.outcome()).isEqualTo(AnswerOutcome.ESCALATED);
+        SurveyFailed failed = (SurveyFailed) decision.events().get(0);
+        assertThat(failed.redispatch()).isFalse();
+        assertThat(failed.attempt()).isEqualTo(3);
+        ComplaintClosed closed = (ComplaintClosed) decision.events().get(1);
+        assertThat(closed.outcome()).isEqualTo(CloseOutcome.ESCALATED);
+        assertThat(closed.dispatchId()).isEqualTo("C-1-W3");
+        assertThat(closed.summary()).contains("manager hotline");
+        assertThat(applied(state, decision).isClosed()).isTrue();
+    }
+
+    @Test
+    void theAttemptLimitIsConfigurable() {
+        SurveyRules oneWorkOrderOnly = new SurveyRules(1, 3);
+        SurveyRules fourWorkOrders = new SurveyRules(4, 3);
+
+        assertThat(Answers.decide(returnedOn(1), AT_FAULT, oneWorkOrderOnly, NOW, "r").outcome())
+                .isEqualTo(AnswerOutcome.ESCALATED);
+        assertThat(Answers.decide(returnedOn(3), AT_FAULT, fourWorkOrders, NOW, "r").outcome())
+                .isEqualTo(AnswerOutcome.REDISPATCHED);
+    }
+
+    @Test
+    void dissatisfiedWithoutTheOperatorsFaultIsExplainedAndClosedEvenOnTheLastWorkOrder() {
+        for (int attempt : new int[] {1, 3}) {
+            CaseState state = returnedOn(attempt);
+
+            Answers.Decision decision = decide(state, NOT_AT_FAULT);
+
+            assertThat(decision.outcome()).isEqualTo(AnswerOutcome.EXPLAINED);
+            SurveyFailed failed = (SurveyFailed) decision.events().get(0);
+            assertThat(failed.redispatch()).isFalse();
+            assertThat(failed.operatorAtFault()).isFalse();
+            assertThat(failed.explanation()).isEqualTo("Coverage plan explained; 1 GB offered instead");
+            ComplaintClosed closed = (ComplaintClosed) decision.events().get(1);
+            assertThat(closed.outcome()).isEqualTo(CloseOutcome.EXPLAINED);
+            assertThat(closed.summary()).contains("1 GB offered instead");
+            assertThat(applied(state, decision).isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void anUnreachedCustomerIsRecordedAndTheThirdMissedCallClosesTheCaseAsUnreachable() {
+        CaseState state = returnedOn(1);
+
+        Answers.Decision first = decide(state, NOT_REACHED);
+        assertThat(first.outcome()).isEqualTo(AnswerOutcome.NOT_REACHED);
+        CustomerUnreachable once = (CustomerUnreachable) first.events().get(0);
+        assertThat(first.events()).hasSize(1);
+        assertThat(once.unreachableCount()).isEqualTo(1);
+        assertThat(once.actor()).isEqualTo("ivr-1");
+        assertThat(once.eventId()).isEqualTo(EventIds.of(EventType.CUSTOMER_UNREACHABLE, "C-1-W1", 1));
+        state = applied(state, first);
+        assertThat(Answers.pending(state)).isTrue();
+
+        Answers.Decision second = decide(state, NOT_REACHED);
+        assertThat(second.outcome()).isEqualTo(AnswerOutcome.NOT_REACHED);
+        assertThat(((CustomerUnreachable) second.events().get(0)).unreachableCount()).isEqualTo(2);
+        assertThat(second.events().get(0).eventId()).isNotEqualTo(once.eventId());
+        state = applied(state, second);
+
+        Answers.Decision third = decide(state, NOT_REACHED);
+        assertThat(third.outcome()).isEqualTo(AnswerOutcome.UNREACHABLE);
+        assertThat(((CustomerUnreachable) third.events().get(0)).unreachableCount()).isEqualTo(3);
+        ComplaintClosed closed = (ComplaintClosed) third.events().get(1);
+        assertThat(closed.outcome()).isEqualTo(CloseOutcome.UNREACHABLE);
+        assertThat(applied(state, third).isClosed()).isTrue();
+    }
+
+    @Test
+    void theUnreachableLimitIsConfigurable() {
+        Answers.Decision decision = Answers.decide(returnedOn(1), NOT_REACHED, new SurveyRules(3, 1), NOW, "r");
+
+        assertThat(decision.outcome()).isEqualTo(AnswerOutcome.UNREACHABLE);
+        assertThat(decision.events()).extracting(e -> EventType.of(e))
+                .containsExactly(EventType.CUSTOMER_UNREACHABLE, EventType.COMPLAINT_CLOSED);
+    }
+
+    @Test
+    void missedCallsCountPerWorkOrder() {
+        CaseState state = returnedOn(1);
+        state = applied(state, decide(state, NOT_REACHED));
+        state = applied(state, decide(state, NOT_REACHED));
+        state = applied(state, decide(state, AT_FAULT));
+        state = given(state, TestEvents.redispatched(C, 2, T0, "network-ops-supervisor"),
+                TestEvents.returned(C, 2, T0, true));
+
+        Answers.Decision decision = decide(state, NOT_REACHED);
+
+        assertThat(decision.outcome()).isEqualTo(AnswerOutcome.NOT_REACHED);
+        CustomerUnreachable unreachable = (CustomerUnreachable) decision.events().get(0);
+        assertThat(unreachable.unreachableCount()).isEqualTo(1);
+        assertThat(unreachable.dispatchId()).isEqualTo("C-1-W2");
+    }
+
+    @Test
+    void decidingTheSameAnswerTwiceGivesTheSameFacts() {
+        CaseState state = returnedOn(2);
+
+        Answers.Decision first = decide(state, SATISFIED);
+        Answers.Decision again = Answers.decide(state, SATISFIED, RULES, NOW.plusSeconds(60), "request:r-2");
+
+        assertThat(again.events()).extracting(ComplaintEvent::eventId)
+                .containsExactlyElementsOf(first.events().stream().map(ComplaintEvent::eventId).toList());
+    }
+
+    @Test
+    void noSurveyIsPendingBeforeTheReturnAfterTheAnswerOrOnceClosed() {
+        CaseState registered = given(TestEvents.registered(C, T0));
+        CaseState dispatched = given(TestEvents.registered(C, T0), TestEvents.dispatched(C, T0, "network-ops"));
+        CaseState answered = applied(returnedOn(1), decide(returnedOn(1), AT_FAULT));
+        CaseState closed = applied(returnedOn(1), decide(returnedOn(1), SATISFIED));
+        CaseState unknown = CaseState.initial(C);
+
+        assertThatThrownBy(() -> decide(registered, SATISFIED)).isInstanceOf(Answers.SurveyNotPending.class)
+                .hasMessageContaining("no work order yet");
+        assertThatThrownBy(() -> decide(dispatched, SATISFIED)).isInstanceOf(Answers.SurveyNotPending.class)
+                .hasMessageContaining("still with network-ops");
+        assertThatThrownBy(() -> decide(answered, SATISFIED)).isInstanceOf(Answers.SurveyNotPending.class)
+                .hasMessageContaining("already answered");
+        assertThatThrownBy(() -> decide(closed, NOT_REACHED)).isInstanceOf(Answers.SurveyNotPending.class)
+                .hasMessageContaining("closed (SATISFIED)");
+        assertThatThrownBy(() -> decide(unknown, SATISFIED)).isInstanceOf(Answers.SurveyNotPending.class)
+                .hasMessageContaining("not registered");
+    }
+
+    @Test
+    void limitsBelowOneAreRefused() {
+        assertThatThrownBy(() -> new SurveyRules(0, 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("attempt-limit");
+        assertThatThrownBy(() -> new SurveyRules(3, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unreachable-limit");
+    }
+
+    private static CaseState given(CaseState state, ComplaintEvent... events) {
+        for (ComplaintEvent event : events) {
+            Transition transition = CaseFold.apply(state, event);
+            assertThat(transition.applied()).isTrue();
+            state = transition.state();
+        }
+        return state;
+    }
+}
