@@ -2,7 +2,6 @@ package com.telco.complaints.survey.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.complaints.survey.Surveying;
-import com.telco.complaints.survey.domain.AnswerValidation;
 import com.telco.complaints.survey.domain.FieldError;
 import com.telco.complaints.survey.domain.SurveyStatus;
 import com.telco.complaints.survey.store.SurveyTaskStore;
@@ -86,10 +85,7 @@ public class SurveyResource {
                            @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         JsonNode json = MalformedJson.parse(body);
         AnswerBody parsed = new AnswerBody(json);
-        List<FieldError> errors = new ArrayList<>(parsed.typeErrors);
-        if (errors.isEmpty()) {
-            errors.addAll(AnswerValidation.errors(parsed.request));
-        }
+        List<FieldError> errors = parsed.errors();
         if (!errors.isEmpty()) {
             return invalid(errors);
         }

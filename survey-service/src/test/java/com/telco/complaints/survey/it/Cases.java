@@ -1,0 +1,115 @@
+package com.telco.complaints.survey.it;
+
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.TestEvents;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Cases on the log as intake and routing would leave them, and survey answers as agents give them. */
+final class Cases {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    static final String SATISFIED = """
+            { "reachable": true, "satisfied": true, "surveyedBy": "sv-3" }""";
+    static final String AT_FAULT = """
+            { "reachable": true, "satisfied": false, "reason": "Still no signal", "operatorAtFault": true,
+              "explanation": null, "surveyedBy": "sv-3" }""";
+    static final String NOT_AT_FAULT = """
+            { "reachable": true, "satisfied": false, "reason": "Wants unlimited data for free",
+              "operatorAtFault": false, "explanation": "Explained the coverage plan; offered 1 GB extra",
+              "surveyedBy": "sv-4" }""";
+    static final String NOT_REACHED = """
+            { "reachable": false, "surveyedBy": "ivr-1" }""";
+
+    private Cases() {}
+
+    /**
+     * A case whose {@code attempts}th work order was just returned: earlier work orders failed their
+     * survey with redispatch. Waits until survey shows the pending survey.
+     */
+    static String returnedOn(EventLog log, int attempts) {
+        String complaintId = TestEvents.newComplaintId();
+        Instant t = Instant.now();
+        log.publish(TestEvents.registered(complaintId, t));
+        log.publish(TestEvents.dispatched(complaintId, t, "network-ops"));
+        log.publish(TestEvents.returned(complaintId, 1, t, true));
+        for (int attempt = 2; attempt <= attempts; attempt++) {
+            log.publish(TestEvents.surveyFailed(complaintId, attempt - 1, t, true, true));
+            log.publish(TestEvents.redispatched(complaintId, attempt, t, "network-ops-supervisor"));
+            log.publish(TestEvents.returned(complaintId, attempt, t, true));
+        }
+        awaitSurvey(complaintId, "PENDING", attempts);
+        return complaintId;
+    }
+
+    static void awaitSurvey(String complaintId, String status, int attempt) {
+        await().atMost(WAIT).untilAsserted(() -> given().get("/surveys/" + complaintId).then().statusCode(200)
+                .body("status", equalTo(status)).body("attempt", equalTo(attempt)));
+    }
+
+    static ValidatableResponse answer(String complaintId, String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/surveys/" + complaintId + "/answers").then();
+    }
+
+    /** The types of the case's events on the log, in log order. */
+    static List<EventType> typesOnTheLog(EventLog log, String complaintId) {
+        return log.events(complaintId).stream().map(EventType::of).toList();
+    }
+
+    /** Waits until the case has {@code count} events on the log and no more arrive, and returns them. */
+    static List<ComplaintEvent> settled(EventLog log, String complaintId, int count) {
+        await().atMost(WAIT).until(() -> log.events(complaintId).size() >= count);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> log.events(complaintId).size() == count);
+        return log.events(complaintId);
+    }
+
+    /** Survey tasks of one status (all when null), as the REST API lists them. */
+    static List<Map<String, Object>> surveys(String status) {
+        var request = given().queryParam("size", 1000);
+        if (status != null) {
+            request = request.queryParam("status", status);
+        }
+        return request.get("/surveys").then().statusCode(200).extract().jsonPath().getList("");
+    }
+
+    /** Runs the tasks at the same moment, one thread each; results in the order of the tasks. */
+    static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new java.util.ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new java.util.ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

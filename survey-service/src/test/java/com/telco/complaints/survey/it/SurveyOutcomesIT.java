@@ -1,0 +1,280 @@
+package com.telco.complaints.survey.it;
+
+import com.telco.complaints.contracts.event.CloseOutcome;
+import com.telco.complaints.contracts.event.ComplaintClosed;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.CustomerUnreachable;
+import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.contracts.event.SurveyPassed;
+import com.telco.complaints.contracts.wire.CloudEvents;
+import com.telco.complaints.contracts.wire.EventIds;
+import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.SuiteTestResource;
+import com.telco.complaints.testsupport.TestEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static com.telco.complaints.survey.it.Cases.WAIT;
+import static com.telco.complaints.survey.it.Cases.answer;
+import static com.telco.complaints.survey.it.Cases.awaitSurvey;
+import static com.telco.complaints.survey.it.Cases.returnedOn;
+import static com.telco.complaints.survey.it.Cases.settled;
+import static com.telco.complaints.survey.it.Cases.surveys;
+import static com.telco.complaints.survey.it.Cases.typesOnTheLog;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Every way a survey answer ends, checked on the log and in the survey queue. */
+@QuarkusTest
+@QuarkusTestResource(SuiteTestResource.class)
+class SurveyOutcomesIT {
+
+    private static EventLog log;
+
+    @BeforeAll
+    static void openLog() {
+        log = EventLog.ofEvents();
+    }
+
+    @AfterAll
+    static void closeLog() {
+        log.close();
+    }
+
+    private static List<String> pendingIds() {
+        return surveys("PENDING").stream().map(s -> (String) s.get("complaintId")).toList();
+    }
+
+    @Test
+    void aReturnedWorkOrderOpensAPendingSurveyWithWhatTheAgentNeeds() {
+        String complaintId = returnedOn(log, 1);
+
+        Map<String, Object> task = surveys("PENDING").stream()
+                .filter(s -> complaintId.equals(s.get("complaintId"))).findFirst().orElseThrow();
+        assertThat(task).containsEntry("dispatchId", complaintId + "-W1").containsEntry("attempt", 1)
+                .containsEntry("status", "PENDING").containsEntry("category", "NETWORK")
+                .containsEntry("resolution", "RESOLVED").containsEntry("operatorAtFault", true)
+                .containsEntry("returnedBy", "agent-1").containsEntry("unreachableCount", 0)
+                .doesNotContainKeys("outcome", "answer", "surveyDeadline");
+        assertThat(task.get("customer")).isEqualTo(Map.of("name", "王丽 Wang Li", "phone", "13812345678",
+                "tier", "STANDARD"));
+        assertThat(task.get("result")).isEqualTo(Map.of("reconstruction", "Base station lost power",
+                "customerDemand", "Stable signal", "problemFound", "Battery failed", "measures", "Battery replaced"));
+    }
+
+    @Test
+    void theSurveyDeadlineShowsOnceTheSlaServiceAnnouncedIt() {
+        String complaintId = returnedOn(log, 1);
+        Instant returnedAt = Instant.parse(given().get("/surveys/" + complaintId).then().extract().path("returnedAt"));
+        SlaClockStarted clock = TestEvents.clockStarted(complaintId, SlaClock.SURVEY, complaintId + "-W1", returnedAt,
+                Duration.ofHours(8));
+
+        log.publish(clock);
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/surveys/" + complaintId).then()
+                .body("surveyDeadline", equalTo(clock.deadline().toString()))
+                .body("warnAt", equalTo(clock.warnAt().toString())));
+    }
+
+    @Test
+    void aSatisfiedCustomerPassesTheSurveyAndTheCaseClosesSatisfied() {
+        String complaintId = returnedOn(log, 1);
+        String dispatchId = complaintId + "-W1";
+
+        answer(complaintId, Cases.SATISFIED).statusCode(200).body("status", equalTo("CLOSED"))
+                .body("outcome", equalTo("SATISFIED")).body("answer.surveyedBy", equalTo("sv-3"))
+                .body("answeredAt", notNullValue());
+
+        List<ComplaintEvent> events = settled(log, complaintId, 5);
+        assertThat(typesOnTheLog(log, complaintId)).containsExactly(EventType.COMPLAINT_REGISTERED,
+                EventType.DISPATCHED, EventType.RETURNED, EventType.SURVEY_PASSED, EventType.COMPLAINT_CLOSED);
+        SurveyPassed passed = (SurveyPassed) events.get(3);
+        assertThat(passed.eventId()).isEqualTo(EventIds.of(EventType.SURVEY_PASSED, dispatchId));
+        assertThat(passed.dispatchId()).isEqualTo(dispatchId);
+        assertThat(passed.attempt()).isEqualTo(1);
+        assertThat(passed.actor()).isEqualTo("sv-3");
+        assertThat(passed.causationId()).startsWith("request:");
+        ComplaintClosed closed = (ComplaintClosed) events.get(4);
+        assertThat(closed.outcome()).isEqualTo(CloseOutcome.SATISFIED);
+        assertThat(closed.eventId()).isEqualTo(EventIds.of(EventType.COMPLAINT_CLOSED, complaintId));
+        assertThat(closed.causationId()).isEqualTo(passed.causationId());
+        EventLog.Entry entry = log.await(e -> passed.eventId().equals(e.event() == null ? null : e.event().eventId()),
+                WAIT);
+        assertThat(entry.key()).isEqualTo(complaintId);
+        assertThat(entry.header(CloudEvents.TYPE)).isEqualTo("complaint.survey-passed.v1");
+        assertThat(entry.header(CloudEvents.SOURCE)).isEqualTo("/complaint-suite/survey-service");
+        assertThat(entry.header(CloudEvents.SUBJECT)).isEqualTo(complaintId);
+
+        assertThat(pendingIds()).doesNotContain(complaintId);
+        assertThat(surveys("CLOSED")).anySatisfy(s -> assertThat(s).containsEntry("complaintId", complaintId)
+                .containsEntry("outcome", "SATISFIED"));
+    }
+
+    @Test
+    void dissatisfiedThroughTheOperatorsFaultIsFailedWithRedispatchAndTheNextReturnOpensANewSurvey() {
+        String complaintId = returnedOn(log, 1);
+
+        answer(complaintId, Cases.AT_FAULT).statusCode(200).body("status", equalTo("ANSWERED"))
+                .body("outcome", equalTo("REDISPATCHED")).body("answer.reason", equalTo("Still no signal"))
+                .body("answer.operatorAtFault", equalTo(true));
+
+        List<ComplaintEvent> events = settled(log, complaintId, 4);
+        assertThat(typesOnTheLog(log, complaintId)).containsExactly(EventType.COMPLAINT_REGISTERED,
+                EventType.DISPATCHED, EventType.RETURNED, EventType.SURVEY_FAILED);
+        SurveyFailed failed = (SurveyFailed) events.get(3);
+        assertThat(failed.redispatch()).isTrue();
+        assertThat(failed.operatorAtFault()).isTrue();
+        assertThat(failed.reason()).isEqualTo("Still no signal");
+        assertThat(failed.attempt()).isEqualTo(1);
+        assertThat(failed.eventId()).isEqualTo(EventIds.of(EventType.SURVEY_FAILED, complaintId + "-W1"));
+        assertThat(pendingIds()).doesNotContain(complaintId);
+
+        // Routing redispatches; the department returns the second work order.
+        log.publish(TestEvents.redispatched(complaintId, 2, Instant.now(), "network-ops-supervisor"));
+        log.publish(TestEvents.returned(complaintId, 2, Instant.now(), true));
+
+        awaitSurvey(complaintId, "PENDING", 2);
+        assertThat(surveys(null).stream().filter(s -> complaintId.equals(s.get("complaintId"))))
+                .extracting(s -> s.get("dispatchId") + " " + s.get("status") + " " + s.get("outcome"))
+                .containsExactly(complaintId + "-W1 ANSWERED REDISPATCHED", complaintId + "-W2 PENDING null");
+    }
+
+    @Test
+    void dissatisfiedWithoutTheOperatorsFaultIsExplainedAndClosed() {
+        String complaintId = returnedOn(log, 1);
+
+        answer(complaintId, Cases.NOT_AT_FAULT).statusCode(200).body("status", equalTo("CLOSED"))
+                .body("outcome", equalTo("EXPLAINED"))
+                .body("answer.explanation", equalTo("Explained the coverage plan; offered 1 GB extra"));
+
+        List<ComplaintEvent> events = settled(log, complaintId, 5);
+        assertThat(typesOnTheLog(log, complaintId)).containsExactly(EventType.COMPLAINT_REGISTERED,
+                EventType.DISPATCHED, EventType.RETURNED, EventType.SURVEY_FAILED, EventType.COMPLAINT_CLOSED);
+        SurveyFailed failed = (SurveyFailed) events.get(3);
+        assertThat(failed.redispatch()).isFalse();
+        assertThat(failed.operatorAtFault()).isFalse();
+        assertThat(failed.explanation()).isEqualTo("Explained the coverage plan; offered 1 GB extra");
+        assertThat(failed.actor()).isEqualTo("sv-4");
+        assertThat(((ComplaintClosed) events.get(4)).outcome()).isEqualTo(CloseOutcome.EXPLAINED);
+        assertThat(pendingIds()).doesNotContain(complaintId);
+    }
+
+    @Test
+    void dissatisfiedThroughTheOperatorsFaultOnTheThirdWorkOrderIsEscalatedToTheManagerHotline() {
+        String complaintId = returnedOn(log, 3);
+        given().get("/surveys/" + complaintId).then().body("dispatchId", equalTo(complaintId + "-W3"));
+
+        answer(complaintId, Cases.AT_FAULT).statusCode(200).body("status", equalTo("CLOSED"))
+                .body("outcome", equalTo("ESCALATED")).body("attempt", equalTo(3));
+
+        // Registered, Dispatched, then (Returned, SurveyFailed, Redispatched) twice, Returned: 9 before the answer.
+        List<ComplaintEvent> events = settled(log, complaintId, 11);
+        assertThat(typesOnTheLog(log, complaintId).subList(9, 11))
+                .containsExactly(EventType.SURVEY_FAILED, EventType.COMPLAINT_CLOSED);
+        SurveyFailed failed = (SurveyFailed) events.get(9);
+        assertThat(failed.redispatch()).isFalse();
+        assertThat(failed.attempt()).isEqualTo(3);
+        assertThat(failed.dispatchId()).isEqualTo(complaintId + "-W3");
+        ComplaintClosed closed = (ComplaintClosed) events.get(10);
+        assertThat(closed.outcome()).isEqualTo(CloseOutcome.ESCALATED);
+        assertThat(closed.dispatchId()).isEqualTo(complaintId + "-W3");
+    }
+
+    @Test
+    void underTheAttemptLimitTheSecondWorkOrderIsStillRedispatched() {
+        String complaintId = returnedOn(log, 2);
+
+        answer(complaintId, Cases.AT_FAULT).statusCode(200).body("outcome", equalTo("REDISPATCHED"));
+
+        SurveyFailed failed = log.await(SurveyFailed.class, complaintId, 2, WAIT).get(1);
+        assertThat(failed.attempt()).isEqualTo(2);
+        assertThat(failed.redispatch()).isTrue();
+        settled(log, complaintId, 7);
+        assertThat(log.events(ComplaintClosed.class, complaintId)).isEmpty();
+    }
+
+    @Test
+    void threeCallsThatMissTheCustomerCloseTheCaseAsUnreachable() {
+        String complaintId = returnedOn(log, 1);
+
+        answer(complaintId, Cases.NOT_REACHED).statusCode(200).body("status", equalTo("PENDING"))
+                .body("unreachableCount", equalTo(1)).body("answer.surveyedBy", equalTo("ivr-1"));
+        answer(complaintId, Cases.NOT_REACHED).statusCode(200).body("status", equalTo("PENDING"))
+                .body("unreachableCount", equalTo(2)).body("outcome", nullValue());
+        assertThat(surveys("PENDING")).anySatisfy(s -> assertThat(s).containsEntry("complaintId", complaintId)
+                .containsEntry("unreachableCount", 2));
+
+        answer(complaintId, Cases.NOT_REACHED).statusCode(200).body("status", equalTo("CLOSED"))
+                .body("outcome", equalTo("UNREACHABLE")).body("unreachableCount", equalTo(3));
+
+        List<ComplaintEvent> events = settled(log, complaintId, 7);
+        assertThat(typesOnTheLog(log, complaintId).subList(3, 7)).containsExactly(EventType.CUSTOMER_UNREACHABLE,
+                EventType.CUSTOMER_UNREACHABLE, EventType.CUSTOMER_UNREACHABLE, EventType.COMPLAINT_CLOSED);
+        assertThat(events.subList(3, 6)).extracting(e -> ((CustomerUnreachable) e).unreachableCount())
+                .containsExactly(1, 2, 3);
+        assertThat(events.get(3).eventId())
+                .isEqualTo(EventIds.of(EventType.CUSTOMER_UNREACHABLE, complaintId + "-W1", 1));
+        assertThat(((ComplaintClosed) events.get(6)).outcome()).isEqualTo(CloseOutcome.UNREACHABLE);
+        assertThat(pendingIds()).doesNotContain(complaintId);
+    }
+
+    @Test
+    void theSameIdempotencyKeyGivesTheSameAnswerAgainAndNoSecondEvent() {
+        String complaintId = returnedOn(log, 1);
+
+        for (int i = 0; i < 2; i++) {
+            given().contentType(ContentType.JSON).header("Idempotency-Key", "call-" + complaintId)
+                    .body(Cases.NOT_REACHED).post("/surveys/" + complaintId + "/answers")
+                    .then().statusCode(200).body("status", equalTo("PENDING")).body("unreachableCount", equalTo(1));
+        }
+
+        CustomerUnreachable recorded = log.await(CustomerUnreachable.class, complaintId, 1, WAIT).get(0);
+        assertThat(recorded.causationId()).isEqualTo("idempotency-key:call-" + complaintId);
+        settled(log, complaintId, 4);
+        answer(complaintId, Cases.NOT_REACHED).statusCode(200).body("unreachableCount", equalTo(2));
+    }
+
+    @Test
+    void thePendingQueueIsOldestFirstAndPagesStably() {
+        String older = returnedOn(log, 1);
+        String newer = returnedOn(log, 1);
+
+        List<String> pending = pendingIds();
+        assertThat(pending.indexOf(older)).isLessThan(pending.indexOf(newer));
+        int total = Integer.parseInt(given().queryParam("status", "PENDING").get("/surveys").header("X-Total-Count"));
+        assertThat(total).isEqualTo(pending.size());
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page * 2 < total; page++) {
+            paged.addAll(given().queryParam("status", "PENDING").queryParam("size", 2).queryParam("page", page)
+                    .get("/surveys").then().statusCode(200).extract().jsonPath().getList("complaintId"));
+        }
+        assertThat(paged).isEqualTo(pending);
+    }
+
+    @Test
+    void answersAndOpenedSurveysAreCountedInTheMetrics() {
+        String complaintId = returnedOn(log, 1);
+        answer(complaintId, Cases.SATISFIED).statusCode(200);
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("survey_answers_total{outcome=\"SATISFIED\"}"))
+                .body(containsString("survey_tasks_opened_total"));
+    }
+}
