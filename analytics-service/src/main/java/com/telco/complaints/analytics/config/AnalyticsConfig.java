@@ -1,0 +1,47 @@
+package com.telco.complaints.analytics.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** analytics-service settings. Validated at start-up. */
+@ConfigMapping(prefix = "analytics")
+public interface AnalyticsConfig {
+
+    Hotspots hotspots();
+
+    Kpis kpis();
+
+    Rebuild rebuild();
+
+    interface Hotspots {
+        /** The fewest complaints in a window that can be a hotspot. */
+        @WithDefault("5")
+        int minCount();
+
+        /** How many times its usual level a pair's count must reach. */
+        @WithDefault("3.0")
+        double factor();
+
+        /** The period before the window whose rate is "usual". */
+        @WithDefault("P7D")
+        Duration baseline();
+
+        /** The longest window a caller may ask for. */
+        @WithDefault("P7D")
+        Duration maxWindow();
+    }
+
+    interface Kpis {
+        /** How far back a closed complaint of the same phone and category makes a new one a recurrence. */
+        @WithDefault("P30D")
+        Duration recurrenceWindow();
+    }
+
+    interface Rebuild {
+        /** Records per poll while replaying; larger batches mean fewer transactions. */
+        @WithDefault("5000")
+        int maxPollRecords();
+    }
+}

@@ -1,0 +1,23 @@
+package com.telco.complaints.analytics.domain;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What KPIs are broken down by. */
+public enum GroupBy {
+    CATEGORY, CHANNEL, REGION,
+    /** The department of a complaint's first work order; not yet dispatched: {@link KpiCase#UNDISPATCHED}. */
+    DEPARTMENT;
+
+    /** Reads {@code category}, {@code CHANNEL}, ... */
+    public static Optional<GroupBy> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

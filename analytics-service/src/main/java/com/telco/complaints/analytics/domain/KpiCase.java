@@ -1,0 +1,40 @@
+package com.telco.complaints.analytics.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What the KPIs need of one complaint, as projected.
+ *
+ * @param department    the department of its first work order; null when not dispatched yet
+ * @param closedAt      null while open
+ * @param attempts      work orders it has had (more than one: it was redispatched)
+ * @param warnings      clocks of the case that raised a warning
+ * @param breaches      clocks of the case that were breached
+ * @param returnsJudged work orders with an announced RETURN deadline that were returned or breached
+ * @param returnsOnTime of those, the ones returned at or before the deadline
+ * @param recurrence    the same customer phone had a complaint of the same category closed in the
+ *                      recurrence window (30 days) before this one was registered
+ */
+public record KpiCase(String complaintId, String category, String channel, String region, String department,
+                      Instant registeredAt, Instant closedAt, int attempts, int warnings, int breaches,
+                      int returnsJudged, int returnsOnTime, int surveysPassed, int surveysFailed,
+                      boolean recurrence) {
+
+    /** The group of complaints not dispatched yet when grouping by department. */
+    public static final String UNDISPATCHED = "UNDISPATCHED";
+
+    public String key(GroupBy groupBy) {
+        return switch (groupBy) {
+            case CATEGORY -> category;
+            case CHANNEL -> channel;
+            case REGION -> region;
+            case DEPARTMENT -> department == null ? UNDISPATCHED : department;
+        };
+    }
+
+    /** Registration to close; null while open. */
+    public Duration handlingTime() {
+        return closedAt == null ? null : Duration.between(registeredAt, closedAt);
+    }
+}

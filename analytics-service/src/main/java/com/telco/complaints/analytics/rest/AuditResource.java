@@ -1,0 +1,134 @@
+package com.telco.complaints.analytics.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.telco.complaints.analytics.domain.AuditChain;
+import com.telco.complaints.analytics.domain.CaseRecord;
+import com.telco.complaints.analytics.store.AuditArchive;
+import com.telco.complaints.analytics.store.AuditArchive.ArchivedEvent;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.wire.EventCodec;
+import com.telco.complaints.contracts.wire.EventDecodingException;
+import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.contracts.wire.EventType;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Auditors replay any case's full history and prove it unaltered. */
+@Path("/audit/complaints/{complaintId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    /**
+     * One archived event.
+     *
+     * @param type       the ce_type it travelled with (hashed)
+     * @param name       the event's name in the catalogue, when this code knows the type
+     * @param data       the event data as it was on the log
+     * @param notApplied why the case fold did not apply it (it is archived all the same)
+     */
+    public record EventView(int seq, int partition, long offset, String eventId, String type, String name,
+                            Instant occurredAt, JsonNode data, JsonNode headers, String previousHash, String hash,
+                            String notApplied) {}
+
+    /** Where the chain first fails to hold. */
+    public record BadEvent(int seq, String eventId, int partition, long offset, String reason) {}
+
+    /**
+     * A case's archive in log order.
+     *
+     * @param head the last hash recorded when the case was last archived
+     */
+    public record AuditTrail(String complaintId, int length, String head, boolean chainValid, BadEvent firstBadEvent,
+                             String chainProblem, List<EventView> events) {}
+
+    @Inject
+    AuditArchive archive;
+    @Inject
+    Clock clock;
+
+    private final EventCodec codec = EventCodec.standard();
+
+    @GET
+    @Path("/events")
+    @Operation(summary = "Every event of the case in log order, with its hash chain and whether the chain holds",
+            description = "chainValid is recomputed from the stored rows on every call; when false, firstBadEvent "
+                    + "names the first event where the chain fails. " + AuditChain.DEFINITION)
+    public AuditTrail events(@PathParam("complaintId") String complaintId) {
+        List<ArchivedEvent> events = archive.events(complaintId, null);
+        AuditArchive.Head head = archive.head(complaintId).orElse(null);
+        if (events.isEmpty() && head == null) {
+            throw new RequestProblems.NotFound("No event of complaint " + complaintId + " is archived");
+        }
+        AuditChain.Verification verification = AuditChain.verify(events.stream()
+                .map(e -> new AuditChain.Link(e.eventType(), e.data(), e.previousHash(), e.hash())).toList(),
+                head == null ? null : head.hash());
+        BadEvent bad = null;
+        if (!verification.valid() && verification.firstBad() >= 0) {
+            ArchivedEvent e = events.get(verification.firstBad());
+            bad = new BadEvent(e.seq(), e.eventId().toString(), e.partition(), e.offset(), verification.reason());
+        }
+        return new AuditTrail(complaintId, events.size(), head == null ? null : AuditChain.hex(head.hash()),
+                verification.valid(), bad, verification.reason(), events.stream().map(AuditResource::view).toList());
+    }
+
+    @GET
+    @Path("/state")
+    @Operation(summary = "The case as it stood at asOf (default now), folded from its archived events",
+            description = "Folds, in log order and with the contracts' case state machine, the case's archived events "
+                    + "whose occurredAt is at or before asOf: status, department, attempts, the deadlines known then, "
+                    + "the warnings and breaches raised by then. Before its registration the status is null. 404 when "
+                    + "nothing of the complaint is archived.")
+    public CaseView state(@PathParam("complaintId") String complaintId, @QueryParam("asOf") String asOf) {
+        QueryParams params = new QueryParams();
+        Instant at = params.instant("asOf", asOf, null);
+        params.validate();
+        Instant until = at == null ? clock.instant() : at;
+        List<ArchivedEvent> events = archive.events(complaintId, until);
+        if (events.isEmpty() && archive.head(complaintId).isEmpty()) {
+            throw new RequestProblems.NotFound("No event of complaint " + complaintId + " is archived");
+        }
+        CaseRecord record = CaseRecord.initial(complaintId);
+        for (ArchivedEvent e : events) {
+            ComplaintEvent event;
+            try {
+                event = codec.fromJson(e.eventType(), e.data().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (EventDecodingException undecodable) {
+                continue; // archived, never folded: the live projection skipped it too
+            }
+            record = record.apply(event).record();
+        }
+        return CaseView.of(record, until);
+    }
+
+    private static EventView view(ArchivedEvent e) {
+        String name = null;
+        try {
+            name = EventType.parseCeType(e.eventType()).type().eventName();
+        } catch (EventDecodingException unknown) {
+            // a type this code does not know: shown by its ce_type only
+        }
+        return new EventView(e.seq(), e.partition(), e.offset(), e.eventId().toString(), e.eventType(), name,
+                e.occurredAt(), json(e.data()), json(e.headers()), AuditChain.hex(e.previousHash()),
+                AuditChain.hex(e.hash()), e.rejection());
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return EventJson.mapper().readTree(text);
+        } catch (IOException notJson) {
+            return TextNode.valueOf(text); // shown as stored, e.g. after tampering
+        }
+    }
+}

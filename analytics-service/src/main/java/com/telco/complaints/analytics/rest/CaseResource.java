@@ -1,0 +1,65 @@
+package com.telco.complaints.analytics.rest;
+
+import com.telco.complaints.analytics.store.CaseStore;
+import com.telco.complaints.analytics.store.CaseStore.CaseFilter;
+import com.telco.complaints.analytics.store.CaseStore.CaseRow;
+import com.telco.complaints.contracts.event.Category;
+import com.telco.complaints.contracts.lifecycle.CaseStatus;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+
+/** Operations' view of cases: one case, and filtered, paged lists (queues). */
+@Path("/cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    /** A page of cases; {@code total} counts every case the filters match. */
+    public record CasePage(int page, int size, long total, List<CaseRow> items) {}
+
+    @Inject
+    CaseStore cases;
+
+    @GET
+    @Path("/{complaintId}")
+    @Operation(summary = "One case as it stands now",
+            description = "Status, classification, current work order and department, attempts, every deadline "
+                    + "announced with its warning and breach, survey outcome and timestamps; 404 if unknown.")
+    public CaseView get(@PathParam("complaintId") String complaintId) {
+        return cases.find(complaintId).map(r -> CaseView.of(r, null))
+                .orElseThrow(() -> new RequestProblems.NotFound("No case " + complaintId));
+    }
+
+    @GET
+    @Operation(summary = "Cases, filtered and paged",
+            description = "Filters: status (REGISTERED, DISPATCHED, RETURNED, SATISFIED, DISSATISFIED, CLOSED), "
+                    + "department (of the current work order: the department's queue), category, region. Ordered by "
+                    + "registration time, then complaint number, so pages are stable. page from 0, size 1-500 "
+                    + "(default 50). total (also in X-Total-Count) counts every matching case.")
+    public Response list(@QueryParam("status") String status, @QueryParam("department") String department,
+                         @QueryParam("category") String category, @QueryParam("region") String region,
+                         @QueryParam("page") String page, @QueryParam("size") String size) {
+        QueryParams params = new QueryParams();
+        params.oneOf("status", status, CaseStatus.values());
+        params.oneOf("category", category, Category.values());
+        int pageNumber = params.integer("page", page, 0, 0, 1_000_000);
+        int pageSize = params.integer("size", size, 50, 1, 500);
+        params.validate();
+        CaseStore.Page found = cases.list(new CaseFilter(blankToNull(status), blankToNull(department),
+                blankToNull(category), blankToNull(region)), pageNumber, pageSize);
+        return Response.ok(new CasePage(pageNumber, pageSize, found.total(), found.rows()))
+                .header("X-Total-Count", found.total()).build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,79 @@
+package com.telco.complaints.analytics.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.telco.complaints.analytics.domain.CaseRecord;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.lifecycle.CaseState;
+import com.telco.complaints.contracts.lifecycle.ClockState;
+import com.telco.complaints.contracts.lifecycle.WorkOrder;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A case as operations see it, folded from its events: now (GET /cases/{id}) or as of an instant
+ * (GET /audit/complaints/{id}/state). Fields unknown at that point are null.
+ *
+ * @param department     the department of the current work order
+ * @param deadlines      every clock announced by the SLA service, with its warning and breach
+ * @param warnings       the warnings raised (one per clock at most)
+ * @param breaches       the breaches raised
+ * @param surveyOutcome  the latest survey answer (PASSED, FAILED), null before the first
+ * @param eventCount     events applied to the case
+ * @param asOf           set when the case is shown as of an instant
+ */
+public record CaseView(String complaintId, String status, String category, String subcategory, String channel,
+                       String urgency, String tier, String region, String department, WorkOrderView currentWorkOrder,
+                       int attempts, List<WorkOrderView> workOrders, List<DeadlineView> deadlines,
+                       List<AlertView> warnings, List<AlertView> breaches, long warningCount, long breachCount,
+                       String surveyOutcome, int surveysPassed, int surveysFailed, String closeOutcome,
+                       Instant registeredAt, Instant promisedReplyBy, Instant closedAt, Instant lastEventAt,
+                       int eventCount, @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf) {
+
+    public record WorkOrderView(String dispatchId, int attempt, String department, String status,
+                                String previousDispatchId, Instant dispatchedAt, Instant warnAt, Instant returnDeadline,
+                                Instant returnedAt, String resolution, Boolean operatorAtFault, Instant surveyedAt) {}
+
+    /** @param stoppedAt when the awaited event happened (or the case closed); null while the clock runs */
+    public record DeadlineView(String clock, String dispatchId, Instant startedAt, Instant warnAt, Instant deadline,
+                               String policy, Instant warnedAt, Instant breachedAt, Instant stoppedAt) {}
+
+    /** @param at when it was raised (the warning point or the deadline) */
+    public record AlertView(String clock, String dispatchId, Instant at) {}
+
+    static CaseView of(CaseRecord record, Instant asOf) {
+        CaseState s = record.state();
+        ComplaintRegistered r = s.registration();
+        List<WorkOrderView> workOrders = s.workOrders().stream().map(w -> workOrder(s, w)).toList();
+        return new CaseView(s.complaintId(), name(s.status()),
+                r == null ? null : name(r.category()), r == null ? null : r.subcategory(),
+                r == null ? null : name(r.channel()), r == null ? null : name(r.urgency()),
+                r == null || r.customer() == null ? null : name(r.customer().tier()), r == null ? null : r.region(),
+                record.department(), workOrders.isEmpty() ? null : workOrders.get(workOrders.size() - 1),
+                s.attempts(), workOrders,
+                s.clocks().stream().map(c -> new DeadlineView(c.clock().name(), c.dispatchId(), c.startedAt(),
+                        c.warnAt(), c.deadline(), c.policyId(), c.warnedAt(), c.breachedAt(),
+                        s.stoppedAt(c).orElse(null))).toList(),
+                s.clocks().stream().filter(c -> c.warnedAt() != null)
+                        .map(c -> new AlertView(c.clock().name(), c.dispatchId(), c.warnedAt())).toList(),
+                s.clocks().stream().filter(c -> c.breachedAt() != null)
+                        .map(c -> new AlertView(c.clock().name(), c.dispatchId(), c.breachedAt())).toList(),
+                s.warningCount(), s.breachCount(), name(record.lastSurvey()), record.surveysPassed(),
+                record.surveysFailed(), s.closure() == null ? null : s.closure().outcome().name(),
+                record.registeredAt(), r == null ? null : r.promisedReplyBy(), record.closedAt(), s.lastEventAt(),
+                s.eventCount(), asOf);
+    }
+
+    private static WorkOrderView workOrder(CaseState s, WorkOrder w) {
+        ClockState clock = s.clock(SlaClock.RETURN, w.dispatchId()).orElse(null);
+        return new WorkOrderView(w.dispatchId(), w.attempt(), w.department(), w.status().name(),
+                w.previousDispatchId(), w.dispatchedAt(), clock == null ? null : clock.warnAt(),
+                clock == null ? null : clock.deadline(), w.returnedAt(), name(w.resolution()), w.operatorAtFault(),
+                w.surveyedAt());
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

@@ -1,0 +1,92 @@
+package com.telco.complaints.analytics.rest;
+
+import com.telco.complaints.analytics.config.AnalyticsConfig;
+import com.telco.complaints.analytics.domain.GroupBy;
+import com.telco.complaints.analytics.domain.KpiCase;
+import com.telco.complaints.analytics.domain.Kpis;
+import com.telco.complaints.analytics.store.CaseStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** KPIs of DOMAIN.md §7 for a period, by category, channel, region or department. */
+@Path("/kpis")
+@Produces(MediaType.APPLICATION_JSON)
+public class KpiResource {
+
+    /**
+     * The figures of one group; each rate comes with its numerator and denominator, and is null
+     * when the denominator is zero. Handling times as ISO-8601 durations and in seconds.
+     */
+    public record FiguresView(String group, long volume, long closed,
+                              Double onTimeReturnRate, long returnsOnTime, long returnsJudged,
+                              long warnings, long breaches,
+                              String meanHandlingTime, Double meanHandlingSeconds,
+                              String p90HandlingTime, Double p90HandlingSeconds,
+                              Double satisfactionRate, long surveysPassed, long surveysAnswered,
+                              Double redispatchRate, long redispatched,
+                              Double recurrenceRate, long recurrences) {
+
+        static FiguresView of(Kpis.Figures f) {
+            return new FiguresView(f.group(), f.volume(), f.closed(), f.onTimeReturnRate(), f.returnsOnTime(),
+                    f.returnsJudged(), f.warnings(), f.breaches(), text(f.meanHandlingTime()),
+                    seconds(f.meanHandlingTime()), text(f.p90HandlingTime()), seconds(f.p90HandlingTime()),
+                    f.satisfactionRate(), f.surveysPassed(), f.surveysAnswered(), f.redispatchRate(),
+                    f.redispatched(), f.recurrenceRate(), f.recurrences());
+        }
+
+        private static String text(Duration d) {
+            return d == null ? null : d.toString();
+        }
+
+        private static Double seconds(Duration d) {
+            return d == null ? null : d.toMillis() / 1000.0;
+        }
+    }
+
+    /** @param groups per group, ordered by group; empty when no groupBy was asked */
+    public record KpiReport(Instant from, Instant to, String groupBy, FiguresView total, List<FiguresView> groups) {}
+
+    @Inject
+    CaseStore cases;
+    @Inject
+    AnalyticsConfig config;
+    @Inject
+    Clock clock;
+
+    @GET
+    @Operation(summary = "KPIs of the complaints registered in [from, to), in total and per group",
+            description = "from defaults to 30 days before to, to to now; groupBy: category, channel, region or "
+                    + "department. " + Kpis.DEFINITION)
+    public KpiReport kpis(@QueryParam("from") String from, @QueryParam("to") String to,
+                          @QueryParam("groupBy") String groupBy) {
+        QueryParams params = new QueryParams();
+        Instant end = params.instant("to", to, clock.instant());
+        Instant start = params.instant("from", from, end.minus(Duration.ofDays(30)));
+        GroupBy grouping = null;
+        if (groupBy != null && !groupBy.isBlank()) {
+            grouping = GroupBy.parse(groupBy).orElse(null);
+            if (grouping == null) {
+                params.fail("groupBy", "must be one of category, channel, region, department");
+            }
+        }
+        if (!start.isBefore(end)) {
+            params.fail("from", "must be before to");
+        }
+        params.validate();
+        List<KpiCase> population = cases.kpiCases(start, end, config.kpis().recurrenceWindow());
+        List<FiguresView> groups = grouping == null ? List.of()
+                : Kpis.byGroup(population, grouping).stream().map(FiguresView::of).toList();
+        return new KpiReport(start, end, grouping == null ? null : grouping.name().toLowerCase(java.util.Locale.ROOT),
+                FiguresView.of(Kpis.of("ALL", population)), groups);
+    }
+}

@@ -1,0 +1,151 @@
+package com.telco.complaints.analytics.store;
+
+import com.telco.complaints.analytics.domain.AuditChain;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The audit archive: every event of the log once, per case in log order, hash-chained. */
+@ApplicationScoped
+public class AuditArchive {
+
+    /**
+     * One archived event.
+     *
+     * @param seq       its place in the case's chain, from 1
+     * @param eventType the CloudEvents ce_type it travelled with
+     * @param headers   the record's headers as a JSON object
+     * @param data      the record value, as it was on the log
+     * @param rejection why the case fold did not apply it; null when applied
+     */
+    public record ArchivedEvent(UUID eventId, String complaintId, int seq, int partition, long offset,
+                                String eventType, Instant occurredAt, String headers, String data,
+                                byte[] previousHash, byte[] hash, String rejection) {}
+
+    /** The end of a case's chain: how many events it has and the last hash. */
+    public record Head(String complaintId, int length, byte[] hash) {}
+
+    private static final String COLUMNS = "event_id, complaint_id, seq, partition, log_offset, event_type, "
+            + "occurred_at, headers, data, previous_hash, hash, rejection";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Those of {@code eventIds} already archived. */
+    public Set<UUID> archived(Collection<UUID> eventIds) {
+        Set<UUID> known = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return known;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select event_id from audit_events where event_id = any(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return known;
+        } catch (SQLException e) {
+            throw new StoreException("finding archived events", e);
+        }
+    }
+
+    public Map<String, Head> heads(Collection<String> complaintIds) {
+        Map<String, Head> heads = new HashMap<>();
+        if (complaintIds.isEmpty()) {
+            return heads;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select complaint_id, length, head from audit_heads where complaint_id = any(?)")) {
+            s.setArray(1, c.createArrayOf("text", complaintIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    heads.put(rs.getString(1), new Head(rs.getString(1), rs.getInt(2), rs.getBytes(3)));
+                }
+            }
+            return heads;
+        } catch (SQLException e) {
+            throw new StoreException("reading chain heads", e);
+        }
+    }
+
+    public Optional<Head> head(String complaintId) {
+        return Optional.ofNullable(heads(List.of(complaintId)).get(complaintId));
+    }
+
+    /** Appends events (new to the archive) and moves their cases' heads, in the caller's transaction. */
+    public void append(List<ArchivedEvent> events, Collection<Head> heads) {
+        if (events.isEmpty()) {
+            return;
+        }
+        CopyRows rows = new CopyRows();
+        for (ArchivedEvent e : events) {
+            rows.text(e.eventId().toString()).text(e.complaintId()).number(e.seq()).number(e.partition())
+                    .number(e.offset()).text(e.eventType()).instant(e.occurredAt()).text(e.headers()).text(e.data())
+                    .bytes(e.previousHash()).bytes(e.hash()).text(e.rejection()).endRow();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            rows.copyInto(c, "audit_events (" + COLUMNS + ")");
+            try (PreparedStatement s = c.prepareStatement("insert into audit_heads (complaint_id, length, head) "
+                    + "select id, len, decode(h, 'hex') from unnest(?::text[], ?::int[], ?::text[]) as t (id, len, h) "
+                    + "on conflict (complaint_id) do update set length = excluded.length, head = excluded.head")) {
+                List<String> ids = new ArrayList<>(heads.size());
+                List<Integer> lengths = new ArrayList<>(heads.size());
+                List<String> hashes = new ArrayList<>(heads.size());
+                for (Head h : heads) {
+                    ids.add(h.complaintId());
+                    lengths.add(h.length());
+                    hashes.add(AuditChain.hex(h.hash()));
+                }
+                s.setArray(1, c.createArrayOf("text", ids.toArray()));
+                s.setArray(2, c.createArrayOf("integer", lengths.toArray()));
+                s.setArray(3, c.createArrayOf("text", hashes.toArray()));
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("archiving " + events.size() + " events", e);
+        }
+    }
+
+    /** A case's archived events in log order; those that occurred after {@code until} left out when it is given. */
+    public List<ArchivedEvent> events(String complaintId, Instant until) {
+        String sql = "select " + COLUMNS + " from audit_events where complaint_id = ?"
+                + (until == null ? "" : " and occurred_at <= ?") + " order by seq";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, complaintId);
+            if (until != null) {
+                s.setTimestamp(2, Timestamp.from(until));
+            }
+            List<ArchivedEvent> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new ArchivedEvent(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                            rs.getInt(4), rs.getLong(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                            rs.getString(8), rs.getString(9), rs.getBytes(10), rs.getBytes(11), rs.getString(12)));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("reading the archive of " + complaintId, e);
+        }
+    }
+}
