@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs the complaint suite on this machine. Builds first when a service jar or the launcher is
+# missing or older than the sources, then becomes the launcher (deploy/suite, SuiteMain) through
+# exec, so Ctrl-C and `kill <pid of run.sh>` reach it directly; it stops everything it started.
+# Options: deploy/run.sh --help (the text lives in deploy/suite, shared with the launcher).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+suite="$root/deploy/suite"
+usage="$suite/src/main/resources/com/telco/complaints/deploy/suite/usage.txt"
+launcher_classpath="$suite/target/suite.classpath"
+services=(intake-service routing-service sla-service survey-service analytics-service)
+
+build=true
+launcher_args=()
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help) cat "$usage"; exit 0 ;;
+    --no-build) build=false ;;
+    # --demo (issue 8) goes here: run the traffic simulator alongside the suite.
+    *) launcher_args+=("$arg") ;;
+  esac
+done
+
+java_bin="java"
+if [[ -n "${JAVA_HOME:-}" ]]; then java_bin="$JAVA_HOME/bin/java"; fi
+command -v "$java_bin" >/dev/null || { echo "run.sh: no java found; the suite needs a JDK 17 or later" >&2; exit 1; }
+
+# Prints why a build is needed, or fails when everything is built and newer than the sources.
+# `./mvnw package` rewrites every artifact below, so comparing with the oldest one is enough.
+why_build() {
+  local artifacts=("$launcher_classpath") artifact oldest="" newer
+  for s in "${services[@]}"; do artifacts+=("$root/$s/target/quarkus-app/quarkus-run.jar"); done
+  for artifact in "${artifacts[@]}"; do
+    if [[ ! -f "$artifact" ]]; then echo "${artifact#"$root"/} is missing"; return 0; fi
+    if [[ -z "$oldest" || "$artifact" -ot "$oldest" ]]; then oldest="$artifact"; fi
+  done
+  newer=$(find "$root" \( -name target -o -name run-data -o -name .git \) -prune -o \
+    -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$oldest" -print -quit)
+  if [[ -n "$newer" ]]; then echo "${newer#"$root"/} changed since the last build"; return 0; fi
+  return 1
+}
+
+if $build && reason=$(why_build); then
+  echo "run.sh: building, as $reason: ./mvnw -B -q package -DskipTests"
+  # In the background, so a SIGTERM to run.sh can stop the build instead of leaving it running.
+  (cd "$root" && exec ./mvnw -B -q package -DskipTests) &
+  build_pid=$!
+  trap 'kill "$build_pid" 2>/dev/null; wait "$build_pid" 2>/dev/null; exit 130' INT
+  trap 'kill "$build_pid" 2>/dev/null; wait "$build_pid" 2>/dev/null; exit 143' TERM
+  if ! wait "$build_pid"; then echo "run.sh: the build failed (see above)" >&2; exit 1; fi
+  trap - INT TERM
+fi
+
+if [[ ! -f "$launcher_classpath" ]]; then
+  echo "run.sh: the launcher is not built; run ./mvnw -B -q package -DskipTests in $root" >&2
+  exit 1
+fi
+
+# The launcher itself only watches the others: a small heap and the quick C1 compiler suffice.
+exec "$java_bin" -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  -cp "$suite/target/classes:$(cat "$launcher_classpath")" \
+  com.telco.complaints.deploy.suite.SuiteMain --repo-root "$root" ${launcher_args[@]+"${launcher_args[@]}"}
