@@ -77,9 +77,7 @@ public class Surveying {
             CaseState state = Optional.ofNullable(cases.lock(List.of(complaintId)).get(complaintId))
                     .orElseThrow(() -> new ComplaintNotFound(complaintId));
             if (idempotent) {
-                Optional<TaskRow> repeated = state.currentWorkOrder()
-                        .flatMap(w -> tasks.find(w.dispatchId()))
-                        .filter(task -> causationId.equals(task.causationId()));
+                Optional<TaskRow> repeated = tasks.answeredBy(complaintId, causationId);
                 if (repeated.isPresent()) {
                     return new Answered(repeated.get().dispatchId(), null, true);
                 }

@@ -168,6 +168,13 @@ public class SurveyTaskStore {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** The complaint's survey whose last answer was the request {@code causationId}, if any. */
+    public Optional<TaskRow> answeredBy(String complaintId, String causationId) {
+        List<TaskRow> rows = query("where complaint_id = ? and causation_id = ?", List.of(complaintId, causationId),
+                1, 0);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
     /** Tasks oldest return first (ties by work order, so pages are stable); a null status matches every task. */
     public List<TaskRow> list(String status, int limit, int offset) {
         return status == null ? query("order by returned_at, dispatch_id", List.of(), limit, offset)
