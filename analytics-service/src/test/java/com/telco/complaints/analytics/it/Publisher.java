@@ -61,6 +61,17 @@ final class Publisher implements AutoCloseable {
         }
     }
 
+    /** Publishes raw bytes with the given headers, e.g. a poison record. */
+    void publishRaw(String key, byte[] value, java.util.Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, v) -> record.headers().add(name, CloudEvents.bytes(v)));
+        try {
+            producer.send(record).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("publishing to " + topic + " failed", e);
+        }
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
