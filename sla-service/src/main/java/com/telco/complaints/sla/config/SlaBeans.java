@@ -1,0 +1,109 @@
+package com.telco.complaints.sla.config;
+
+import com.telco.complaints.sla.domain.BusinessCalendar;
+import com.telco.complaints.sla.domain.HolidayNotice;
+import com.telco.complaints.sla.domain.SlaPolicies;
+import com.telco.complaints.sla.domain.SlaPolicy;
+import com.telco.complaints.sla.domain.WorkingPeriod;
+import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The calendar and the policies, built from configuration at start-up: an inconsistent one stops the service. */
+@ApplicationScoped
+public class SlaBeans {
+
+    private static final Logger LOG = Logger.getLogger(SlaBeans.class);
+
+    /** The clock of the deadline watch; tests replace it to move time. */
+    @Produces
+    @DefaultBean
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    BusinessCalendar businessCalendar(SlaConfig config) {
+        SlaConfig.Calendar c = config.calendar();
+        Map<DayOfWeek, List<WorkingPeriod>> hours = new EnumMap<>(DayOfWeek.class);
+        for (Map.Entry<String, String> e : c.hours().entrySet()) {
+            DayOfWeek day;
+            try {
+                day = DayOfWeek.valueOf(e.getKey().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("sla.calendar.hours." + e.getKey() + ": not a day of the week");
+            }
+            hours.put(day, parse("sla.calendar.hours." + e.getKey(), e.getValue()));
+        }
+        Set<LocalDate> holidays = new HashSet<>();
+        Set<LocalDate> makeUp = new HashSet<>();
+        for (String location : c.years().orElse(List.of())) {
+            HolidayNotice notice = HolidayNotice.parse(read(location), location);
+            holidays.addAll(notice.holidays());
+            makeUp.addAll(notice.makeUpWorkdays());
+            LOG.infof("business calendar: %d holidays and %d make-up working days of %d from %s",
+                    notice.holidays().size(), notice.makeUpWorkdays().size(), notice.year(), location);
+        }
+        return new BusinessCalendar(c.zone(), hours, parse("sla.calendar.make-up-day-hours", c.makeUpDayHours()),
+                holidays, makeUp);
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    SlaPolicies slaPolicies(SlaConfig config) {
+        List<SlaPolicy> policies = config.policies().entrySet().stream()
+                .map(e -> new SlaPolicy(e.getKey(), e.getValue().clock(), e.getValue().category(),
+                        e.getValue().urgency(), e.getValue().tier(), e.getValue().channel(), e.getValue().kind(),
+                        e.getValue().limit().orElse(null), e.getValue().warningRatio()))
+                .toList();
+        return new SlaPolicies(policies);
+    }
+
+    private static List<WorkingPeriod> parse(String setting, String value) {
+        try {
+            return WorkingPeriod.parseAll(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(String location) {
+        Path file = Path.of(location);
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            }
+            try (InputStream in = Thread.currentThread().getContextClassLoader()
+                    .getResourceAsStream(location.startsWith("/") ? location.substring(1) : location)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("sla.calendar.years: no file or classpath resource " + location);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("sla.calendar.years: cannot read " + location + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.telco.complaints.sla.rest;
+
+import com.telco.complaints.sla.domain.SlaCase;
+import com.telco.complaints.sla.store.ClockStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** The door for operations: open clocks, and every clock of a case as it stood at any instant. */
+@Path("/sla")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClockResource {
+
+    @Inject
+    ClockStore clocks;
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("/clocks")
+    @Operation(summary = "Open clocks, most urgent (nearest deadline) first",
+            description = "state=RUNNING (before the warning point), WARNING (past it), BREACHED (past the deadline), "
+                    + "as they stand now")
+    public List<ClockView> open(@QueryParam("state") String state,
+                                @QueryParam("page") @DefaultValue("0") int page,
+                                @QueryParam("size") @DefaultValue("100") int size) {
+        ClockStore.StateFilter filter = Params.enumValue("state", state, ClockStore.StateFilter.class);
+        Params.range("page", page, 0, Integer.MAX_VALUE);
+        Params.range("size", size, 1, 1000);
+        Instant now = clock.instant();
+        return clocks.open(filter, now, size, page * size).stream()
+                .map(o -> ClockView.of(o.complaintId(), o.clock(), now)).toList();
+    }
+
+    @GET
+    @Path("/complaints/{complaintId}")
+    @Operation(summary = "Every clock of a case as it stood at asOf (default now)")
+    public Response ofComplaint(@PathParam("complaintId") String complaintId, @QueryParam("asOf") String asOf) {
+        Instant at = Params.instant("asOf", asOf, clock.instant());
+        SlaCase sla = clocks.find(complaintId).orElse(null);
+        if (sla == null) {
+            return Problem.of("not-found", "Not found", 404, "No clocks for complaint " + complaintId).toResponse();
+        }
+        List<ClockView> views = sla.clocks().stream()
+                .filter(c -> !c.startedAt().isAfter(at))
+                .sorted(Comparator.comparing((com.telco.complaints.sla.domain.TrackedClock c) -> c.startedAt())
+                        .thenComparing(c -> c.clock().ordinal()))
+                .map(c -> ClockView.of(complaintId, c, at)).toList();
+        return Response.ok(new CaseClocks(complaintId, at, views)).build();
+    }
+
+    /** The clocks of a case at an instant. */
+    public record CaseClocks(String complaintId, Instant asOf, List<ClockView> clocks) {}
+}

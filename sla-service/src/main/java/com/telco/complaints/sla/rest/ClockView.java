@@ -1,0 +1,28 @@
+package com.telco.complaints.sla.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.event.SlaPolicyApplied;
+import com.telco.complaints.sla.domain.TrackedClock;
+
+import java.time.Instant;
+
+/**
+ * A clock as it stood at an instant: {@code state} by event time at that instant; the warning and
+ * breach raised by then, if any.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClockView(String complaintId, String dispatchId, SlaClock clock, Instant startedAt, Instant warnAt,
+                        Instant deadline, TrackedClock.State state, Instant stoppedAt, Instant warningRaisedAt,
+                        Instant breachRaisedAt, SlaPolicyApplied policy) {
+
+    static ClockView of(String complaintId, TrackedClock c, Instant at) {
+        return new ClockView(complaintId, c.dispatchId(), c.clock(), c.startedAt(), c.warnAt(), c.deadline(),
+                c.stateAt(at), byThen(c.stoppedAt(), at), byThen(c.warnedAt(), at), byThen(c.breachedAt(), at),
+                c.policy());
+    }
+
+    private static Instant byThen(Instant t, Instant at) {
+        return t != null && !t.isAfter(at) ? t : null;
+    }
+}

@@ -1,0 +1,36 @@
+package com.telco.complaints.sla.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail, the body of every error answer.
+ *
+ * @param errors for validation problems: every wrong field
+ * @param reason for refusals: a stable code (e.g. {@code HANDSET_REPAIR})
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String reason) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPES = "https://complaints.telco.example/problems/";
+
+    public static Problem of(String slug, String title, int status, String detail) {
+        return new Problem(TYPES + slug, title, status, detail, null, null);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, fieldErrors, reason);
+    }
+
+    public Problem withReason(String code) {
+        return new Problem(type, title, status, detail, errors, code);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+    }
+}

@@ -1,0 +1,111 @@
+package com.telco.complaints.sla.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.wire.CloudEvents;
+import com.telco.complaints.contracts.wire.EventCodec;
+import com.telco.complaints.contracts.wire.EventJson;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The transactional outbox: {@link #append} writes an event in the caller's transaction, so the
+ * event exists exactly when the state change that produced it does; the relay reads rows in
+ * order and deletes them once Kafka acknowledged them.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    static final String SOURCE = CloudEvents.sourceOf("sla-service");
+    /** Advisory lock that makes one instance at a time the relay, so events keep their order. */
+    private static final long RELAY_LOCK = 0x1a7a_0003L;
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+
+    /** One event ready to go to Kafka. */
+    public record Row(long id, String key, Map<String, String> headers, byte[] payload) {}
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Event<OutboxWritten> written;
+
+    /** Appends {@code event}; must run inside the transaction of the state change. */
+    public void append(ComplaintEvent event) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "insert into outbox (event_id, message_key, headers, payload) values (?, ?, ?::jsonb, ?)")) {
+            s.setObject(1, event.eventId());
+            s.setString(2, event.complaintId());
+            s.setString(3, EventJson.mapper().writeValueAsString(CloudEvents.headers(event, SOURCE)));
+            s.setBytes(4, EventCodec.standard().toJson(event));
+            s.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("appending " + event.eventId() + " to the outbox", e);
+        }
+        written.fire(new OutboxWritten());
+    }
+
+    /** Whether this transaction may relay; false while another instance's relay holds the lock. */
+    public boolean tryLead() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            s.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("taking the relay lock", e);
+        }
+    }
+
+    /** The oldest rows, in the order they were written. */
+    public List<Row> next(int limit) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select id, message_key, headers, payload from outbox order by id limit ?")) {
+            s.setInt(1, limit);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2),
+                            EventJson.mapper().readValue(rs.getString(3), HEADERS), rs.getBytes(4)));
+                }
+            }
+            return rows;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("reading the outbox", e);
+        }
+    }
+
+    public void delete(List<Row> rows) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("delete from outbox where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("deleting relayed outbox rows", e);
+        }
+    }
+
+    public long pending() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from outbox");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("counting the outbox", e);
+        }
+    }
+}
