@@ -1,6 +1,7 @@
 package com.telco.complaints.survey.it;
 
 import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.survey.messaging.OutboxRelay;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.SuiteTestResource;
@@ -65,6 +66,8 @@ class RebuildIT {
             }
             String redispatched = returnedOn(log, 1);
             answer(redispatched, Cases.AT_FAULT).statusCode(200);
+            // As routing does: it redispatches only once it has read the SurveyFailed from the log.
+            log.await(SurveyFailed.class, redispatched, 1, WAIT);
             log.publish(TestEvents.redispatched(redispatched, 2, Instant.now(), "network-ops-supervisor"));
             log.publish(TestEvents.returned(redispatched, 2, Instant.now(), true));
             Cases.awaitSurvey(redispatched, "PENDING", 2);

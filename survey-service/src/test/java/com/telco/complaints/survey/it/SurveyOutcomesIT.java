@@ -38,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /** Every way a survey answer ends, checked on the log and in the survey queue. */
@@ -97,10 +96,12 @@ class SurveyOutcomesIT {
     void aSatisfiedCustomerPassesTheSurveyAndTheCaseClosesSatisfied() {
         String complaintId = returnedOn(log, 1);
         String dispatchId = complaintId + "-W1";
+        Instant answeredAt = Instant.parse("2026-11-25T09:30:00.123Z");
+        TestClock.CLOCK.set(answeredAt.plusNanos(456_789)); // the events keep milliseconds
 
         answer(complaintId, Cases.SATISFIED).statusCode(200).body("status", equalTo("CLOSED"))
                 .body("outcome", equalTo("SATISFIED")).body("answer.surveyedBy", equalTo("sv-3"))
-                .body("answeredAt", notNullValue());
+                .body("answeredAt", equalTo(answeredAt.toString()));
 
         List<ComplaintEvent> events = settled(log, complaintId, 5);
         assertThat(typesOnTheLog(log, complaintId)).containsExactly(EventType.COMPLAINT_REGISTERED,
@@ -111,6 +112,8 @@ class SurveyOutcomesIT {
         assertThat(passed.attempt()).isEqualTo(1);
         assertThat(passed.actor()).isEqualTo("sv-3");
         assertThat(passed.causationId()).startsWith("request:");
+        assertThat(passed.occurredAt()).isEqualTo(answeredAt);
+        assertThat(events.get(4).occurredAt()).isEqualTo(answeredAt);
         ComplaintClosed closed = (ComplaintClosed) events.get(4);
         assertThat(closed.outcome()).isEqualTo(CloseOutcome.SATISFIED);
         assertThat(closed.eventId()).isEqualTo(EventIds.of(EventType.COMPLAINT_CLOSED, complaintId));
@@ -249,6 +252,15 @@ class SurveyOutcomesIT {
         assertThat(recorded.causationId()).isEqualTo("idempotency-key:call-" + complaintId);
         settled(log, complaintId, 4);
         answer(complaintId, Cases.NOT_REACHED).statusCode(200).body("unreachableCount", equalTo(2));
+
+        for (int i = 0; i < 2; i++) {
+            given().contentType(ContentType.JSON).header("Idempotency-Key", "survey-" + complaintId)
+                    .body(Cases.SATISFIED).post("/surveys/" + complaintId + "/answers")
+                    .then().statusCode(200).body("status", equalTo("CLOSED")).body("outcome", equalTo("SATISFIED"));
+        }
+        answer(complaintId, Cases.SATISFIED).statusCode(409);
+        assertThat(settled(log, complaintId, 7)).extracting(e -> e.getClass().getSimpleName()).endsWith(
+                "CustomerUnreachable", "CustomerUnreachable", "SurveyPassed", "ComplaintClosed");
     }
 
     @Test
