@@ -42,8 +42,10 @@ public class OffsetSeeker implements KafkaConsumerRebalanceListener {
                 consumer.seekToBeginning(List.of(tp));
                 long until = end.getOrDefault(tp, 0L);
                 catchUp.assigned(tp.partition(), until);
-                LOG.infof("partition %d: no clocks yet, replaying from the start up to offset %d before announcing",
-                        tp.partition(), until);
+                if (until > 0) {
+                    LOG.infof("partition %d: no clocks yet, replaying from the start up to offset %d before announcing",
+                            tp.partition(), until);
+                }
             }
         }
         LOG.infof("watching the clocks of partitions %s", catchUp.livePartitions());

@@ -1,0 +1,77 @@
+package com.telco.complaints.sla.it;
+
+import com.telco.complaints.contracts.event.CloseOutcome;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.SuiteTestResource;
+import com.telco.complaints.testsupport.TestEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A log of 100,000 events (12,500 closed cases: 62,500 lifecycle events published here and the
+ * 37,500 clock announcements the service makes for them) replays completely, with its rate
+ * reported. Speed itself is measured by the benchmark in deploy/, not asserted here.
+ */
+@QuarkusTest
+@QuarkusTestResource(SuiteTestResource.class)
+class LargeReplayIT {
+
+    private static final Logger LOG = Logger.getLogger(LargeReplayIT.class);
+    private static final int CASES = 12_500;
+
+    @Test
+    void aLogOfAHundredThousandEventsReplaysWithItsRateReported() {
+        try (EventLog log = EventLog.ofEvents()) {
+            Instant t = TestClock.NOW.instant();
+            List<ComplaintEvent> lifecycle = new ArrayList<>(CASES * 5);
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < CASES; i++) {
+                String id = TestEvents.newComplaintId();
+                ids.add(id);
+                lifecycle.add(TestEvents.registered(id, t));
+                lifecycle.add(TestEvents.dispatched(id, t.plusSeconds(1), "network-ops"));
+                lifecycle.add(TestEvents.returned(id, 1, t.plusSeconds(60), true));
+                lifecycle.add(TestEvents.surveyPassed(id, 1, t.plusSeconds(120)));
+                lifecycle.add(TestEvents.closed(id, 1, t.plusSeconds(120), CloseOutcome.SATISFIED));
+            }
+            log.publishAll(lifecycle);
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                    log.events().stream().filter(e -> e instanceof SlaClockStarted && ids.contains(e.complaintId()))
+                            .count() == CASES * 3L);
+            String sample = ids.iterator().next();
+            Object before = given().queryParam("asOf", t.plusSeconds(300).toString()).get("/sla/complaints/" + sample)
+                    .then().statusCode(200).extract().jsonPath().getList("clocks");
+
+            given().post("/sla/replay").then().statusCode(202);
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    given().get("/sla/replay").then().body("state", equalTo("DONE")));
+
+            JsonPath progress = given().get("/sla/replay").then().extract().jsonPath();
+            LOG.infof("replayed %d events at %.0f events/s (fold %.2f s, write %.2f s)", progress.getLong("eventsRead"),
+                    progress.getDouble("eventsPerSecond"), progress.getDouble("foldSeconds"),
+                    progress.getDouble("writeSeconds"));
+            assertThat(progress.getLong("eventsRead")).isGreaterThanOrEqualTo(CASES * 8L);
+            assertThat(progress.getDouble("eventsPerSecond")).isPositive();
+            assertThat(progress.getLong("clocks")).isGreaterThanOrEqualTo(CASES * 3L);
+            assertThat(given().queryParam("asOf", t.plusSeconds(300).toString()).get("/sla/complaints/" + sample)
+                    .then().statusCode(200).extract().jsonPath().getList("clocks")).isEqualTo(before);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package com.telco.complaints.sla.it;
+
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.SlaBreached;
+import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.SuiteTestResource;
+import com.telco.complaints.testsupport.TestEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.oneOf;
+
+/**
+ * Replay determinism: the clocks are a pure function of the log (the service's own events
+ * included), so replaying it, twice, or after an abandoned replay, gives the same clocks and
+ * raises nothing new.
+ */
+@QuarkusTest
+@QuarkusTestResource(SuiteTestResource.class)
+class ReplayIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void replayingTheLogGivesIdenticalClocksAndEmitsNothingNew() {
+        try (EventLog log = EventLog.ofEvents()) {
+            List<String> cases = new ArrayList<>();
+            Instant start = TestClock.NOW.instant();
+            for (int i = 0; i < 8; i++) {
+                String id = TestEvents.newComplaintId();
+                cases.add(id);
+                log.publish(TestEvents.registered(id, start));
+                Dispatched dispatched = TestEvents.dispatched(id, start.plusSeconds(1), "network-ops");
+                log.publish(dispatched);
+                if (i % 4 == 1) {
+                    log.publish(TestEvents.returned(id, 1, start.plus(Duration.ofHours(2)), true));
+                } else if (i % 4 == 2) {
+                    log.publish(TestEvents.returned(id, 1, start.plus(Duration.ofHours(2)), true));
+                    log.publish(TestEvents.surveyFailed(id, 1, start.plus(Duration.ofHours(3)), true, true));
+                    log.publish(TestEvents.redispatched(id, 2, start.plus(Duration.ofHours(3)), "supervisor"));
+                }
+            }
+            for (String id : cases) {
+                log.await(e -> e.event() instanceof SlaClockStarted s && s.complaintId().equals(id)
+                        && s.clock() == SlaClock.RETURN, WAIT);
+            }
+            // Let some clocks warn and breach: 40 hours later the open work orders are past 80% of 48 h.
+            TestClock.NOW.set(start.plus(Duration.ofHours(40)));
+            log.await(SlaWarningRaised.class, cases.get(0), 1, WAIT);
+            TestClock.NOW.set(start.plus(Duration.ofHours(49)));
+            log.await(SlaBreached.class, cases.get(0), 1, WAIT);
+            await().atMost(WAIT).until(() -> stable(log));
+
+            Map<String, Object> before = clocksOf(cases);
+            long slaEventsBefore = slaEvents(log);
+
+            replayToTheEnd();
+            assertThat(clocksOf(cases)).isEqualTo(before);
+            replayToTheEnd();
+            assertThat(clocksOf(cases)).isEqualTo(before);
+
+            given().post("/sla/replay").then().statusCode(202);
+            given().delete("/sla/replay").then().statusCode(200).body("state", oneOf("CANCELLED", "DONE"));
+            replayToTheEnd();
+            assertThat(clocksOf(cases)).isEqualTo(before);
+
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
+                    .until(() -> slaEvents(log) == slaEventsBefore);
+        }
+    }
+
+    private static void replayToTheEnd() {
+        given().post("/sla/replay").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/sla/replay").then().body("state", equalTo("DONE")));
+        given().get("/sla/replay").then().body("percent", equalTo(100.0f));
+    }
+
+    private static Map<String, Object> clocksOf(List<String> cases) {
+        Map<String, Object> clocks = new LinkedHashMap<>();
+        for (String id : cases) {
+            clocks.put(id, given().queryParam("asOf", TestClock.NOW.instant().toString())
+                    .get("/sla/complaints/" + id).then().statusCode(200).extract().jsonPath().getList("clocks"));
+        }
+        return clocks;
+    }
+
+    private static long slaEvents(EventLog log) {
+        return log.events().stream().filter(ReplayIT::isSlaEvent).count();
+    }
+
+    private static boolean isSlaEvent(ComplaintEvent e) {
+        return e instanceof SlaClockStarted || e instanceof SlaWarningRaised || e instanceof SlaBreached;
+    }
+
+    private static long last = -1;
+
+    /** True once the number of SLA events stopped growing between two looks. */
+    private static boolean stable(EventLog log) {
+        long now = slaEvents(log);
+        boolean same = now == last;
+        last = now;
+        return same;
+    }
+}
