@@ -84,6 +84,24 @@ public final class EventLog implements AutoCloseable {
         publish(event.complaintId(), codec.toJson(event), CloudEvents.headers(event, CloudEvents.sourceOf("test")));
     }
 
+    /** Publishes many events quickly (pipelined sends), and waits until the broker acknowledged all. */
+    public void publishAll(java.util.Collection<? extends ComplaintEvent> events) {
+        List<java.util.concurrent.Future<?>> acks = new ArrayList<>(events.size());
+        for (ComplaintEvent event : events) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.complaintId(), codec.toJson(event));
+            CloudEvents.headers(event, CloudEvents.sourceOf("test"))
+                    .forEach((name, v) -> record.headers().add(name, CloudEvents.bytes(v)));
+            acks.add(producer.send(record));
+        }
+        try {
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("publishing to " + topic + " failed", e);
+        }
+    }
+
     /** Publishes raw bytes with the given headers, e.g. a poison record. */
     public void publish(String key, byte[] value, Map<String, String> headers) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
