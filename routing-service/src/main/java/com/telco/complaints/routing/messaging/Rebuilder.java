@@ -1,6 +1,8 @@
 package com.telco.complaints.routing.messaging;
 
 import com.telco.complaints.contracts.wire.CloudEvents;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.routing.store.Outbox;
 import com.telco.complaints.routing.store.Projection;
 import com.telco.complaints.routing.store.Projection.LogRecord;
 import com.telco.complaints.routing.store.Shadow;
@@ -51,6 +53,8 @@ public class Rebuilder {
     Projection projection;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    Outbox outbox;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @ConfigProperty(name = "complaints.topics.events")
@@ -100,8 +104,17 @@ public class Rebuilder {
             report("SWAPPING", read, total, t0, started);
             long[] caughtUp = {read};
             QuarkusTransaction.requiringNew().timeout(300).run(() -> {
-                // Stops the live consumer: it updates consumer_offsets in every transaction.
-                execute(c -> c.createStatement().execute("lock table consumer_offsets in exclusive mode"));
+                // Stops the live consumer (it updates consumer_offsets in every transaction) and the returns
+                // (they lock their case first): nothing commits on the live tables from here to the swap.
+                execute(c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("lock table consumer_offsets in exclusive mode");
+                        s.execute("lock table cases in exclusive mode");
+                    }
+                });
+                // Decisions and returns committed but not yet relayed are not on the log: read them before the
+                // log's end, so each is either still in the outbox here or on the log before that end.
+                List<ComplaintEvent> undelivered = outbox.events();
                 Map<TopicPartition, Long> now = consumer.endOffsets(partitions);
                 while (!reached(consumer, now)) {
                     List<LogRecord> batch = poll(consumer);
@@ -110,6 +123,7 @@ public class Rebuilder {
                         caughtUp[0] += batch.size();
                     }
                 }
+                projection.applyUndelivered(undelivered, Projection.Target.SHADOW);
                 execute(c -> {
                     try (Statement s = c.createStatement()) {
                         s.execute("set local search_path to " + projection.liveSchema());

@@ -98,6 +98,15 @@ public class Outbox {
         }
     }
 
+    /** The events still waiting to be relayed, in order: facts already committed but not yet on the log. */
+    public List<ComplaintEvent> events() {
+        List<ComplaintEvent> events = new ArrayList<>();
+        for (Row row : next(Integer.MAX_VALUE)) {
+            events.add(EventCodec.standard().fromJson(row.headers().get(CloudEvents.TYPE), row.payload()));
+        }
+        return events;
+    }
+
     public long pending() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select count(*) from outbox");

@@ -142,6 +142,35 @@ public class Projection {
     }
 
     /**
+     * Applies routing's own events that are committed but still in the outbox (not yet on the log),
+     * so that a rebuilt projection knows every decision and return already made.
+     */
+    public int applyUndelivered(List<ComplaintEvent> events, Target target) {
+        if (target == Target.SHADOW) {
+            useShadow();
+        }
+        Set<UUID> fresh = position.markProcessed(events.stream().map(ComplaintEvent::eventId).toList());
+        Map<String, StoredCase> loaded = cases.lock(events.stream().map(ComplaintEvent::complaintId).distinct().toList());
+        Map<String, StoredCase> changed = new LinkedHashMap<>();
+        List<Returned> returns = new ArrayList<>();
+        for (ComplaintEvent event : events) {
+            StoredCase current = changed.getOrDefault(event.complaintId(), loaded.get(event.complaintId()));
+            if (!fresh.remove(event.eventId()) || current == null) {
+                continue;
+            }
+            Transition transition = CaseFold.apply(current.state(), event);
+            if (transition.applied()) {
+                changed.put(event.complaintId(), new StoredCase(transition.state(), current.partition()));
+                if (event instanceof Returned returned) {
+                    returns.add(returned);
+                }
+            }
+        }
+        save(changed.values(), returns);
+        return changed.size();
+    }
+
+    /**
      * Decides for every case owed a decision on {@code partitions} (all when null): after a replay
      * caught up, or after a rebuild, when decisions held back during the replay are due.
      */

@@ -89,6 +89,36 @@ class RebuildIT {
         }
     }
 
+    @Inject
+    com.telco.complaints.routing.messaging.OutboxRelay relay;
+
+    @Test
+    void aReturnStillInTheOutboxDuringARebuildIsKeptAndGoesOutOnce() {
+        try (EventLog log = EventLog.ofEvents()) {
+            String complaintId = TestEvents.newComplaintId();
+            log.publish(TestEvents.registered(complaintId, Instant.now()));
+            Dispatched dispatched = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
+            relay.stop();
+            try {
+                given().contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                        .post("/work-orders/" + dispatched.dispatchId() + "/return").then().statusCode(200);
+
+                given().post("/admin/rebuild").then().statusCode(202);
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                        given().get("/admin/rebuild").then().body("state", equalTo("DONE")));
+
+                given().get("/work-orders/" + dispatched.dispatchId()).then().body("status", equalTo("RETURNED"));
+                given().contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                        .post("/work-orders/" + dispatched.dispatchId() + "/return").then().statusCode(409);
+            } finally {
+                relay.start();
+            }
+            log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> log.events(Returned.class, complaintId).size() == 1);
+        }
+    }
+
     private static long decisions(EventLog log) {
         return log.events().stream().map(ComplaintEvent.class::cast)
                 .filter(e -> e instanceof Dispatched || e instanceof Redispatched).count();

@@ -12,6 +12,7 @@ import com.telco.complaints.sla.store.ClockProjection;
 import com.telco.complaints.sla.store.ClockProjection.LogRecord;
 import com.telco.complaints.sla.store.ClockStore;
 import com.telco.complaints.sla.store.LogPosition;
+import com.telco.complaints.sla.store.Outbox;
 import com.telco.complaints.sla.store.Shadow;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -74,6 +75,8 @@ public class Replayer {
     BusinessCalendar calendar;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    Outbox outbox;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @ConfigProperty(name = "complaints.topics.events")
@@ -181,7 +184,17 @@ public class Replayer {
 
             long[] caughtUp = {read};
             QuarkusTransaction.requiringNew().timeout(300).run(() -> {
-                execute(c -> c.createStatement().execute("lock table consumer_offsets in exclusive mode"));
+                // Stops the live consumer (it updates consumer_offsets in every transaction) and the deadline
+                // watch (it locks the cases it raises for): nothing commits on the live tables until the swap.
+                execute(c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("lock table consumer_offsets in exclusive mode");
+                        s.execute("lock table cases in exclusive mode");
+                    }
+                });
+                // Announcements, warnings and breaches committed but not yet relayed are not on the log: read
+                // them before the log's end, so each is either still in the outbox here or before that end.
+                List<ComplaintEvent> undelivered = outbox.events();
                 Map<TopicPartition, Long> now = consumer.endOffsets(partitions);
                 while (!reached(consumer, now)) {
                     List<LogRecord> batch = new ArrayList<>();
@@ -193,6 +206,7 @@ public class Replayer {
                         caughtUp[0] += batch.size();
                     }
                 }
+                projection.applyUndelivered(undelivered, ClockProjection.Target.SHADOW);
                 execute(c -> {
                     try (Statement s = c.createStatement()) {
                         s.execute("set local search_path to " + projection.liveSchema());

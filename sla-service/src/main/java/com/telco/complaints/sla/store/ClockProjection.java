@@ -118,6 +118,25 @@ public class ClockProjection {
         return events.size();
     }
 
+    /**
+     * Applies sla's own events that are committed but still in the outbox (not yet on the log), so
+     * that replayed clocks know every announcement, warning and breach already made.
+     */
+    public int applyUndelivered(List<ComplaintEvent> events, Target target) {
+        if (target == Target.SHADOW) {
+            useShadow();
+        }
+        Map<String, SlaCase> cases = clocks.lock(events.stream().map(ComplaintEvent::complaintId).distinct().toList());
+        for (ComplaintEvent event : events) {
+            SlaCase sla = cases.get(event.complaintId());
+            if (sla != null) {
+                sla.apply(event, policies, calendar);
+            }
+        }
+        clocks.save(cases.values());
+        return cases.size();
+    }
+
     /** Announces the clocks never announced on the given partitions (all when null): after a replay caught up. */
     public int reconcile(Collection<Integer> partitions) {
         List<String> ids = clocks.unannounced(partitions);

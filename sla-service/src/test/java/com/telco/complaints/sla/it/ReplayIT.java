@@ -85,6 +85,35 @@ class ReplayIT {
         }
     }
 
+    @jakarta.inject.Inject
+    com.telco.complaints.sla.messaging.OutboxRelay relay;
+
+    @Test
+    void aWarningStillInTheOutboxDuringAReplayIsKeptAndGoesOutOnce() {
+        try (EventLog log = EventLog.ofEvents()) {
+            String id = TestEvents.newComplaintId();
+            Instant start = TestClock.NOW.instant();
+            log.publish(TestEvents.registered(id, start));
+            log.publish(TestEvents.dispatched(id, start.plusSeconds(1), "network-ops"));
+            SlaClockStarted started = (SlaClockStarted) log.await(e -> e.event() instanceof SlaClockStarted s
+                    && s.complaintId().equals(id) && s.clock() == SlaClock.RETURN, WAIT).event();
+            relay.stop();
+            try {
+                TestClock.NOW.set(started.warnAt().plusSeconds(5));
+                await().atMost(WAIT).untilAsserted(() -> given().get("/sla/complaints/" + id).then()
+                        .body("clocks.find { it.clock == 'RETURN' }.warningRaisedAt", equalTo(started.warnAt().toString())));
+                replayToTheEnd();
+                given().get("/sla/complaints/" + id).then()
+                        .body("clocks.find { it.clock == 'RETURN' }.warningRaisedAt", equalTo(started.warnAt().toString()));
+            } finally {
+                relay.start();
+            }
+            log.await(SlaWarningRaised.class, id, 1, WAIT);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
+                    .until(() -> log.events(SlaWarningRaised.class, id).size() == 1);
+        }
+    }
+
     private static void replayToTheEnd() {
         given().post("/sla/replay").then().statusCode(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
