@@ -57,7 +57,8 @@ if [[ ! -f "$launcher_classpath" ]]; then
   exit 1
 fi
 
-# The launcher itself only watches the others: a small heap and the quick C1 compiler suffice.
-exec "$java_bin" -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+# The launcher mostly watches the others: the quick C1 compiler suffices, and the heap needs room
+# only for unpacking the embedded PostgreSQL binaries when it starts one.
+exec "$java_bin" -Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -cp "$suite/target/classes:$(cat "$launcher_classpath")" \
   com.telco.complaints.deploy.suite.SuiteMain --repo-root "$root" ${launcher_args[@]+"${launcher_args[@]}"}

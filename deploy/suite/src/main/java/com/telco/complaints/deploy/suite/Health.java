@@ -34,7 +34,7 @@ final class Health {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
-            return new Answer(-1, "no answer (" + e.getClass().getSimpleName() + ")");
+            return new Answer(-1, "no answer: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(-1, "interrupted");

@@ -1,7 +1,5 @@
 package com.telco.complaints.deploy.suite;
 
-import com.telco.complaints.deploy.infra.ChildProcesses;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,20 +88,27 @@ final class ServiceProcess {
         awaitExit(current);
     }
 
-    /** SIGTERM so Quarkus shuts down cleanly; SIGKILL if it is still there after {@code grace}. */
-    void stop(Duration grace) {
+    /**
+     * SIGTERM so Quarkus shuts down cleanly; SIGKILL if it is still there after {@code grace}.
+     *
+     * @return false if it had to be killed
+     */
+    boolean stop(Duration grace) {
         Process current = current();
-        if (current != null && current.isAlive()) {
-            ChildProcesses.stop(current, grace);
+        if (current == null || !current.isAlive()) {
+            return true;
         }
-    }
-
-    /** SIGTERM only, without waiting: lets several services shut down side by side. */
-    void requestStop() {
-        Process current = current();
-        if (current != null) {
-            current.destroy();
+        current.destroy();
+        try {
+            if (current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        current.destroyForcibly();
+        awaitExit(current);
+        return false;
     }
 
     private synchronized Process current() {

@@ -118,7 +118,7 @@ public final class Suite implements AutoCloseable {
                 LOG.info("{}: starting on port {} (pid {}), log {}", service, settings.port(service),
                         process.pid().getAsLong(), settings.logFile(service));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             close();
             throw e;
         }
@@ -197,8 +197,17 @@ public final class Suite implements AutoCloseable {
     public void stop(Service service) {
         ServiceProcess process = process(service);
         if (process.isAlive()) {
-            process.stop(SERVICE_STOP_GRACE);
-            LOG.info("{}: stopped", service);
+            stopAndReport(process);
+        }
+    }
+
+    private static void stopAndReport(ServiceProcess process) {
+        long begin = System.nanoTime();
+        if (process.stop(SERVICE_STOP_GRACE)) {
+            LOG.info("{}: stopped in {} ms", process.service(), (System.nanoTime() - begin) / 1_000_000);
+        } else {
+            LOG.warn("{}: still running {} s after SIGTERM; killed (SIGKILL)", process.service(),
+                    SERVICE_STOP_GRACE.toSeconds());
         }
     }
 
@@ -261,7 +270,7 @@ public final class Suite implements AutoCloseable {
             return "given (KAFKA_BOOTSTRAP_SERVERS)";
         }
         return kafka.startedHere()
-                ? "started here (pid " + kafka.processHandle().pid() + ", data in " + settings.kafkaDataDir() + ")"
+                ? "started here: pid " + kafka.processHandle().pid() + ", data in " + settings.kafkaDataDir()
                 : "already running: reused, left running at exit";
     }
 
@@ -271,7 +280,7 @@ public final class Suite implements AutoCloseable {
             return "given (QUARKUS_DATASOURCE_JDBC_URL)";
         }
         return postgres.embedded()
-                ? "embedded, started here (data in " + settings.postgresDataDir() + ")"
+                ? "embedded, started here: data in " + settings.postgresDataDir()
                 : "server already running: used, left running at exit";
     }
 
@@ -287,19 +296,27 @@ public final class Suite implements AutoCloseable {
                 return;
             }
             closed = true;
-            List<ServiceProcess> running = processes.values().stream().filter(ServiceProcess::isAlive).toList();
-            running.forEach(ServiceProcess::requestStop); // SIGTERM to all first: they shut down side by side
-            for (ServiceProcess process : running) {
+            // Side by side, so one slow service does not hold up the others' grace periods.
+            List<Thread> stoppers = processes.values().stream()
+                    .filter(ServiceProcess::isAlive)
+                    .map(process -> new Thread(() -> stopAndReport(process), "stop-" + process.service()))
+                    .toList();
+            stoppers.forEach(Thread::start);
+            for (Thread stopper : stoppers) {
                 try {
-                    process.stop(SERVICE_STOP_GRACE);
-                    LOG.info("{}: stopped", process.service());
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: {}", process.service(), e.getMessage());
+                    stopper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
             if (kafka != null) {
                 if (kafka.startedHere()) {
-                    kafka.close();
+                    boolean stillRunning = kafka.processHandle().isAlive();
+                    kafka.close(); // logs the stop itself when there is one
+                    if (!stillRunning) {
+                        // Ctrl-C in a terminal signals the broker's process group directly.
+                        LOG.info("Kafka: the broker started here had already stopped");
+                    }
                 } else {
                     LOG.info("Kafka: the broker at {} was already running; left running", kafka.bootstrapServers());
                 }

@@ -54,11 +54,11 @@ public final class SuiteMain {
         try {
             suite.start();
             suite.awaitReady();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (isStopping()) {
                 waitForever(); // a signal arrived meanwhile: its handler stops everything and exits
             }
-            System.err.println("suite: " + e.getMessage());
+            System.err.println("suite: " + describe(e));
             System.err.println("suite: stopping what was started");
             suite.close();
             System.exit(1);
@@ -66,6 +66,18 @@ public final class SuiteMain {
         printReady(Duration.ofNanos(System.nanoTime() - begin));
         // The --demo of issue 8 starts its traffic against the running suite here.
         waitForever();
+    }
+
+    /** Our own failures by their message; anything else with its chain of causes, which is where the reason is. */
+    static String describe(Throwable failure) {
+        if (failure instanceof SuiteException) {
+            return failure.getMessage();
+        }
+        StringBuilder text = new StringBuilder(failure.toString());
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(System.lineSeparator()).append("  caused by ").append(cause);
+        }
+        return text.toString();
     }
 
     private void stopAndExit(String signal) {
