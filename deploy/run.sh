@@ -8,6 +8,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 suite="$root/deploy/suite"
 usage="$suite/src/main/resources/com/telco/complaints/deploy/suite/usage.txt"
+launcher_jar="$suite/target/suite.jar"
 launcher_classpath="$suite/target/suite.classpath"
 services=(intake-service routing-service sla-service survey-service analytics-service)
 
@@ -27,10 +28,12 @@ if [[ -n "${JAVA_HOME:-}" ]]; then java_bin="$JAVA_HOME/bin/java"; fi
 command -v "$java_bin" >/dev/null || { echo "run.sh: no java found; the suite needs a JDK 17 or later" >&2; exit 1; }
 
 # Prints why a build is needed, or fails when everything is built and newer than the sources.
-# `./mvnw package` rewrites every artifact below, so comparing with the oldest one is enough.
+# `./mvnw package` rewrites every quarkus-run.jar and the launcher jar, so a source newer than the
+# oldest of them means a build is due. (The class-path file is rewritten only when it changes.)
 why_build() {
-  local artifacts=("$launcher_classpath") artifact oldest="" newer
+  local artifacts=("$launcher_jar") artifact oldest="" newer
   for s in "${services[@]}"; do artifacts+=("$root/$s/target/quarkus-app/quarkus-run.jar"); done
+  if [[ ! -f "$launcher_classpath" ]]; then echo "${launcher_classpath#"$root"/} is missing"; return 0; fi
   for artifact in "${artifacts[@]}"; do
     if [[ ! -f "$artifact" ]]; then echo "${artifact#"$root"/} is missing"; return 0; fi
     if [[ -z "$oldest" || "$artifact" -ot "$oldest" ]]; then oldest="$artifact"; fi
@@ -52,7 +55,7 @@ if $build && reason=$(why_build); then
   trap - INT TERM
 fi
 
-if [[ ! -f "$launcher_classpath" ]]; then
+if [[ ! -f "$launcher_jar" || ! -f "$launcher_classpath" ]]; then
   echo "run.sh: the launcher is not built; run ./mvnw -B -q package -DskipTests in $root" >&2
   exit 1
 fi
@@ -60,5 +63,5 @@ fi
 # The launcher mostly watches the others: the quick C1 compiler suffices, and the heap needs room
 # only for unpacking the embedded PostgreSQL binaries when it starts one.
 exec "$java_bin" -Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-  -cp "$suite/target/classes:$(cat "$launcher_classpath")" \
+  -cp "$launcher_jar:$(cat "$launcher_classpath")" \
   com.telco.complaints.deploy.suite.SuiteMain --repo-root "$root" ${launcher_args[@]+"${launcher_args[@]}"}
