@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -59,13 +61,31 @@ public final class SuiteMain {
                 waitForever(); // a signal arrived meanwhile: its handler stops everything and exits
             }
             System.err.println("suite: " + describe(e));
-            System.err.println("suite: stopping what was started");
+            System.err.println("suite: stopping whatever was started so far");
             suite.close();
             System.exit(1);
         }
         printReady(Duration.ofNanos(System.nanoTime() - begin));
         // The --demo of issue 8 starts its traffic against the running suite here.
-        waitForever();
+        watchUntilStopped();
+    }
+
+    /** Says so when a service dies on its own; the others keep running, and only a signal ends the launcher. */
+    private void watchUntilStopped() {
+        Set<Service> reported = EnumSet.noneOf(Service.class);
+        while (true) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException ignored) {
+                // only a signal ends the launcher
+            }
+            for (Service service : suite.settings().services()) {
+                if (!isStopping() && !suite.isRunning(service) && reported.add(service)) {
+                    System.err.println("suite: " + service + " exited on its own; the other services keep running."
+                            + " Its log: " + suite.logFile(service));
+                }
+            }
+        }
     }
 
     /** Our own failures by their message; anything else with its chain of causes, which is where the reason is. */
@@ -103,8 +123,7 @@ public final class SuiteMain {
         SuiteSettings settings = suite.settings();
         Endpoints endpoints = suite.endpoints();
         out.println();
-        out.printf("The complaint suite is ready: %d services in %.1f s.%n", settings.services().size(),
-                took.toMillis() / 1000.0);
+        out.printf("The complaint suite is ready in %.1f s.%n", took.toMillis() / 1000.0);
         out.println();
         for (Service service : settings.services()) {
             String base = suite.baseUri(service).toString();
