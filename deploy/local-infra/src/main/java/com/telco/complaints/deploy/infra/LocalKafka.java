@@ -30,6 +30,7 @@ public final class LocalKafka implements AutoCloseable {
     private static final String CLASSPATH_RESOURCE = "META-INF/kafka-broker.classpath";
     private static final String MAIN = "com.telco.complaints.deploy.kafka.KafkaBrokerMain";
     private static final String READY = "KAFKA READY ";
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     /**
      * @param dataDir  where the broker keeps its logs and data; reused on the next start
@@ -73,6 +74,11 @@ public final class LocalKafka implements AutoCloseable {
             throw new IllegalStateException("cannot create " + logs, e);
         }
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // Its own session: a Ctrl-C in the terminal reaches the launcher, which stops the broker
+            // after the services that use it, instead of reaching the broker at the same moment.
+            command.add(SETSID.toString());
+        }
         command.add(ChildProcesses.javaExecutable());
         command.addAll(List.of(settings.heapOpts().trim().split("\\s+")));
         command.add("-XX:+UseG1GC");
