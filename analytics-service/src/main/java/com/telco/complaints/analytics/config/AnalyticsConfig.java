@@ -40,8 +40,18 @@ public interface AnalyticsConfig {
     }
 
     interface Rebuild {
-        /** Records per poll while replaying; larger batches mean fewer transactions. */
-        @WithDefault("5000")
+        /**
+         * Records per poll, and per transaction, while replaying: larger batches write a case once for
+         * all its events in the batch and mean fewer transactions, but hold more in memory.
+         */
+        @WithDefault("10000")
         int maxPollRecords();
+
+        /**
+         * Replays running side by side, each over its share of the partitions (a case lives on one
+         * partition, so they never write the same rows).
+         */
+        @WithDefault("2")
+        int lanes();
     }
 }

@@ -42,10 +42,11 @@ public class EventConsumer {
         for (ConsumerRecord<String, byte[]> r : batch) {
             records.add(Records.of(r));
         }
+        Projection.Batch read = projection.read(records);
         long backoff = 100;
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> projection.apply(records, Projection.Target.LIVE));
+                QuarkusTransaction.requiringNew().run(() -> projection.apply(read, Projection.Target.LIVE));
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -72,7 +73,8 @@ public class AuditResource {
             throw new RequestProblems.NotFound("No event of complaint " + complaintId + " is archived");
         }
         AuditChain.Verification verification = AuditChain.verify(events.stream()
-                .map(e -> new AuditChain.Link(e.eventType(), e.data(), e.previousHash(), e.hash())).toList(),
+                .map(e -> new AuditChain.Link(e.eventType(), new String(e.data(), StandardCharsets.UTF_8),
+                        e.previousHash(), e.hash())).toList(),
                 head == null ? null : head.hash());
         BadEvent bad = null;
         if (!verification.valid() && verification.firstBad() >= 0) {
@@ -103,7 +105,7 @@ public class AuditResource {
         for (ArchivedEvent e : events) {
             ComplaintEvent event;
             try {
-                event = codec.fromJson(e.eventType(), e.data().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                event = codec.fromJson(e.eventType(), e.data());
             } catch (EventDecodingException undecodable) {
                 continue; // archived, never folded: the live projection skipped it too
             }
@@ -120,7 +122,8 @@ public class AuditResource {
             // a type this code does not know: shown by its ce_type only
         }
         return new EventView(e.seq(), e.partition(), e.offset(), e.eventId().toString(), e.eventType(), name,
-                e.occurredAt(), json(e.data()), json(e.headers()), AuditChain.hex(e.previousHash()),
+                e.occurredAt(), json(new String(e.data(), StandardCharsets.UTF_8)), json(e.headers()),
+                AuditChain.hex(e.previousHash()),
                 AuditChain.hex(e.hash()), e.rejection());
     }
 

@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,11 +33,11 @@ public class AuditArchive {
      * @param seq       its place in the case's chain, from 1
      * @param eventType the CloudEvents ce_type it travelled with
      * @param headers   the record's headers as a JSON object
-     * @param data      the record value, as it was on the log
+     * @param data      the record value, as it was on the log (UTF-8 JSON)
      * @param rejection why the case fold did not apply it; null when applied
      */
     public record ArchivedEvent(UUID eventId, String complaintId, int seq, int partition, long offset,
-                                String eventType, Instant occurredAt, String headers, String data,
+                                String eventType, Instant occurredAt, String headers, byte[] data,
                                 byte[] previousHash, byte[] hash, String rejection) {}
 
     /** The end of a case's chain: how many events it has and the last hash. */
@@ -97,10 +98,10 @@ public class AuditArchive {
         if (events.isEmpty()) {
             return;
         }
-        CopyRows rows = new CopyRows();
+        CopyRows rows = new CopyRows(events.size() * 1024);
         for (ArchivedEvent e : events) {
             rows.text(e.eventId().toString()).text(e.complaintId()).number(e.seq()).number(e.partition())
-                    .number(e.offset()).text(e.eventType()).instant(e.occurredAt()).text(e.headers()).text(e.data())
+                    .number(e.offset()).text(e.eventType()).instant(e.occurredAt()).text(e.headers()).utf8(e.data())
                     .bytes(e.previousHash()).bytes(e.hash()).text(e.rejection()).endRow();
         }
         try (Connection c = dataSource.getConnection()) {
@@ -140,7 +141,8 @@ public class AuditArchive {
                 while (rs.next()) {
                     events.add(new ArchivedEvent(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
                             rs.getInt(4), rs.getLong(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
-                            rs.getString(8), rs.getString(9), rs.getBytes(10), rs.getBytes(11), rs.getString(12)));
+                            rs.getString(8), rs.getString(9).getBytes(StandardCharsets.UTF_8), rs.getBytes(10),
+                            rs.getBytes(11), rs.getString(12)));
                 }
             }
             return events;

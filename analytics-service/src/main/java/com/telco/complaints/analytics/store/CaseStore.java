@@ -54,7 +54,7 @@ public class CaseStore {
             + "region, customer_phone, first_department, department, current_dispatch_id, attempts, registered_at, "
             + "closed_at, close_outcome, last_survey, surveys_passed, surveys_failed, warnings, breaches, "
             + "returns_judged, returns_on_time, last_event_at, state) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict (complaint_id) do update set status = excluded.status, "
             + "first_department = excluded.first_department, department = excluded.department, "
             + "current_dispatch_id = excluded.current_dispatch_id, attempts = excluded.attempts, "

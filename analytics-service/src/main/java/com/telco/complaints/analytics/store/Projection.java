@@ -1,6 +1,5 @@
 package com.telco.complaints.analytics.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.complaints.analytics.domain.AuditChain;
 import com.telco.complaints.analytics.domain.CanonicalJson;
@@ -8,10 +7,8 @@ import com.telco.complaints.analytics.domain.CaseRecord;
 import com.telco.complaints.analytics.store.AuditArchive.ArchivedEvent;
 import com.telco.complaints.analytics.store.AuditArchive.Head;
 import com.telco.complaints.contracts.event.ComplaintEvent;
-import com.telco.complaints.contracts.wire.CloudEvents;
 import com.telco.complaints.contracts.wire.EventCodec;
 import com.telco.complaints.contracts.wire.EventDecodingException;
-import com.telco.complaints.contracts.wire.EventJson;
 import com.telco.complaints.contracts.wire.EventType;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -23,7 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -52,20 +48,41 @@ public class Projection {
     /**
      * One record of the log, as the projection needs it.
      *
-     * @param headers the record's headers in order (the CloudEvents attributes among them)
+     * @param ceType  its ce_type header, null when it has none
+     * @param headers all its headers as a JSON object, as archived
      */
-    public record LogRecord(int partition, long offset, Map<String, String> headers, byte[] value) {
-        String ceType() {
-            return headers.get(CloudEvents.TYPE);
-        }
-    }
+    public record LogRecord(int partition, long offset, String ceType, String headers, byte[] value) {}
 
     /** Which tables a batch goes to. */
     public enum Target { LIVE, SHADOW }
 
-    /** A record read and identified; {@code event} null when its data is not an event this code can fold. */
-    private record Incoming(LogRecord origin, UUID eventId, String complaintId, Instant occurredAt, String ceType,
-                            String data, byte[] canonical, ComplaintEvent event, String undecodable) {}
+    /**
+     * Records read and identified, ready to apply: reading (parsing, decoding, canonical bytes) needs
+     * no database, so a replay does it on another thread while the previous batch is written.
+     */
+    public static final class Batch {
+        private final List<Incoming> items;
+
+        private Batch(List<Incoming> items) {
+            this.items = items;
+        }
+
+        public int size() {
+            return items.size();
+        }
+    }
+
+    /**
+     * One record read; {@code eventId} null when it is not archivable (not JSON, no ce_type, no ids),
+     * {@code event} null when its data is not an event this code can fold.
+     */
+    private record Incoming(int partition, long offset, UUID eventId, String complaintId, Instant occurredAt,
+                            String ceType, String headers, byte[] data, byte[] canonical, ComplaintEvent event,
+                            String undecodable) {
+        boolean archivable() {
+            return eventId != null;
+        }
+    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -93,26 +110,39 @@ public class Projection {
         archived = meters.counter("events.archived");
     }
 
-    /** Applies {@code records} (in log order); returns the number of events archived. */
+    /** Reads and applies {@code records} (in log order); returns the number of events archived. */
     public int apply(List<LogRecord> records, Target target) {
+        return apply(read(records), target);
+    }
+
+    /** Reads records (in log order) without touching the database. */
+    public Batch read(List<LogRecord> records) {
+        List<Incoming> items = new ArrayList<>(records.size());
+        for (LogRecord record : records) {
+            items.add(read(record));
+        }
+        return new Batch(items);
+    }
+
+    /** Applies a batch read by {@link #read(List)}; returns the number of events archived. */
+    public int apply(Batch batch, Target target) {
         if (target == Target.SHADOW) {
             useShadow();
         }
         Set<Integer> partitions = new HashSet<>();
-        records.forEach(r -> partitions.add(r.partition()));
+        batch.items.forEach(r -> partitions.add(r.partition()));
         Map<Integer, Long> next = position.lock(partitions);
 
         Map<Integer, Long> advanced = new HashMap<>();
-        List<Incoming> incoming = new ArrayList<>(records.size());
-        for (LogRecord record : records) {
-            Long expected = next.get(record.partition());
-            if (expected != null && record.offset() < expected) {
+        List<Incoming> incoming = new ArrayList<>(batch.items.size());
+        for (Incoming item : batch.items) {
+            Long expected = next.get(item.partition());
+            if (expected != null && item.offset() < expected) {
                 continue; // applied before this delivery
             }
-            advanced.merge(record.partition(), record.offset() + 1, Math::max);
-            Incoming read = read(record);
-            if (read != null) {
-                incoming.add(read);
+            advanced.merge(item.partition(), item.offset() + 1, Math::max);
+            if (item.archivable()) {
+                incoming.add(item);
             }
         }
         Set<UUID> ids = new HashSet<>();
@@ -132,8 +162,8 @@ public class Projection {
         for (Incoming in : incoming) {
             if (!known.add(in.eventId())) {
                 duplicates.increment();
-                LOG.debugf("duplicate event %s at partition %d offset %d skipped", in.eventId(),
-                        in.origin().partition(), in.origin().offset());
+                LOG.debugf("duplicate event %s at partition %d offset %d skipped", in.eventId(), in.partition(),
+                        in.offset());
                 continue;
             }
             String rejection = in.undecodable() == null ? null : "UNDECODABLE: " + in.undecodable();
@@ -149,8 +179,8 @@ public class Projection {
                     rejection = step.rejection().toString();
                     meters.counter("events.rejected", "reason", step.rejection().reason().name()).increment();
                     LOG.warnf("not applied: %s %s at partition %d offset %d: %s",
-                            EventType.of(in.event()).eventName(), in.eventId(), in.origin().partition(),
-                            in.origin().offset(), step.rejection());
+                            EventType.of(in.event()).eventName(), in.eventId(), in.partition(), in.offset(),
+                            step.rejection());
                 }
             }
             Head head = moved.getOrDefault(in.complaintId(), heads.get(in.complaintId()));
@@ -158,9 +188,8 @@ public class Projection {
             int seq = head == null ? 1 : head.length() + 1;
             byte[] hash = hasher.hash(previous, in.canonical());
             moved.put(in.complaintId(), new Head(in.complaintId(), seq, hash));
-            rows.add(new ArchivedEvent(in.eventId(), in.complaintId(), seq, in.origin().partition(),
-                    in.origin().offset(), in.ceType(), in.occurredAt(), headersJson(in.origin()), in.data(),
-                    previous, hash, rejection));
+            rows.add(new ArchivedEvent(in.eventId(), in.complaintId(), seq, in.partition(), in.offset(), in.ceType(),
+                    in.occurredAt(), in.headers(), in.data(), previous, hash, rejection));
         }
         archive.append(rows, moved.values());
         cases.save(changed.values());
@@ -202,22 +231,15 @@ public class Projection {
                 LOG.warnf("archived but not folded: record at partition %d offset %d (%s): %s", record.partition(),
                         record.offset(), ceType, undecodable);
             }
-            return new Incoming(record, eventId, complaintId, occurredAt, ceType,
-                    new String(record.value(), StandardCharsets.UTF_8), AuditChain.canonicalBytes(ceType, data), event,
-                    undecodable);
+            return new Incoming(record.partition(), record.offset(), eventId, complaintId, occurredAt, ceType,
+                    record.headers(), record.value(),
+                    AuditChain.canonicalBytes(ceType, data), event, undecodable);
         } catch (IOException | RuntimeException e) {
             unreadable.increment();
             LOG.warnf("skipped unreadable record at partition %d offset %d (%s): %s", record.partition(),
                     record.offset(), ceType, e.getMessage());
-            return null;
-        }
-    }
-
-    private static String headersJson(LogRecord record) {
-        try {
-            return EventJson.mapper().writeValueAsString(record.headers());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("headers of partition " + record.partition() + " offset " + record.offset(), e);
+            return new Incoming(record.partition(), record.offset(), null, null, null, ceType, null, null, null, null,
+                    null);
         }
     }
 
