@@ -1,0 +1,265 @@
+package com.telco.complaints.systemtests;
+
+import com.telco.complaints.deploy.suite.Service;
+import com.telco.complaints.deploy.suite.Suite;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The public REST doors of API.md, as publishing systems, departments, survey agents, operations
+ * and auditors use them. Nothing here reads a table or a topic: only HTTP on the services' ports.
+ */
+final class Doors {
+
+    private static final int PAGE = 1000;
+
+    private final Suite suite;
+
+    Doors(Suite suite) {
+        this.suite = suite;
+    }
+
+    RequestSpecification intake() {
+        return at(Service.INTAKE);
+    }
+
+    RequestSpecification routing() {
+        return at(Service.ROUTING);
+    }
+
+    RequestSpecification sla() {
+        return at(Service.SLA);
+    }
+
+    RequestSpecification survey() {
+        return at(Service.SURVEY);
+    }
+
+    RequestSpecification analytics() {
+        return at(Service.ANALYTICS);
+    }
+
+    private RequestSpecification at(Service service) {
+        return given().baseUri(suite.baseUri(service).toString());
+    }
+
+    // ---- intake: publishing systems ----
+
+    /** POST /complaints, expecting 201; the complaint number. */
+    String register(ComplaintBody complaint) {
+        return intake().contentType(ContentType.JSON).body(complaint.json())
+                .post("/complaints")
+                .then().statusCode(201)
+                .extract().path("complaintId");
+    }
+
+    Response register(ComplaintBody complaint, String idempotencyKey) {
+        return intake().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
+                .body(complaint.json()).post("/complaints");
+    }
+
+    // ---- routing: departments ----
+
+    JsonPath workOrder(String dispatchId) {
+        return routing().get("/work-orders/{dispatchId}", dispatchId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Every work order of a queue (department and status may be null for all), oldest first, page by page. */
+    List<Map<String, Object>> workOrders(String department, String status) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            RequestSpecification request = routing().queryParam("page", page).queryParam("size", PAGE);
+            if (department != null) {
+                request.queryParam("department", department);
+            }
+            if (status != null) {
+                request.queryParam("status", status);
+            }
+            List<Map<String, Object>> items = request.get("/work-orders").then().statusCode(200)
+                    .extract().jsonPath().getList("$");
+            all.addAll(items);
+            if (items.size() < PAGE) {
+                return all;
+            }
+        }
+    }
+
+    /** The open work order of attempt {@code attempt} of the complaint, as soon as routing has dispatched it. */
+    Map<String, Object> awaitOpenWorkOrder(String complaintId, int attempt) {
+        return await("open work order, attempt " + attempt + ", of " + complaintId)
+                .until(() -> openWorkOrder(complaintId, attempt), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private Optional<Map<String, Object>> openWorkOrder(String complaintId, int attempt) {
+        return workOrders(null, "OPEN").stream()
+                .filter(w -> complaintId.equals(w.get("complaintId")))
+                .filter(w -> Objects.equals(attempt, w.get("attempt")))
+                .findFirst();
+    }
+
+    /** POST /work-orders/{dispatchId}/return with a complete result, expecting 200. */
+    void returnWorkOrder(String dispatchId, boolean operatorAtFault) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("reconstruction", "Drive test at the customer's address: the nearest cell was down");
+        result.put("customerDemand", "Working coverage at home");
+        result.put("problemFound", operatorAtFault ? "Cell TZ-HL-0413 out of service since Monday" : "None on our side");
+        result.put("measures", "Cell restarted, coverage checked with the customer");
+        result.put("resolution", "RESOLVED");
+        result.put("operatorAtFault", operatorAtFault);
+        result.put("returnedBy", "agent-17");
+        routing().contentType(ContentType.JSON).body(result)
+                .post("/work-orders/{dispatchId}/return", dispatchId)
+                .then().statusCode(200);
+    }
+
+    // ---- survey: survey agents ----
+
+    /** Waits until the complaint's survey for this work order is pending. */
+    void awaitPendingSurvey(String complaintId, String dispatchId) {
+        await("survey of " + dispatchId + " pending").until(() -> {
+            Response response = survey().get("/surveys/{complaintId}", complaintId);
+            return response.statusCode() == 200
+                    && dispatchId.equals(response.path("dispatchId"))
+                    && "PENDING".equals(response.path("status"));
+        });
+    }
+
+    void answerSurvey(String complaintId, Map<String, Object> answer) {
+        survey().contentType(ContentType.JSON).body(answer)
+                .post("/surveys/{complaintId}/answers", complaintId)
+                .then().statusCode(200);
+    }
+
+    static Map<String, Object> satisfied() {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("reachable", true);
+        answer.put("satisfied", true);
+        answer.put("surveyedBy", "sv-3");
+        return answer;
+    }
+
+    static Map<String, Object> dissatisfiedAtFault(String reason) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("reachable", true);
+        answer.put("satisfied", false);
+        answer.put("reason", reason);
+        answer.put("operatorAtFault", true);
+        answer.put("surveyedBy", "sv-3");
+        return answer;
+    }
+
+    // ---- sla: operations ----
+
+    /** GET /sla/complaints/{complaintId}: every clock of the case now. */
+    JsonPath clocks(String complaintId) {
+        return sla().get("/sla/complaints/{complaintId}", complaintId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The complaint's clock of this kind (and work order, for RETURN and SURVEY), once the SLA service started it. */
+    Optional<Map<String, Object>> clock(String complaintId, String clock, String dispatchId) {
+        Response response = sla().get("/sla/complaints/{complaintId}", complaintId);
+        if (response.statusCode() != 200) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> clocks = response.jsonPath().getList("clocks");
+        return clocks.stream()
+                .filter(c -> clock.equals(c.get("clock")) && Objects.equals(dispatchId, c.get("dispatchId")))
+                .findFirst();
+    }
+
+    /** GET /sla/clocks?state=…: open clocks in that state, page by page. */
+    List<Map<String, Object>> openClocks(String state) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            List<Map<String, Object>> items = sla().queryParam("state", state).queryParam("page", page)
+                    .queryParam("size", PAGE).get("/sla/clocks").then().statusCode(200).extract().jsonPath().getList("$");
+            all.addAll(items);
+            if (items.size() < PAGE) {
+                return all;
+            }
+        }
+    }
+
+    // ---- analytics: operations and auditors ----
+
+    /** GET /cases/{complaintId}, expecting 200 (an assertion error while analytics has not seen it yet). */
+    JsonPath caseOf(String complaintId) {
+        return analytics().get("/cases/{complaintId}", complaintId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** GET /cases?region=…: one page of up to 500 cases of the region and their total. */
+    JsonPath casesInRegion(String region) {
+        return analytics().queryParam("region", region).queryParam("size", 500)
+                .get("/cases").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Every case of the region, page by page. */
+    List<Map<String, Object>> allCasesInRegion(String region) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            List<Map<String, Object>> items = analytics().queryParam("region", region).queryParam("page", page)
+                    .queryParam("size", 500).get("/cases").then().statusCode(200).extract().jsonPath().getList("items");
+            all.addAll(items);
+            if (items.size() < 500) {
+                return all;
+            }
+        }
+    }
+
+    /** GET /audit/complaints/{complaintId}/events, expecting 200. */
+    Audit audit(String complaintId) {
+        return new Audit(analytics().get("/audit/complaints/{complaintId}/events", complaintId)
+                .then().statusCode(200).extract().jsonPath());
+    }
+
+    /** A case's archive as an auditor reads it. */
+    record Audit(JsonPath json) {
+
+        boolean chainValid() {
+            return json.getBoolean("chainValid");
+        }
+
+        List<Map<String, Object>> events() {
+            return json.getList("events");
+        }
+
+        List<String> names() {
+            return json.getList("events.name");
+        }
+
+        /** The names of the lifecycle events, leaving out the SLA service's clocks, warnings and breaches. */
+        List<String> lifecycle() {
+            return names().stream().filter(name -> !name.startsWith("Sla")).toList();
+        }
+
+        /** Events of this name whose data names this clock and work order. */
+        List<Map<String, Object>> slaEvents(String name, String clock, String dispatchId) {
+            return events().stream()
+                    .filter(e -> name.equals(e.get("name")))
+                    .filter(e -> clock.equals(data(e).get("clock")) && Objects.equals(dispatchId, data(e).get("dispatchId")))
+                    .toList();
+        }
+
+        long count(String name) {
+            return names().stream().filter(name::equals).count();
+        }
+
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> data(Map<String, Object> event) {
+            return (Map<String, Object>) event.get("data");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package com.telco.complaints.systemtests;
+
+import com.telco.complaints.deploy.infra.SuiteTopics;
+import com.telco.complaints.deploy.suite.Endpoints;
+import com.telco.complaints.deploy.suite.Service;
+import com.telco.complaints.deploy.suite.Suite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * The whole suite as the system tests see it: a broker (one of its own on a free port, or the one
+ * KAFKA_BOOTSTRAP_SERVERS names), PostgreSQL (the server at 127.0.0.1:5432 or PGHOST/PGPORT, or an
+ * embedded one when none answers) and the five services as processes from their packaged jars, on
+ * free HTTP ports, with topics and a database of this run only and SLA limits of seconds in calendar
+ * time. Started once per test JVM (see {@link RunningSuite}); closing stops the services, then
+ * removes this run's database and, on a broker it did not start, its topics.
+ */
+final class SystemUnderTest implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SystemUnderTest.class);
+
+    /** RETURN limit of a normal complaint of a standard customer (and of every policy not named below). */
+    static final Duration RETURN_LIMIT = Duration.ofSeconds(20);
+    /** RETURN limit of an urgent complaint: the SLA scenario watches these. */
+    static final Duration URGENT_RETURN_LIMIT = Duration.ofSeconds(12);
+    /** SURVEY limit, in calendar time instead of "the end of the working day". */
+    static final Duration SURVEY_LIMIT = Duration.ofSeconds(30);
+    /** How long after its point the SLA service's deadline watch raises a warning or breach (its default). */
+    static final Duration WATCH_GRACE = Duration.ofSeconds(2);
+
+    private static final Path DATA_DIR = Path.of("target", "suite-run");
+
+    private final Suite suite;
+    private final String runId;
+    private final boolean ownBroker;
+
+    private SystemUnderTest(Suite suite, String runId, boolean ownBroker) {
+        this.suite = suite;
+        this.runId = runId;
+        this.ownBroker = ownBroker;
+    }
+
+    static SystemUnderTest start() {
+        String runId = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+                + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        deleteRecursively(DATA_DIR);
+        Suite.Builder builder = Suite.builder()
+                .freePorts()
+                .dataDir(DATA_DIR)
+                .topics(SuiteTopics.DEFAULT.withSuffix("-st-" + runId.replace('_', '-')))
+                .database("complaints_st_" + runId.toLowerCase(Locale.ROOT))
+                .readyTimeout(Duration.ofSeconds(180));
+
+        String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        boolean ownBroker = bootstrap == null || bootstrap.isBlank();
+        if (ownBroker) {
+            // Never 9092: a development broker may run there, and this run wants one of its own.
+            builder.kafkaPort(freePortPair());
+        } else {
+            builder.kafkaBootstrapServers(bootstrap);
+        }
+        String pgHost = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
+        int pgPort = Integer.parseInt(System.getenv().getOrDefault("PGPORT", "5432"));
+        builder.postgresServerOrEmbedded(pgHost, pgPort, System.getenv().getOrDefault("PGUSER", "postgres"),
+                System.getenv("PGPASSWORD"));
+
+        shortSlaLimits().forEach((key, value) -> builder.systemProperty(Service.SLA, key, value));
+
+        Suite suite = builder.build();
+        long begin = System.nanoTime();
+        suite.start();
+        try {
+            suite.awaitReady();
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+        LOG.info("system tests: suite ready in {} s; run {}, {}, services' logs in {}",
+                Duration.ofNanos(System.nanoTime() - begin).toSeconds(), runId, suite.endpoints(),
+                suite.settings().logsDir().toAbsolutePath());
+        return new SystemUnderTest(suite, runId, ownBroker);
+    }
+
+    /** Seconds instead of hours, all in calendar time, so warnings and breaches happen during the run. */
+    static Map<String, String> shortSlaLimits() {
+        String normal = RETURN_LIMIT.toString();
+        String urgent = URGENT_RETURN_LIMIT.toString();
+        return Map.of(
+                "sla.policies.return-default.limit", normal,
+                "sla.policies.return-normal.limit", normal,
+                "sla.policies.return-key-normal.limit", normal,
+                "sla.policies.return-regulator.limit", normal,
+                "sla.policies.return-urgent.limit", urgent,
+                "sla.policies.return-key-urgent.limit", urgent,
+                "sla.policies.survey-default.kind", "CALENDAR",
+                "sla.policies.survey-default.limit", SURVEY_LIMIT.toString(),
+                "sla.watch.grace", WATCH_GRACE.toString());
+    }
+
+    Suite suite() {
+        return suite;
+    }
+
+    Endpoints endpoints() {
+        return suite.endpoints();
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    @Override
+    public void close() {
+        Endpoints endpoints = suite.endpoints();
+        suite.close();
+        if (endpoints == null) {
+            return;
+        }
+        dropDatabase(endpoints);
+        if (!ownBroker) {
+            try {
+                endpoints.topics().delete(endpoints.bootstrapServers());
+            } catch (RuntimeException e) {
+                LOG.warn("system tests: could not delete this run's topics: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** This run's database is of no use afterwards; an embedded server is gone already, and that is fine. */
+    private static void dropDatabase(Endpoints endpoints) {
+        String url = endpoints.jdbcUrl();
+        int slash = url.lastIndexOf('/');
+        String database = url.substring(slash + 1);
+        Properties props = new Properties();
+        if (endpoints.user() != null) {
+            props.setProperty("user", endpoints.user());
+        }
+        if (endpoints.password() != null) {
+            props.setProperty("password", endpoints.password());
+        }
+        try (Connection c = DriverManager.getConnection(url.substring(0, slash + 1) + "postgres", props);
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            LOG.info("system tests: database {} dropped", database);
+        } catch (SQLException e) {
+            LOG.info("system tests: database {} not dropped ({})", database, e.getMessage());
+        }
+    }
+
+    /** A free port whose neighbour is free too: a broker started here puts its controller on port + 1. */
+    private static int freePortPair() {
+        for (int i = 0; i < 50; i++) {
+            try (ServerSocket first = new ServerSocket(0)) {
+                int port = first.getLocalPort();
+                if (port < 65535 && port != 9092 && port != 9091) {
+                    try (ServerSocket ignored = new ServerSocket(port + 1)) {
+                        return port;
+                    } catch (IOException taken) {
+                        // try another
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException("no two neighbouring free ports found for the broker");
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
