@@ -13,6 +13,7 @@ import com.telco.complaints.contracts.wire.EventType;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,7 @@ import java.util.UUID;
  * the archive rows, chain heads, changed cases and new offsets together.
  */
 @ApplicationScoped
+@Startup // its counters exist, at zero, from start-up
 public class Projection {
 
     private static final Logger LOG = Logger.getLogger(Projection.class);
@@ -108,6 +110,7 @@ public class Projection {
         unreadable = meters.counter("events.unreadable");
         duplicates = meters.counter("events.duplicates");
         archived = meters.counter("events.archived");
+        meters.counter("events.undecodable");
     }
 
     /** Reads and applies {@code records} (in log order); returns the number of events archived. */

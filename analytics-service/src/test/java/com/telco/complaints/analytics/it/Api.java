@@ -3,7 +3,6 @@ package com.telco.complaints.analytics.it;
 import io.restassured.path.json.JsonPath;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -42,9 +41,5 @@ final class Api {
             var response = given().get("/cases/{id}", complaintId);
             return response.statusCode() == 200 && response.jsonPath().getInt("eventCount") >= events;
         });
-    }
-
-    static Map<String, Object> map(JsonPath json, String path) {
-        return json.getMap(path);
     }
 }
