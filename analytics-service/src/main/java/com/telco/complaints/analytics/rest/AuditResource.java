@@ -67,8 +67,9 @@ public class AuditResource {
             description = "chainValid is recomputed from the stored rows on every call; when false, firstBadEvent "
                     + "names the first event where the chain fails. " + AuditChain.DEFINITION)
     public AuditTrail events(@PathParam("complaintId") String complaintId) {
-        List<ArchivedEvent> events = archive.events(complaintId, null);
-        AuditArchive.Head head = archive.head(complaintId).orElse(null);
+        AuditArchive.Trail trail = archive.trail(complaintId);
+        List<ArchivedEvent> events = trail.events();
+        AuditArchive.Head head = trail.head();
         if (events.isEmpty() && head == null) {
             throw new RequestProblems.NotFound("No event of complaint " + complaintId + " is archived");
         }

@@ -46,6 +46,19 @@ public class AuditArchive {
     private static final String COLUMNS = "event_id, complaint_id, seq, partition, log_offset, event_type, "
             + "occurred_at, headers, data, previous_hash, hash, rejection";
 
+    private static String prefixed(String alias) {
+        return alias + COLUMNS.replace(", ", ", " + alias);
+    }
+
+    /** The archived event in the {@link #COLUMNS} starting at column {@code first}. */
+    private static ArchivedEvent event(ResultSet rs, int first) throws SQLException {
+        int i = first;
+        return new ArchivedEvent(rs.getObject(i, UUID.class), rs.getString(i + 1), rs.getInt(i + 2), rs.getInt(i + 3),
+                rs.getLong(i + 4), rs.getString(i + 5), rs.getObject(i + 6, OffsetDateTime.class).toInstant(),
+                rs.getString(i + 7), rs.getString(i + 8).getBytes(StandardCharsets.UTF_8), rs.getBytes(i + 9),
+                rs.getBytes(i + 10), rs.getString(i + 11));
+    }
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -127,6 +140,39 @@ public class AuditArchive {
         }
     }
 
+    /** A case's archive as one consistent snapshot: its events in log order and its recorded head (null if none). */
+    public record Trail(Head head, List<ArchivedEvent> events) {}
+
+    /**
+     * Reads the head and the events in one statement, so that an event archived meanwhile cannot make
+     * them disagree (which would look like tampering).
+     */
+    public Trail trail(String complaintId) {
+        String sql = "with head as (select length, head from audit_heads where complaint_id = ?) "
+                + "select h.length, h.head, " + prefixed("e.") + " from (select 1) as one "
+                + "left join head h on true left join audit_events e on e.complaint_id = ? order by e.seq";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, complaintId);
+            s.setString(2, complaintId);
+            Head head = null;
+            List<ArchivedEvent> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byte[] hash = rs.getBytes(2);
+                    if (hash != null) {
+                        head = new Head(complaintId, rs.getInt(1), hash);
+                    }
+                    if (rs.getObject(3) != null) {
+                        events.add(event(rs, 3));
+                    }
+                }
+            }
+            return new Trail(head, events);
+        } catch (SQLException e) {
+            throw new StoreException("reading the archive of " + complaintId, e);
+        }
+    }
+
     /** A case's archived events in log order; those that occurred after {@code until} left out when it is given. */
     public List<ArchivedEvent> events(String complaintId, Instant until) {
         String sql = "select " + COLUMNS + " from audit_events where complaint_id = ?"
@@ -139,10 +185,7 @@ public class AuditArchive {
             List<ArchivedEvent> events = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    events.add(new ArchivedEvent(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                            rs.getInt(4), rs.getLong(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
-                            rs.getString(8), rs.getString(9).getBytes(StandardCharsets.UTF_8), rs.getBytes(10),
-                            rs.getBytes(11), rs.getString(12)));
+                    events.add(event(rs, 1));
                 }
             }
             return events;
