@@ -2,7 +2,8 @@
 # Runs the complaint suite on this machine. Builds first when a service jar or the launcher is
 # missing or older than the sources, then becomes the launcher (deploy/suite, SuiteMain) through
 # exec, so Ctrl-C and `kill <pid of run.sh>` reach it directly; it stops everything it started.
-# Options: deploy/run.sh --help (the text lives in deploy/suite, shared with the launcher).
+# Options: deploy/run.sh --help (the text lives in deploy/suite, shared with the launcher); --demo adds
+# a traffic simulator with a live summary line and a closing KPI report.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +19,8 @@ for arg in "$@"; do
   case "$arg" in
     -h|--help) cat "$usage"; exit 0 ;;
     --no-build) build=false ;;
-    # --demo (issue 8) goes here: run the traffic simulator alongside the suite.
+    # The launcher runs the traffic simulator (deploy/suite, package demo) once the suite is ready.
+    --demo) launcher_args+=("$arg") ;;
     *) launcher_args+=("$arg") ;;
   esac
 done

@@ -1,7 +1,12 @@
 package com.telco.complaints.deploy.suite;
 
+import com.telco.complaints.deploy.suite.demo.DemoSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,18 +21,28 @@ import java.util.Map;
  */
 final class CommandLine {
 
-    /** What was asked for: the usage text, or a suite to run. */
-    record Parsed(boolean help, Suite.Builder suite) {}
+    /**
+     * What was asked for: the usage text, or a suite to run.
+     *
+     * @param demo the traffic simulator to run alongside the suite; null without --demo
+     */
+    record Parsed(boolean help, Suite.Builder suite, DemoSettings demo) {}
 
     private static final List<String> OPTIONS_WITH_VALUE = List.of("--services", "--http-port-base", "--kafka-port",
-            "--data-dir", "--java-opts", "--ready-timeout", "--config", "--repo-root");
+            "--data-dir", "--java-opts", "--ready-timeout", "--config", "--repo-root", "--demo-rate", "--demo-duration");
 
     private CommandLine() {}
 
     static Parsed parse(List<String> args, Map<String, String> env) {
+        return parse(args, env, DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+    }
+
+    /** @param demoRunId names the topics and the database of a demo, so that each demo starts empty */
+    static Parsed parse(List<String> args, Map<String, String> env, String demoRunId) {
         Map<String, String> given = new HashMap<>();
         List<String> configs = new ArrayList<>();
         boolean embeddedPostgres = false;
+        boolean demo = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -38,9 +53,11 @@ final class CommandLine {
                 value = arg.substring(equals + 1);
             }
             if (name.equals("--help") || name.equals("-h")) {
-                return new Parsed(true, null);
+                return new Parsed(true, null, null);
             } else if (name.equals("--embedded-postgres") && value == null) {
                 embeddedPostgres = true;
+            } else if (name.equals("--demo") && value == null) {
+                demo = true;
             } else if (OPTIONS_WITH_VALUE.contains(name)) {
                 if (value == null) {
                     if (i + 1 >= args.size()) {
@@ -86,10 +103,42 @@ final class CommandLine {
         }
         applyKafka(suite, options);
         applyPostgres(suite, options, embeddedPostgres);
+        DemoSettings demoSettings = demo ? applyDemo(suite, options, demoRunId) : null;
+        if (!demo && (options.given("--demo-rate") != null || options.given("--demo-duration") != null)) {
+            throw new IllegalArgumentException("--demo-rate and --demo-duration go with --demo");
+        }
+        // Last, so that they win over the demo's SLA limits.
         for (String config : configs) {
             applyConfig(suite, config);
         }
-        return new Parsed(false, suite);
+        return new Parsed(false, suite, demoSettings);
+    }
+
+    /**
+     * The demo's own topics and (unless the user named one) database, so that its figures are its
+     * own and nothing else is touched, and its short SLA limits.
+     */
+    private static DemoSettings applyDemo(Suite.Builder suite, Options options, String runId) {
+        String rate = options.value("--demo-rate", "SUITE_DEMO_RATE");
+        String duration = options.value("--demo-duration", "SUITE_DEMO_DURATION");
+        double perSecond;
+        try {
+            perSecond = rate == null ? DemoSettings.DEFAULT_RATE : Double.parseDouble(rate.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--demo-rate expects complaints per second, e.g. 2 or 0.5, got '" + rate + "'");
+        }
+        int seconds = duration == null ? 0 : number(duration, "--demo-duration");
+        if (seconds < 0) {
+            throw new IllegalArgumentException("--demo-duration expects seconds, 0 for until Ctrl-C");
+        }
+        boolean ownDatabase = options.env("QUARKUS_DATASOURCE_JDBC_URL") == null && options.env("PGDATABASE") == null;
+        DemoSettings demo = DemoSettings.of(perSecond, seconds == 0 ? null : Duration.ofSeconds(seconds), runId, ownDatabase);
+        suite.topics(demo.topics());
+        if (ownDatabase) {
+            suite.database(demo.database());
+        }
+        DemoSettings.SLA_LIMITS.forEach((key, value) -> suite.systemProperty(Service.SLA, key, value));
+        return demo;
     }
 
     /** --kafka-port on the command line, else KAFKA_BOOTSTRAP_SERVERS, else KAFKA_PORT, else 9092. */

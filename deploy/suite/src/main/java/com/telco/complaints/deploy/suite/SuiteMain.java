@@ -1,5 +1,8 @@
 package com.telco.complaints.deploy.suite;
 
+import com.telco.complaints.deploy.suite.demo.Demo;
+import com.telco.complaints.deploy.suite.demo.DemoSettings;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -13,19 +16,24 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code deploy/run.sh}: starts the suite, waits until every service is ready, prints where
- * everything is, and on Ctrl-C or SIGTERM stops everything it started. Exit status: 0 after a
- * requested stop, 1 when the suite could not be started, 2 for a wrong command line.
+ * everything is, and on Ctrl-C or SIGTERM stops everything it started. With {@code --demo} it runs
+ * the traffic simulator ({@link Demo}) against the ready suite, and on Ctrl-C (or at the end of
+ * the demo's duration) prints the demo's report before it stops. Exit status: 0 after a requested
+ * stop, 1 when the suite could not be started, 2 for a wrong command line.
  */
 public final class SuiteMain {
 
     private static final String LOG4J_CONFIG = "log4j2.configurationFile";
 
     private final Suite suite;
+    private final DemoSettings demoSettings;
     private final PrintStream out = System.out;
     private boolean stopping;
+    private volatile Demo demo;
 
-    private SuiteMain(Suite suite) {
+    private SuiteMain(Suite suite, DemoSettings demoSettings) {
         this.suite = suite;
+        this.demoSettings = demoSettings;
     }
 
     public static void main(String[] args) {
@@ -35,6 +43,7 @@ public final class SuiteMain {
             System.setProperty(LOG4J_CONFIG, "suite-log4j2.xml");
         }
         Suite suite;
+        DemoSettings demo;
         try {
             CommandLine.Parsed parsed = CommandLine.parse(List.of(args), System.getenv());
             if (parsed.help()) {
@@ -42,16 +51,17 @@ public final class SuiteMain {
                 return;
             }
             suite = parsed.suite().build();
+            demo = parsed.demo();
         } catch (IllegalArgumentException | SuiteException e) {
             System.err.println("suite: " + e.getMessage() + " (see --help)");
             System.exit(2);
             return;
         }
-        new SuiteMain(suite).run();
+        new SuiteMain(suite, demo).run();
     }
 
     private void run() {
-        Signals.onTermination(this::stopAndExit);
+        Signals.onTermination(signal -> stopAndExit(signal + " received"));
         long begin = System.nanoTime();
         try {
             suite.start();
@@ -66,7 +76,13 @@ public final class SuiteMain {
             System.exit(1);
         }
         printReady(Duration.ofNanos(System.nanoTime() - begin));
-        // The --demo of issue 8 starts its traffic against the running suite here.
+        if (demoSettings != null) {
+            synchronized (this) {
+                if (!stopping) {
+                    demo = Demo.start(suite, demoSettings, out);
+                }
+            }
+        }
         watchUntilStopped();
     }
 
@@ -85,6 +101,10 @@ public final class SuiteMain {
                             + " Its log: " + suite.logFile(service));
                 }
             }
+            Demo running = demo;
+            if (running != null && running.over() && !isStopping()) {
+                stopAndExit("the demo's " + Demo.human(demoSettings.duration()) + " are over");
+            }
         }
     }
 
@@ -100,19 +120,46 @@ public final class SuiteMain {
         return text.toString();
     }
 
-    private void stopAndExit(String signal) {
+    /** @param why e.g. {@code SIGINT received} */
+    private void stopAndExit(String why) {
+        Demo running;
         synchronized (this) {
             if (stopping) {
-                System.err.println("suite: " + signal + ": already stopping");
+                System.err.println("suite: " + why + ": already stopping");
                 return;
             }
             stopping = true;
+            running = demo;
         }
         out.println();
-        out.println("suite: " + signal + " received, stopping the services, then what was started for them");
+        if (running != null) {
+            out.println("suite: " + why + ", ending the demo's traffic");
+            running.finish();
+            out.println();
+        }
+        out.println("suite: " + why + ", stopping the services, then what was started for them");
+        if (running != null) {
+            stopServices();
+            running.cleanUp(suite.endpoints());
+        }
         suite.close();
         out.println("suite: stopped");
         System.exit(0);
+    }
+
+    /** The services side by side, so that the demo can remove its topics and database before the broker stops. */
+    private void stopServices() {
+        List<Thread> stoppers = suite.settings().services().stream()
+                .map(service -> new Thread(() -> suite.stop(service), "stop-" + service))
+                .toList();
+        stoppers.forEach(Thread::start);
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private synchronized boolean isStopping() {

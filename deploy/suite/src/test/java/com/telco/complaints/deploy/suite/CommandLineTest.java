@@ -197,4 +197,61 @@ class CommandLineTest {
         assertThatThrownBy(() -> settings("leftover"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option 'leftover'");
     }
+
+    @Test
+    void theDemoRunsOnTopicsAndADatabaseOfItsOwnWithSlaLimitsOfSeconds() {
+        CommandLine.Parsed parsed = CommandLine.parse(List.of("--repo-root", REPO.toString(), "--demo"), Map.of(),
+                "20261125-101500");
+        SuiteSettings settings = parsed.suite().settings();
+
+        assertThat(parsed.demo()).isNotNull();
+        assertThat(parsed.demo().rate()).isEqualTo(2.0);
+        assertThat(parsed.demo().duration()).isNull();
+        assertThat(parsed.demo().ownDatabase()).isTrue();
+        assertThat(settings.topics().events()).isEqualTo("complaint-events-demo-20261125-101500");
+        assertThat(settings.database().name()).isEqualTo("complaints_demo_20261125_101500");
+        assertThat(settings.systemProperties().get(Service.SLA))
+                .containsEntry("sla.policies.return-normal.limit", "PT60S")
+                .containsEntry("sla.policies.survey-default.kind", "CALENDAR");
+        assertThat(settings.systemProperties().get(Service.ROUTING)).isEmpty();
+    }
+
+    @Test
+    void theDemosRateAndDurationComeFromTheCommandLineOrTheEnvironmentAndConfigWinsOverItsLimits() {
+        CommandLine.Parsed parsed = CommandLine.parse(List.of("--repo-root", REPO.toString(), "--demo",
+                "--demo-rate", "0.5", "--demo-duration=90", "--config", "sla:sla.policies.return-normal.limit=PT2M"),
+                Map.of(), "x");
+        CommandLine.Parsed fromEnv = CommandLine.parse(List.of("--repo-root", REPO.toString(), "--demo"),
+                Map.of("SUITE_DEMO_RATE", "5", "SUITE_DEMO_DURATION", "30"), "x");
+
+        assertThat(parsed.demo().rate()).isEqualTo(0.5);
+        assertThat(parsed.demo().duration()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(parsed.suite().settings().systemProperties().get(Service.SLA))
+                .containsEntry("sla.policies.return-normal.limit", "PT2M");
+        assertThat(fromEnv.demo().rate()).isEqualTo(5.0);
+        assertThat(fromEnv.demo().duration()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aDatabaseTheUserNamesIsUsedByTheDemoAndNotDropped() {
+        CommandLine.Parsed parsed = CommandLine.parse(List.of("--repo-root", REPO.toString(), "--demo"),
+                Map.of("PGDATABASE", "mine"), "x");
+
+        assertThat(parsed.demo().ownDatabase()).isFalse();
+        assertThat(parsed.suite().settings().database().name()).isEqualTo("mine");
+    }
+
+    @Test
+    void withoutTheDemoNothingChangesAndItsOptionsAreRefused() {
+        CommandLine.Parsed parsed = CommandLine.parse(List.of("--repo-root", REPO.toString()), Map.of(), "x");
+
+        assertThat(parsed.demo()).isNull();
+        assertThat(parsed.suite().settings().topics().events()).isEqualTo("complaint-events");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("--demo-rate", "3"), Map.of(), "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("go with --demo");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("--demo", "--demo-rate", "fast"), Map.of(), "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("complaints per second");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("--demo", "--demo-rate", "0"), Map.of(), "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("above 0");
+    }
 }

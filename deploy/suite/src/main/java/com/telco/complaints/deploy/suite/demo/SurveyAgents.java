@@ -1,0 +1,140 @@
+package com.telco.complaints.deploy.suite.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The survey agents: they read the pending surveys on survey-service's REST and call each customer
+ * some seconds after the return (now and then only near or after the survey deadline). Most
+ * customers are satisfied; some are dissatisfied through the operator's fault (routing
+ * redispatches), some are not and get an explanation, some cannot be reached (called again; closed
+ * as unreachable at the survey limit).
+ */
+final class SurveyAgents {
+
+    enum Outcome { SATISFIED, DISSATISFIED_AT_FAULT, EXPLAINED, UNREACHABLE }
+
+    /** One planned call: a task is known by its work order and how often the customer was missed already. */
+    private record Call(Instant at, Outcome outcome) {}
+
+    private static final Duration DEFAULT_LIMIT = Duration.ofSeconds(40);
+
+    private final URI survey;
+    private final Rest rest;
+    private final Random random;
+    private final Clock clock;
+    private final DemoCounters counters;
+    private final Map<String, Call> planned = new HashMap<>();
+
+    SurveyAgents(URI survey, Rest rest, Random random, Clock clock, DemoCounters counters) {
+        this.survey = survey;
+        this.rest = rest;
+        this.random = random;
+        this.clock = clock;
+        this.counters = counters;
+    }
+
+    /** One round: plan calls for new pending surveys, make the calls whose time has come. */
+    void work() {
+        Rest.Answer pending = rest.get(survey, "/surveys?status=PENDING&size=1000");
+        if (!pending.ok()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Set<String> current = new HashSet<>();
+        Map<String, String> complaintOf = new HashMap<>();
+        for (JsonNode task : pending.body()) {
+            int missed = task.path("unreachableCount").asInt();
+            String key = task.path("dispatchId").asText() + "#" + missed;
+            current.add(key);
+            complaintOf.put(key, task.path("complaintId").asText());
+            if (!planned.containsKey(key)) {
+                planned.put(key, plan(task, missed, now));
+            }
+        }
+        for (Iterator<Map.Entry<String, Call>> it = planned.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Call> entry = it.next();
+            if (!current.contains(entry.getKey())) {
+                it.remove(); // answered, or closed
+            } else if (!now.isBefore(entry.getValue().at())) {
+                call(complaintOf.get(entry.getKey()), entry.getValue().outcome());
+                it.remove();
+            }
+        }
+    }
+
+    private Call plan(JsonNode task, int missed, Instant now) {
+        if (missed > 0) {
+            // Called again a little later; a customer missed once is often missed again.
+            Outcome outcome = random.nextDouble() < 0.5 ? Outcome.UNREACHABLE : answered(task.path("attempt").asInt());
+            return new Call(now.plusSeconds(5 + random.nextInt(8)), outcome);
+        }
+        Instant returnedAt = task.hasNonNull("returnedAt") ? Instant.parse(task.path("returnedAt").asText()) : now;
+        Duration limit = task.hasNonNull("surveyDeadline")
+                ? Duration.between(returnedAt, Instant.parse(task.path("surveyDeadline").asText())) : DEFAULT_LIMIT;
+        double r = random.nextDouble();
+        Instant at;
+        if (r < 0.82) {
+            at = returnedAt.plusSeconds(3 + random.nextInt(13));
+        } else if (r < 0.94) {
+            at = returnedAt.plusMillis(Math.round(limit.toMillis() * (0.83 + random.nextDouble() * 0.12)));
+        } else {
+            at = returnedAt.plusMillis(Math.round(limit.toMillis() * (1.05 + random.nextDouble() * 0.25)));
+        }
+        Outcome outcome = random.nextDouble() < 0.14 ? Outcome.UNREACHABLE : answered(task.path("attempt").asInt());
+        return new Call(at, outcome);
+    }
+
+    /** What a reached customer says; after a redispatch the second work order usually satisfies. */
+    private Outcome answered(int attempt) {
+        double r = random.nextDouble();
+        double satisfied = attempt >= 2 ? 0.8 : 0.68;
+        if (r < satisfied) {
+            return Outcome.SATISFIED;
+        }
+        return r < satisfied + (1 - satisfied) * 0.6 ? Outcome.DISSATISFIED_AT_FAULT : Outcome.EXPLAINED;
+    }
+
+    private void call(String complaintId, Outcome outcome) {
+        Rest.Answer answer = rest.post(survey, "/surveys/" + complaintId + "/answers", answer(outcome), Map.of());
+        if (answer.ok()) {
+            switch (outcome) {
+                case SATISFIED -> counters.satisfied.incrementAndGet();
+                case DISSATISFIED_AT_FAULT -> counters.dissatisfiedAtFault.incrementAndGet();
+                case EXPLAINED -> counters.explained.incrementAndGet();
+                case UNREACHABLE -> counters.unreachable.incrementAndGet();
+            }
+        } else if (answer.status() != 409) { // 409: no survey pending any more
+            counters.failed.incrementAndGet();
+        }
+    }
+
+    Map<String, Object> answer(Outcome outcome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reachable", outcome != Outcome.UNREACHABLE);
+        if (outcome != Outcome.UNREACHABLE) {
+            body.put("satisfied", outcome == Outcome.SATISFIED);
+        }
+        if (outcome == Outcome.DISSATISFIED_AT_FAULT) {
+            body.put("reason", "The problem came back the next day");
+            body.put("operatorAtFault", true);
+        } else if (outcome == Outcome.EXPLAINED) {
+            body.put("reason", "Wanted a refund of the whole month");
+            body.put("operatorAtFault", false);
+            body.put("explanation", "The charge is correct; offered a cheaper package instead");
+        }
+        body.put("surveyedBy", "sv-" + (1 + random.nextInt(6)));
+        return body;
+    }
+}

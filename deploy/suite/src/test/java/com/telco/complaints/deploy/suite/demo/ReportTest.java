@@ -1,0 +1,57 @@
+package com.telco.complaints.deploy.suite.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportTest {
+
+    private static JsonNode json(String text) throws Exception {
+        return Rest.JSON.readTree(text);
+    }
+
+    @Test
+    void theReportShowsWhatWasSimulatedTheKpisOfAnalyticsAndTheLargestHotspotsFirst() throws Exception {
+        DemoCounters counters = new DemoCounters();
+        counters.registered.set(250);
+        counters.refused.set(3);
+        counters.returned.set(180);
+        counters.satisfied.set(120);
+        JsonNode kpis = json("""
+                {"total": {"group": "ALL", "volume": 250, "closed": 140, "onTimeReturnRate": 0.8021, "returnsOnTime": 150,
+                           "returnsJudged": 187, "warnings": 40, "breaches": 15, "meanHandlingSeconds": 70.2,
+                           "p90HandlingSeconds": 125.0, "satisfactionRate": 0.78, "surveysPassed": 120,
+                           "surveysAnswered": 154, "redispatchRate": 0.06, "recurrenceRate": null},
+                 "groups": [{"group": "network-ops", "volume": 60, "closed": 30, "onTimeReturnRate": 0.8,
+                             "warnings": 9, "breaches": 3, "satisfactionRate": 0.75}]}
+                """);
+        JsonNode hotspots = json("""
+                {"window": "PT3M", "hotspots": [
+                  {"region": "TZ-HL", "category": "BUSINESS", "count": 6, "usual": 0.0},
+                  {"region": "TZ-HL", "category": "NETWORK", "count": 95, "usual": 0.0},
+                  {"region": "TZ-JJ", "category": "NETWORK", "count": 7, "usual": 0.0},
+                  {"region": "TZ-WL", "category": "SERVICE", "count": 5, "usual": 0.0}]}
+                """);
+
+        String report = Report.render(Duration.ofSeconds(125), counters, kpis, "now", hotspots);
+
+        assertThat(report).contains("after 02:05 of traffic")
+                .contains("250 complaints registered (3 refused")
+                .contains("volume 250, closed 140, on-time returns 80.2% (150/187), warnings 40, breaches 15")
+                .contains("handling time mean 1m 10s, p90 2m 5s; satisfaction 78.0% (120/154); redispatch 6.0%;"
+                        + " recurrence -")
+                .containsPattern("network-ops +60 +30 +80.0% +9 +3 +75.0%")
+                .contains("TZ-HL NETWORK 95 complaints (usual 0.0); TZ-JJ NETWORK 7 complaints (usual 0.0);"
+                        + " TZ-HL BUSINESS 6 complaints (usual 0.0); 1 more in the last PT3M");
+    }
+
+    @Test
+    void withoutAnswersFromAnalyticsTheReportSaysSo() {
+        String report = Report.render(Duration.ofSeconds(5), new DemoCounters(), null, "now", null);
+
+        assertThat(report).contains("analytics did not answer GET /kpis").contains("analytics did not answer GET /hotspots");
+    }
+}
