@@ -138,6 +138,7 @@ final class CommandLine {
             suite.database(demo.database());
         }
         DemoSettings.SLA_LIMITS.forEach((key, value) -> suite.systemProperty(Service.SLA, key, value));
+        DemoSettings.ANALYTICS_SETTINGS.forEach((key, value) -> suite.systemProperty(Service.ANALYTICS, key, value));
         return demo;
     }
 

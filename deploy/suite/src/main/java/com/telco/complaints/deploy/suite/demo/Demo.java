@@ -53,6 +53,8 @@ public final class Demo {
     private final SurveyAgents agents;
     private final ScheduledExecutorService scheduler;
     private final boolean terminal = System.console() != null;
+    /** Columns of the terminal: a live line longer than that would wrap, and \r would no longer rewrite it. */
+    private final int columns = terminal ? TerminalWidth.columns().orElse(Integer.MAX_VALUE) : Integer.MAX_VALUE;
     private final Instant start;
     private final long startNanos;
 
@@ -92,7 +94,7 @@ public final class Demo {
                         + " complaints in %s %s after the start for %s; departments and survey agents at work.%n",
                 settings.rate(), settings.hotspotRegion(), human(settings.burstStart()), human(settings.burstLength()));
         out.println("      SLA limits of the demo (calendar time): return 60 s (urgent and key customers 40 s, urgent key"
-                + " customers and regulator transfers 30 s), survey 40 s, case 3 min.");
+                + " customers and regulator transfers 30 s), survey 40 s, case 3 min. Hotspots: 30 complaints or more.");
         out.println("      " + (settings.duration() == null ? "Ctrl-C" : "After " + human(settings.duration()) + ", or Ctrl-C,")
                 + " ends the traffic, prints the KPIs from analytics and stops the suite.");
         out.println();
@@ -150,7 +152,7 @@ public final class Demo {
                 return;
             }
             if (terminal) {
-                out.print("\r" + line + "\u001B[K");
+                out.print("\r" + (line.length() < columns ? line : line.substring(0, Math.max(0, columns - 1))) + "\u001B[K");
             } else {
                 out.println(line);
             }
@@ -198,9 +200,6 @@ public final class Demo {
             scheduler.awaitTermination(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (terminal) {
-            out.println();
         }
         // Fresh figures if analytics still answers; otherwise those of the last snapshot.
         Duration quick = Duration.ofSeconds(2);

@@ -52,7 +52,7 @@ final class Report {
                         Figures.percent(g.path("satisfactionRate"))));
             }
         }
-        r.append("  hotspots     ").append(hotspots(hotspots)).append(nl);
+        r.append("  hotspots     ").append(hotspots(hotspots).replace("\n", nl)).append(nl);
         return r.toString();
     }
 
@@ -65,12 +65,14 @@ final class Report {
         report.path("hotspots").forEach(found::add);
         found.sort(Comparator.comparingLong((JsonNode h) -> h.path("count").asLong()).reversed());
         List<String> shown = found.stream().limit(HOTSPOTS_SHOWN)
-                .map(h -> String.format(Locale.ROOT, "%s %s %d complaints (usual %.1f)", h.path("region").asText(),
+                .map(h -> String.format(Locale.ROOT, "%s %s: %d complaints (usual %.1f)", h.path("region").asText(),
                         h.path("category").asText(), h.path("count").asLong(), h.path("usual").asDouble()))
                 .toList();
-        String window = " in the last " + report.path("window").asText() + " (GET /hotspots)";
-        return shown.isEmpty() ? "none" + window
-                : String.join("; ", shown) + (found.size() > shown.size() ? "; " + (found.size() - shown.size())
-                + " more" : "") + window;
+        String window = "in the last " + report.path("window").asText() + " (GET /hotspots)";
+        if (shown.isEmpty()) {
+            return "none " + window;
+        }
+        return window + ", largest first:\n               " + String.join("\n               ", shown)
+                + (found.size() > shown.size() ? "\n               and " + (found.size() - shown.size()) + " more" : "");
     }
 }

@@ -34,4 +34,11 @@ class FiguresTest {
         assertThat(Figures.counter(exposition, "events_rejected_total")).isEmpty();
         assertThat(Figures.counter(null, "events_archived_total")).isEmpty();
     }
+
+    @Test
+    void theTerminalWidthIsReadFromSttySize() {
+        assertThat(TerminalWidth.parse("50 120\n")).hasValue(120);
+        assertThat(TerminalWidth.parse("")).isEmpty();
+        assertThat(TerminalWidth.parse("not a size")).isEmpty();
+    }
 }
