@@ -42,9 +42,10 @@ public interface AnalyticsConfig {
     interface Rebuild {
         /**
          * Records per poll, and per transaction, while replaying: larger batches write a case once for
-         * all its events in the batch and mean fewer transactions, but hold more in memory.
+         * all its events in the batch and mean fewer transactions, but hold more in memory (about
+         * 2.5 kB a record, two batches per lane).
          */
-        @WithDefault("10000")
+        @WithDefault("5000")
         int maxPollRecords();
 
         /**

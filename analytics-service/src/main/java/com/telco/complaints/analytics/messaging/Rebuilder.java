@@ -26,8 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -191,8 +191,9 @@ public class Rebuilder {
         /** Replays the share into the shadow tables, telling {@code progress} how many records each batch held. */
         void replay(java.util.function.LongConsumer progress) {
             writer = Thread.currentThread();
-            // One batch read ahead of the one being written: overlap without holding more in memory.
-            BlockingQueue<ReadAhead> queue = new ArrayBlockingQueue<>(1);
+            // The reader reads the next batch while this one is written, then waits to hand it over:
+            // two batches in memory per lane, never more.
+            BlockingQueue<ReadAhead> queue = new SynchronousQueue<>();
             reader = new Thread(() -> readAhead(queue), "analytics-rebuild-reader-" + index);
             reader.setDaemon(true);
             reader.start();
@@ -317,7 +318,9 @@ public class Rebuilder {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(config.rebuild().maxPollRecords()));
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        // Enough for a full batch per fetch, without buffering tens of megabytes ahead of the reader.
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(2 * 1024 * 1024));
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }

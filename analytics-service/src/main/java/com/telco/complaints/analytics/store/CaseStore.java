@@ -47,6 +47,9 @@ public class CaseStore {
 
     public record Page(List<CaseRow> rows, long total) {}
 
+    /** Rows per multi-row upsert: few round trips, without holding a whole batch's parameters at once. */
+    private static final int SAVE_CHUNK = 1000;
+
     private static final ObjectWriter STATE_WRITER = EventJson.mapper().writerFor(CaseState.class);
     private static final ObjectReader STATE_READER = EventJson.mapper().readerFor(CaseState.class);
 
@@ -107,6 +110,7 @@ public class CaseStore {
             return;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
+            int pending = 0;
             for (CaseRecord r : cases) {
                 CaseState state = r.state();
                 ComplaintRegistered registration = state.registration();
@@ -136,8 +140,14 @@ public class CaseStore {
                 s.setTimestamp(23, Timestamp.from(state.lastEventAt()));
                 s.setString(24, STATE_WRITER.writeValueAsString(state));
                 s.addBatch();
+                if (++pending == SAVE_CHUNK) {
+                    s.executeBatch();
+                    pending = 0;
+                }
             }
-            s.executeBatch();
+            if (pending > 0) {
+                s.executeBatch();
+            }
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("saving " + cases.size() + " cases", e);
         }
