@@ -1,5 +1,6 @@
 package com.telco.complaints.contracts.lifecycle;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.SlaClock;
@@ -34,14 +35,17 @@ public record CaseState(
         return new CaseState(complaintId, null, null, List.of(), List.of(), null, 0, null, null, 0);
     }
 
+    @JsonIgnore
     public boolean isRegistered() {
         return registration != null;
     }
 
+    @JsonIgnore
     public boolean isClosed() {
         return status == CaseStatus.CLOSED;
     }
 
+    @JsonIgnore
     public Optional<WorkOrder> currentWorkOrder() {
         return workOrders.isEmpty() ? Optional.empty() : Optional.of(workOrders.get(workOrders.size() - 1));
     }
@@ -55,14 +59,17 @@ public record CaseState(
     }
 
     /** Number of work orders the case has had. */
+    @JsonIgnore
     public int attempts() {
         return workOrders.size();
     }
 
+    @JsonIgnore
     public long warningCount() {
         return clocks.stream().filter(c -> c.warnedAt() != null).count();
     }
 
+    @JsonIgnore
     public long breachCount() {
         return clocks.stream().filter(c -> c.breachedAt() != null).count();
     }
