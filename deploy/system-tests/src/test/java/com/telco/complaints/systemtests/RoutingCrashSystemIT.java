@@ -72,6 +72,7 @@ class RoutingCrashSystemIT {
             suite.restart(Service.ROUTING); // registrations keep flowing while it starts
             int atRestart = registered.size();
             LOG.info("crash: routing ready again; {} registrations meanwhile", atRestart - atKill);
+            assertThat(atRestart).as("complaints registered while routing was down").isGreaterThan(atKill);
             await("registrations after the restart").until(() -> registered.size() >= atRestart + 24);
         } finally {
             clients.shutdown();

@@ -1,5 +1,8 @@
 package com.telco.complaints.systemtests;
 
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,6 +53,10 @@ final class RunningSuite implements BeforeAllCallback, ParameterResolver {
         Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
         Awaitility.setDefaultPollInterval(Duration.ofMillis(250));
         Awaitility.setDefaultPollDelay(Duration.ZERO);
+        // A service that hangs fails the call instead of holding the test forever (no timeout by default).
+        RestAssured.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", 5_000)
+                .setParam("http.socket.timeout", 30_000));
     }
 
     @Override

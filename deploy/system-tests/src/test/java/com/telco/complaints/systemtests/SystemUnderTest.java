@@ -1,5 +1,6 @@
 package com.telco.complaints.systemtests;
 
+import com.telco.complaints.deploy.infra.Ports;
 import com.telco.complaints.deploy.infra.SuiteTopics;
 import com.telco.complaints.deploy.suite.Endpoints;
 import com.telco.complaints.deploy.suite.Service;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -140,17 +142,22 @@ final class SystemUnderTest implements AutoCloseable {
         if (!ownBroker) {
             try {
                 endpoints.topics().delete(endpoints.bootstrapServers());
+                LOG.info("system tests: topics {} deleted", endpoints.topics().all());
             } catch (RuntimeException e) {
                 LOG.warn("system tests: could not delete this run's topics: {}", e.getMessage());
             }
         }
     }
 
-    /** This run's database is of no use afterwards; an embedded server is gone already, and that is fine. */
+    /** This run's database is of no use afterwards; an embedded server went with the suite, and its data with target/. */
     private static void dropDatabase(Endpoints endpoints) {
         String url = endpoints.jdbcUrl();
         int slash = url.lastIndexOf('/');
         String database = url.substring(slash + 1);
+        URI server = URI.create(url.substring("jdbc:".length()));
+        if (!Ports.answers(server.getHost(), server.getPort())) {
+            return;
+        }
         Properties props = new Properties();
         if (endpoints.user() != null) {
             props.setProperty("user", endpoints.user());
