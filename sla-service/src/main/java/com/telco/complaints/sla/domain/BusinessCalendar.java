@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Working time in one time zone: working hours per weekday (several periods a day), weekends,
@@ -31,6 +32,8 @@ public final class BusinessCalendar {
     private final List<WorkingPeriod> makeUpDayHours;
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> makeUpWorkdays;
+    private final Map<LocalDate, List<Interval>> intervals = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_DATES = 20_000;
 
     public BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingPeriod>> hours, List<WorkingPeriod> makeUpDayHours,
                             Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
@@ -87,13 +90,21 @@ public final class BusinessCalendar {
         }
     }
 
-    /** The working intervals of a date, as instants. */
+    /** The working intervals of a date, as instants (computed once per date: replays ask millions of times). */
     public List<Interval> intervalsOf(LocalDate date) {
-        List<Interval> intervals = new ArrayList<>();
-        for (WorkingPeriod p : periodsOf(date)) {
-            intervals.add(new Interval(at(date, p.startMinute()), at(date, p.endMinute())));
+        List<Interval> cached = intervals.get(date);
+        if (cached != null) {
+            return cached;
         }
-        return intervals;
+        List<Interval> computed = new ArrayList<>();
+        for (WorkingPeriod p : periodsOf(date)) {
+            computed.add(new Interval(at(date, p.startMinute()), at(date, p.endMinute())));
+        }
+        computed = List.copyOf(computed);
+        if (intervals.size() < MAX_CACHED_DATES) {
+            intervals.put(date, computed);
+        }
+        return computed;
     }
 
     private Instant at(LocalDate date, int minute) {

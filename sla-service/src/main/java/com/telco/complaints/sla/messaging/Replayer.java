@@ -39,6 +39,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rebuilds every clock from offset 0 (POST /sla/replay). The log is folded in memory, case by
@@ -81,6 +83,9 @@ public class Replayer {
     String bootstrapServers;
     @ConfigProperty(name = "complaints.topics.events")
     String topic;
+    /** How many threads fold the log, each owning some partitions. */
+    @ConfigProperty(name = "sla.replay.lanes", defaultValue = "2")
+    int lanes;
 
     private final EventCodec codec = EventCodec.standard();
     private volatile Progress progress = Progress.idle();
@@ -117,58 +122,69 @@ public class Replayer {
         return progress;
     }
 
+    /** What one lane folded: its cases, the next offset of each of its partitions, what did not fit. */
+    private record Lane(Map<String, SlaCase> cases, Map<Integer, Long> next, Map<RejectionReason, Long> rejected,
+                        long[] unreadable) {}
+
     private void run() {
         Instant started = progress.startedAt();
         long t0 = System.nanoTime();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer("sla-replay")) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
 
-            Map<String, SlaCase> cases = new HashMap<>(Math.max(16, (int) (total / 4)));
+            // A case lives on one partition, so lanes that own disjoint partitions fold in parallel.
+            int laneCount = Math.max(1, Math.min(lanes, partitions.size()));
+            AtomicLong read = new AtomicLong();
+            List<Lane> lanesDone = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+            for (int l = 0; l < laneCount; l++) {
+                List<TopicPartition> owned = new ArrayList<>();
+                for (int i = l; i < partitions.size(); i += laneCount) {
+                    owned.add(partitions.get(i));
+                }
+                Lane lane = new Lane(new HashMap<>(), new HashMap<>(), new EnumMap<>(RejectionReason.class), new long[1]);
+                lanesDone.add(lane);
+                Thread thread = new Thread(() -> {
+                    try {
+                        fold(owned, end, lane, read, total, t0, started);
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }, "sla-replay-lane-" + l);
+                threads.add(thread);
+                thread.start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (!failures.isEmpty()) {
+                throw failures.get(0);
+            }
+            if (cancelled) {
+                progress = finished("CANCELLED", read.get(), total, t0, started, 0, null, null, null);
+                LOG.infof("replay cancelled after %d events; the live clocks are unchanged", read.get());
+                return;
+            }
+            Map<String, SlaCase> cases = new HashMap<>();
             Map<Integer, Long> next = new HashMap<>();
             Map<RejectionReason, Long> rejected = new EnumMap<>(RejectionReason.class);
-            long read = 0;
             long unreadable = 0;
-            while (!reached(consumer, end)) {
-                if (cancelled) {
-                    progress = finished("CANCELLED", read, total, t0, started, cases.size(), null, null, null);
-                    LOG.infof("replay cancelled after %d events; the live clocks are unchanged", read);
-                    return;
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    next.put(r.partition(), r.offset() + 1);
-                    read++;
-                    ComplaintEvent event;
-                    try {
-                        event = codec.fromJson(ceType(r), r.value());
-                    } catch (EventDecodingException e) {
-                        unreadable++;
-                        continue;
-                    }
-                    SlaCase sla = cases.get(event.complaintId());
-                    if (sla == null) {
-                        sla = SlaCase.empty(event.complaintId(), r.partition());
-                        cases.put(event.complaintId(), sla);
-                    }
-                    SlaCase.Outcome outcome = sla.apply(event, policies, calendar);
-                    if (outcome.rejection() != null) {
-                        rejected.merge(outcome.rejection().reason(), 1L, Long::sum);
-                    }
-                }
-                progress = running("RUNNING", read, total, t0, started, cases.size());
-                if (read / LOG_EVERY != (read - 1) / LOG_EVERY || read == total) {
-                    log(progress);
-                }
+            for (Lane lane : lanesDone) {
+                cases.putAll(lane.cases());
+                next.putAll(lane.next());
+                lane.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
+                unreadable += lane.unreadable()[0];
             }
             double foldSeconds = seconds(t0);
-            LOG.infof("replay folded %d events into %d cases in %.1f s (%.0f events/s); %d unreadable, rejected %s",
-                    read, cases.size(), foldSeconds, read / Math.max(foldSeconds, 1e-9), unreadable, rejected);
-            progress = running("WRITING", read, total, t0, started, cases.size());
+            LOG.infof("replay folded %d events into %d cases in %.1f s (%.0f events/s, %d lanes); %d unreadable, "
+                    + "rejected %s", read.get(), cases.size(), foldSeconds, read.get() / Math.max(foldSeconds, 1e-9),
+                    laneCount, unreadable, rejected);
+            progress = running("WRITING", read.get(), total, t0, started, cases.size());
 
             long w0 = System.nanoTime();
             long clockCount = cases.values().stream().mapToLong(c -> c.clocks().size()).sum();
@@ -180,9 +196,13 @@ public class Replayer {
             });
             cases.clear();
             double writeSeconds = seconds(w0);
-            progress = running("SWAPPING", read, total, t0, started, clockCount);
+            progress = running("SWAPPING", read.get(), total, t0, started, clockCount);
 
-            long[] caughtUp = {read};
+            consumer.assign(partitions);
+            for (TopicPartition tp : partitions) {
+                consumer.seek(tp, next.getOrDefault(tp.partition(), begin.get(tp)));
+            }
+            long[] caughtUp = {read.get()};
             QuarkusTransaction.requiringNew().timeout(300).run(() -> {
                 // Stops the live consumer (it updates consumer_offsets in every transaction) and the deadline
                 // watch (it locks the cases it raises for): nothing commits on the live tables until the swap.
@@ -220,10 +240,55 @@ public class Replayer {
             });
             progress = finished("DONE", caughtUp[0], total, t0, started, clockCount, foldSeconds, writeSeconds, null);
             log(progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress = finished("FAILED", progress.eventsRead(), progress.eventsTotal(), t0, started, 0, null, null,
+                    "interrupted");
         } catch (RuntimeException e) {
             LOG.error("replay failed; the live clocks are unchanged", e);
             progress = finished("FAILED", progress.eventsRead(), progress.eventsTotal(), t0, started, progress.clocks(),
                     null, null, e.toString());
+        }
+    }
+
+    /** Folds the given partitions from their beginning to {@code end} into {@code lane}, in memory. */
+    private void fold(List<TopicPartition> owned, Map<TopicPartition, Long> end, Lane lane, AtomicLong read, long total,
+                      long t0, Instant started) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer("sla-replay-" + owned.get(0).partition())) {
+            consumer.assign(owned);
+            consumer.seekToBeginning(owned);
+            Map<TopicPartition, Long> laneEnd = new HashMap<>();
+            owned.forEach(tp -> laneEnd.put(tp, end.get(tp)));
+            while (!reached(consumer, laneEnd) && !cancelled) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    if (r.offset() >= laneEnd.get(new TopicPartition(r.topic(), r.partition()))) {
+                        continue; // arrived after the replay started: the swap catches up on it
+                    }
+                    lane.next().put(r.partition(), r.offset() + 1);
+                    ComplaintEvent event;
+                    try {
+                        event = codec.fromJson(ceType(r), r.value());
+                    } catch (EventDecodingException e) {
+                        lane.unreadable()[0]++;
+                        continue;
+                    }
+                    SlaCase sla = lane.cases().get(event.complaintId());
+                    if (sla == null) {
+                        sla = SlaCase.empty(event.complaintId(), r.partition());
+                        lane.cases().put(event.complaintId(), sla);
+                    }
+                    SlaCase.Outcome outcome = sla.apply(event, policies, calendar);
+                    if (outcome.rejection() != null) {
+                        lane.rejected().merge(outcome.rejection().reason(), 1L, Long::sum);
+                    }
+                }
+                long sofar = read.addAndGet(records.count());
+                progress = running("RUNNING", sofar, total, t0, started, 0);
+                if (sofar / LOG_EVERY != (sofar - records.count()) / LOG_EVERY) {
+                    log(progress);
+                }
+            }
         }
     }
 
@@ -258,7 +323,7 @@ public class Replayer {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private KafkaConsumer<String, byte[]> consumer() {
+    private KafkaConsumer<String, byte[]> consumer(String clientId) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -267,7 +332,7 @@ public class Replayer {
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1048576");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "sla-replay");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
