@@ -3,6 +3,7 @@ package com.telco.complaints.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.ExternalRef;
+import com.telco.complaints.contracts.wire.EventCodec;
 import com.telco.complaints.intake.domain.BusinessScope;
 import com.telco.complaints.intake.domain.ComplaintDraft;
 import com.telco.complaints.intake.domain.ComplaintNumbers;
@@ -111,8 +112,9 @@ public class Registrar {
                 }
                 ComplaintRegistered registered = Registration.register(draft, complaintId, now, promise,
                         origin.causationId(), actor);
-                store.insert(registered, fingerprint);
-                outbox.append(registered);
+                byte[] json = EventCodec.standard().toJson(registered);
+                store.insert(registered, fingerprint, json);
+                outbox.append(registered, json);
                 return new Outcome.Created(registered);
             });
         } catch (ClaimedMeanwhile e) {

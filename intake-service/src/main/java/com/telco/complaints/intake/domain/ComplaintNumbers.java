@@ -25,6 +25,12 @@ public final class ComplaintNumbers {
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence numbers start at 1, got " + sequence);
         }
-        return DATE.format(registeredAt.atZone(zone)) + "-" + String.format("%08d", sequence);
+        String digits = Long.toString(sequence);
+        StringBuilder number = new StringBuilder(17 + Math.max(0, digits.length() - 8));
+        number.append(DATE.format(registeredAt.atZone(zone))).append('-');
+        for (int i = digits.length(); i < 8; i++) {
+            number.append('0');
+        }
+        return number.append(digits).toString();
     }
 }

@@ -88,14 +88,15 @@ public class ComplaintStore {
         }
     }
 
-    public void insert(ComplaintRegistered registered, String fingerprint) {
+    /** Stores a registration; {@code json} is its wire form, written once for this row and the outbox. */
+    public void insert(ComplaintRegistered registered, String fingerprint, byte[] json) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("insert into complaints "
-                     + "(complaint_id, registered_at, fingerprint, registration) values (?, ?, ?, ?::jsonb)")) {
+                     + "(complaint_id, registered_at, fingerprint, registration) values (?, ?, ?, ?)")) {
             s.setString(1, registered.complaintId());
             s.setTimestamp(2, Timestamp.from(registered.occurredAt()));
             s.setString(3, fingerprint);
-            s.setString(4, new String(EventCodec.standard().toJson(registered), StandardCharsets.UTF_8));
+            s.setString(4, new String(json, StandardCharsets.UTF_8));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("storing complaint " + registered.complaintId(), e);

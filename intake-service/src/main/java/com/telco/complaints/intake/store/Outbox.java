@@ -42,13 +42,18 @@ public class Outbox {
 
     /** Appends {@code event}; must run inside the transaction of the state change. */
     public void append(ComplaintEvent event) {
+        append(event, EventCodec.standard().toJson(event));
+    }
+
+    /** Appends {@code event} whose wire form the caller already has. */
+    public void append(ComplaintEvent event, byte[] payload) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "insert into outbox (event_id, message_key, headers, payload) values (?, ?, ?::jsonb, ?)")) {
+                     "insert into outbox (event_id, message_key, headers, payload) values (?, ?, ?, ?)")) {
             s.setObject(1, event.eventId());
             s.setString(2, event.complaintId());
             s.setString(3, EventJson.mapper().writeValueAsString(CloudEvents.headers(event, SOURCE)));
-            s.setBytes(4, EventCodec.standard().toJson(event));
+            s.setBytes(4, payload);
             s.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("appending " + event.eventId() + " to the outbox", e);

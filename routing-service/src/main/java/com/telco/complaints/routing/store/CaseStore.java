@@ -52,7 +52,7 @@ public class CaseStore {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("insert into cases (complaint_id, partition, pending, state) "
-                     + "values (?, ?, ?, ?::jsonb) on conflict (complaint_id) do update "
+                     + "values (?, ?, ?, ?) on conflict (complaint_id) do update "
                      + "set pending = excluded.pending, state = excluded.state")) {
             for (StoredCase stored : cases) {
                 s.setString(1, stored.state().complaintId());

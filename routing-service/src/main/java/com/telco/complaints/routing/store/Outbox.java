@@ -44,7 +44,7 @@ public class Outbox {
     public void append(ComplaintEvent event) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "insert into outbox (event_id, message_key, headers, payload) values (?, ?, ?::jsonb, ?)")) {
+                     "insert into outbox (event_id, message_key, headers, payload) values (?, ?, ?, ?)")) {
             s.setObject(1, event.eventId());
             s.setString(2, event.complaintId());
             s.setString(3, EventJson.mapper().writeValueAsString(CloudEvents.headers(event, SOURCE)));

@@ -45,7 +45,7 @@ public class CaseStore {
             return;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into cases (complaint_id, state) values (?, ?::jsonb) "
+             PreparedStatement s = c.prepareStatement("insert into cases (complaint_id, state) values (?, ?) "
                      + "on conflict (complaint_id) do update set state = excluded.state")) {
             for (CaseState state : cases) {
                 s.setString(1, state.complaintId());

@@ -138,8 +138,11 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    /** The broker's class path: its launcher jar plus the jars listed at build time. */
-    static String brokerClasspath() {
+    /**
+     * The broker's class path: its launcher jar plus the jars listed at build time (Kafka's server
+     * and tools, e.g. for ProducerPerformance in the benchmarks).
+     */
+    public static String brokerClasspath() {
         URL resource = LocalKafka.class.getClassLoader().getResource(CLASSPATH_RESOURCE);
         if (resource == null) {
             throw new IllegalStateException(CLASSPATH_RESOURCE + " not found: build deploy/kafka-broker first");

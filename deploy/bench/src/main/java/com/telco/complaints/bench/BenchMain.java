@@ -1,0 +1,54 @@
+package com.telco.complaints.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmarks of issue 9, one per argument: {@code raw}, {@code intake}, {@code e2e},
+ * {@code sla-replay}, {@code analytics-rebuild}, {@code projection-lag}, or {@code all}. Each prints
+ * a table and writes deploy/bench/target/bench/NAME.json. Options: {@code --events N} (replay log
+ * size, default 2,000,000), {@code --rate N} (e2e registrations/s, default 1,000; lag events/s,
+ * default 2,000).
+ */
+public final class BenchMain {
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.out.println("usage: deploy/bench.sh raw|intake|e2e|sla-replay|analytics-rebuild|projection-lag|all "
+                    + "[--events N] [--rate N]");
+            System.exit(2);
+        }
+        long events = 2_000_000;
+        Integer rate = null;
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--events" -> events = Long.parseLong(args[i + 1]);
+                case "--rate" -> rate = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        List<String> names = args[0].equals("all")
+                ? List.of("intake", "e2e", "sla-replay", "analytics-rebuild", "projection-lag") : List.of(args[0]);
+        List<Results> all = new ArrayList<>();
+        for (String name : names) {
+            System.out.println("== " + name);
+            Results results = switch (name) {
+                case "raw" -> RawBench.run();
+                case "intake" -> IntakeBench.run();
+                case "e2e" -> EndToEndBench.run(rate == null ? 1000 : rate);
+                case "sla-replay" -> ReplayBench.sla(events);
+                case "analytics-rebuild" -> ReplayBench.analytics(events);
+                case "projection-lag" -> LagBench.run(rate == null ? 2000 : rate, Duration.ofSeconds(60));
+                default -> throw new IllegalArgumentException("no benchmark " + name);
+            };
+            results.print();
+            System.out.println("written to " + results.write(Path.of("deploy", "bench", "target", "bench")));
+            all.add(results);
+        }
+        System.exit(0);
+    }
+}

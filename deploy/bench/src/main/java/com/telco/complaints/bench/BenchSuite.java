@@ -1,0 +1,124 @@
+package com.telco.complaints.bench;
+
+import com.telco.complaints.deploy.infra.Ports;
+import com.telco.complaints.deploy.infra.SuiteTopics;
+import com.telco.complaints.deploy.suite.Endpoints;
+import com.telco.complaints.deploy.suite.Service;
+import com.telco.complaints.deploy.suite.Suite;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services under measurement as separate processes (their packaged jars), with the default
+ * JVM flags of the launcher, on a broker of this run (or KAFKA_BOOTSTRAP_SERVERS) and a database
+ * and topics of this run only, dropped at the end.
+ */
+final class BenchSuite implements AutoCloseable {
+
+    final Suite suite;
+    final String runId;
+
+    private BenchSuite(Suite suite, String runId) {
+        this.suite = suite;
+        this.runId = runId;
+    }
+
+    static BenchSuite start(Collection<Service> services, Map<String, String> slaProperties) {
+        String runId = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        Suite.Builder builder = Suite.builder()
+                .services(services)
+                .freePorts()
+                .dataDir(Path.of("deploy", "bench", "target", "run-" + runId))
+                .topics(SuiteTopics.DEFAULT.withSuffix("-bench-" + runId))
+                .database("complaints_bench_" + runId)
+                .readyTimeout(Duration.ofSeconds(180));
+        String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (bootstrap != null && !bootstrap.isBlank()) {
+            builder.kafkaBootstrapServers(bootstrap);
+        } else {
+            builder.kafkaPort(freePortPair());
+        }
+        builder.postgresServerOrEmbedded(System.getenv().getOrDefault("PGHOST", "127.0.0.1"),
+                Integer.parseInt(System.getenv().getOrDefault("PGPORT", "5432")),
+                System.getenv().getOrDefault("PGUSER", "postgres"), System.getenv("PGPASSWORD"));
+        slaProperties.forEach((k, v) -> builder.systemProperty(Service.SLA, k, v));
+        String jfr = System.getenv("BENCH_JFR");
+        if (jfr != null && !jfr.isBlank()) {
+            // A profile of each service, for where-the-time-goes notes: BENCH_JFR=<directory>.
+            for (Service s : services) {
+                builder.environment(s, "JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=settings=profile,filename="
+                        + Path.of(jfr).toAbsolutePath().resolve(s.name().toLowerCase() + ".jfr"));
+            }
+        }
+        Suite suite = builder.build();
+        suite.start();
+        try {
+            suite.awaitReady();
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+        return new BenchSuite(suite, runId);
+    }
+
+    Endpoints endpoints() {
+        return suite.endpoints();
+    }
+
+    URI uri(Service service, String path) {
+        return suite.baseUri(service).resolve(path);
+    }
+
+    /** Resident memory of each running service, in MB. */
+    Map<Service, Double> rssMb(Collection<Service> services) {
+        Map<Service, Double> rss = new EnumMap<>(Service.class);
+        for (Service s : services) {
+            suite.rssKib(s).ifPresent(kib -> rss.put(s, kib / 1024.0));
+        }
+        return rss;
+    }
+
+    void recordMemory(Results results, String when, List<Service> services) {
+        rssMb(services).forEach((service, mb) -> results.add("RSS " + service.name().toLowerCase() + " (" + when + ")",
+                mb, "MB", "<= 300 MB"));
+    }
+
+    @Override
+    public void close() {
+        Endpoints endpoints = suite.endpoints();
+        suite.close();
+        if (endpoints == null) {
+            return;
+        }
+        String url = endpoints.jdbcUrl();
+        String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+        try (Connection c = DriverManager.getConnection(admin, endpoints.user(), endpoints.password());
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists complaints_bench_" + runId + " with (force)");
+        } catch (Exception e) {
+            System.err.println("bench: could not drop the run's database: " + e.getMessage());
+        }
+    }
+
+    private static int freePortPair() {
+        for (int i = 0; i < 50; i++) {
+            int port = Ports.free();
+            if (port < 65000 && !Ports.answers("127.0.0.1", port + 1)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no two free ports in a row for the broker");
+    }
+}

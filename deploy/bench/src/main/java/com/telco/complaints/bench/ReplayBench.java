@@ -1,0 +1,95 @@
+package com.telco.complaints.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.deploy.suite.Service;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rebuilding from the log: a realistic log of {@code events} is written, the service catches up
+ * on it live, then {@code POST <replay path>} rebuilds everything from offset 0 and is timed to
+ * completion — beside Kafka's own ConsumerPerformance reading the same topic in the same run.
+ */
+final class ReplayBench {
+
+    private ReplayBench() {}
+
+    /** The SLA service's replay (issue 9, run 4). */
+    static Results sla(long events) throws Exception {
+        return run("sla-replay", Service.SLA, "sla-service", "/sla/replay", events);
+    }
+
+    /** Analytics' rebuild of the same kind of log (issue 9, run 5). */
+    static Results analytics(long events) throws Exception {
+        return run("analytics-rebuild", Service.ANALYTICS, "analytics-service", "/admin/rebuild", events);
+    }
+
+    private static Results run(String name, Service service, String group, String path, long events) throws Exception {
+        Results results = new Results(name);
+        List<Service> services = List.of(service);
+        try (BenchSuite suite = BenchSuite.start(services, Map.of());
+             LogCounter log = new LogCounter(suite.endpoints().bootstrapServers(), suite.endpoints().topics().events())) {
+            suite.recordMemory(results, "idle", services);
+            String bootstrap = suite.endpoints().bootstrapServers();
+            String topic = suite.endpoints().topics().events();
+            System.out.printf("writing a log of %,d events ...%n", events);
+            long t0 = System.nanoTime();
+            long written = new LogFiller("B" + suite.runId, 42).fill(bootstrap, topic, events);
+            double fillSeconds = (System.nanoTime() - t0) / 1e9;
+            results.add("log written (realistic mix)", written, "events");
+            results.context("events", written);
+
+            System.out.println("waiting for " + service.name().toLowerCase() + " to catch up live ...");
+            long c0 = System.nanoTime();
+            log.awaitCaughtUp(group, Duration.ofMinutes(30));
+            double catchUp = (System.nanoTime() - c0) / 1e9 + fillSeconds;
+            long onLog = log.records();
+            results.add("live consumption while the log was written", onLog / catchUp, "events/s");
+            suite.recordMemory(results, "after live catch-up", services);
+
+            System.out.println("raw limits: Kafka ConsumerPerformance on the same topic, ProducerPerformance ...");
+            double consumed = RawLimits.kafkaConsume(bootstrap, topic, onLog);
+            results.add("Kafka ConsumerPerformance, same topic (raw)", consumed, "records/s");
+            double produced = RawLimits.kafkaProduce(bootstrap, "bench-raw-" + suite.runId, 1_000_000, 300);
+            results.add("Kafka ProducerPerformance 300 B acks=all (raw)", produced, "records/s");
+
+            HttpLoad http = new HttpLoad(suite.uri(service, path));
+            URI uri = suite.uri(service, path);
+            long r0 = System.nanoTime();
+            var accepted = http.post(uri);
+            if (accepted.statusCode() != 202) {
+                throw new IllegalStateException(path + " answered " + accepted.statusCode() + ": " + accepted.body());
+            }
+            JsonNode progress;
+            do {
+                TimeUnit.MILLISECONDS.sleep(250);
+                progress = EventJson.mapper().readTree(http.get(uri).body());
+            } while (!List.of("DONE", "FAILED").contains(progress.path("state").asText())
+                    && System.nanoTime() - r0 < TimeUnit.MINUTES.toNanos(30));
+            double seconds = (System.nanoTime() - r0) / 1e9;
+            if (!"DONE".equals(progress.path("state").asText())) {
+                throw new IllegalStateException("replay did not finish: " + progress);
+            }
+            long read = progress.path("eventsRead").asLong();
+            results.context("progress", EventJson.mapper().convertValue(progress, Map.class));
+            results.add(name + ": events", read, "events");
+            results.add(name + ": wall time, start to swapped in", seconds, "s");
+            results.add(name + ": events/s, start to swapped in", read / seconds, "events/s",
+                    "Kafka ConsumerPerformance", consumed, ">= 50%", null);
+            if (progress.hasNonNull("foldSeconds")) {
+                double fold = progress.path("foldSeconds").asDouble();
+                results.add(name + ": reading and folding the log", fold, "s");
+                results.add(name + ": events/s while reading and folding", read / fold, "events/s",
+                        "Kafka ConsumerPerformance", consumed, null, null);
+                results.add(name + ": writing the result (COPY)", progress.path("writeSeconds").asDouble(), "s");
+            }
+            suite.recordMemory(results, "after " + name, services);
+        }
+        return results;
+    }
+}
