@@ -27,7 +27,7 @@ final class EndToEndBench {
     private EndToEndBench() {}
 
     static Results run(int rate) throws Exception {
-        Results results = new Results("e2e");
+        Results results = new Results("e2e-" + rate);
         List<Service> services = List.of(Service.values());
         try (BenchSuite suite = BenchSuite.start(services, Map.of());
              LogCounter log = new LogCounter(suite.endpoints().bootstrapServers(), suite.endpoints().topics().events())) {
@@ -69,12 +69,19 @@ final class EndToEndBench {
                     }
                 }, POLL_MS, TimeUnit.MILLISECONDS);
             };
+            Map<String, Long> pids = new java.util.LinkedHashMap<>();
+            for (Service s : services) {
+                pids.put(s.name().toLowerCase(), suite.suite.pid(s).orElse(-1));
+            }
+            Map<String, Double> cpuBefore = CpuAccount.snapshot(pids);
             HttpLoad.Outcome outcome = load.post(64, rate, 30, 11, follow);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (e2e.getTotalCount() + lost.get() < followed.get() && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
             pollers.shutdownNow();
+            CpuAccount.perUnit(cpuBefore, CpuAccount.snapshot(pids), outcome.created()).forEach((who, ms) ->
+                    results.add("  CPU per registration: " + who, ms, "ms"));
             results.add("offered " + rate + "/s: registered", outcome.createdPerSecond(), "reg/s");
             results.add("  registration latency p99", outcome.latencyMicros().getValueAtPercentile(99) / 1000.0, "ms");
             results.add("registration -> visible in analytics, p50", e2e.getValueAtPercentile(50) / 1000.0, "ms");
