@@ -8,29 +8,45 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Moves committed outbox rows to {@code complaint-events}: in id order, waiting for the broker's
- * acknowledgement (acks=all, idempotent producer) before deleting them in the same transaction.
- * A crash before the delete sends the rows again on restart; consumers deduplicate by event id.
- * One instance relays at a time (an advisory lock), so the log keeps the order of the outbox.
+ * Moves committed outbox rows to {@code complaint-events}, each exactly once. A batch goes out in
+ * one Kafka transaction that also commits, as the offset metadata of the relay's own consumer
+ * group, which outbox rows it carries; the rows are deleted after the commit. When a relay dies
+ * between the Kafka commit and that delete, the next one (this instance restarted, or another)
+ * finds the rows named in the last committed batch and deletes them instead of sending them again.
+ * The transactional id fences a relay that lost the lead: its open transaction is aborted, and
+ * every consumer reads committed records only. One instance leads at a time (a session advisory
+ * lock), so the log keeps the order of the outbox.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,18 +54,25 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     @Inject
-    @Channel("events-out")
-    MutinyEmitter<byte[]> emitter;
-    @Inject
     Outbox outbox;
     @Inject
     IntakeConfig config;
     @Inject
     MeterRegistry meters;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+    @ConfigProperty(name = "complaints.topics.events")
+    String topic;
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
 
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong relayed = new AtomicLong();
     private volatile Thread worker;
+    /** While this instance leads: the connection holding the lock, and the transactional producer. */
+    private Connection lead;
+    private KafkaProducer<String, byte[]> producer;
 
     void onStart(@Observes StartupEvent event) {
         meters.gauge("outbox.relayed", relayed);
@@ -76,7 +99,7 @@ public class OutboxRelay {
         worker.start();
     }
 
-    /** Stops relaying after the batch in flight; committed rows wait in the outbox. */
+    /** Stops relaying after the batch in flight and gives up the lead; committed rows wait in the outbox. */
     public synchronized void stop() {
         Thread running = worker;
         worker = null;
@@ -92,60 +115,131 @@ public class OutboxRelay {
 
     private void run() {
         Duration backoff = Duration.ofMillis(100);
-        while (worker == Thread.currentThread()) {
-            try {
-                int sent = relayBatch();
-                backoff = Duration.ofMillis(100);
-                if (sent == 0) {
-                    wake.tryAcquire(config.outbox().idlePoll().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (worker != Thread.currentThread()) {
-                    return;
-                }
-                LOG.warnf("outbox relay failed, retrying in %d ms: %s", backoff.toMillis(), e.toString());
+        try {
+            while (worker == Thread.currentThread()) {
                 try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException stop) {
+                    int sent = lead() ? relayBatch() : 0;
+                    backoff = Duration.ofMillis(100);
+                    if (sent == 0) {
+                        wake.tryAcquire(config.outbox().idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                        wake.drainPermits();
+                    }
+                } catch (InterruptedException e) {
                     return;
+                } catch (RuntimeException e) {
+                    resign();
+                    if (worker != Thread.currentThread() || Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    LOG.warnf("outbox relay failed, retrying in %d ms: %s", backoff.toMillis(), e.toString());
+                    try {
+                        Thread.sleep(backoff.toMillis());
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                            : backoff.multipliedBy(2);
                 }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
-                        : backoff.multipliedBy(2);
             }
+        } finally {
+            resign();
         }
     }
 
-    /** Relays one batch in one transaction; returns how many rows went out. */
-    int relayBatch() throws InterruptedException {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!outbox.tryLead()) {
-                return 0;
+    /**
+     * Whether this instance leads. Taking the lead fences any earlier relay's producer and deletes
+     * the rows of the last batch that reached the log but not the delete.
+     */
+    private boolean lead() {
+        if (lead != null) {
+            return true;
+        }
+        lead = outbox.tryLead().orElse(null);
+        if (lead == null) {
+            return false;
+        }
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, service + "-outbox-relay." + topic);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+        producer.initTransactions();
+        Set<Long> carried = RelayedBatch.parse(lastBatch());
+        if (!carried.isEmpty()) {
+            int deleted = QuarkusTransaction.requiringNew().call(() -> outbox.delete(carried));
+            if (deleted > 0) {
+                LOG.infof("%d outbox rows were already on the log (the last relay stopped before deleting them)",
+                        deleted);
             }
-            List<Outbox.Row> rows = outbox.next(config.outbox().batchSize());
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            // Sent with the transaction suspended: the emitter's threads must not join it. The rows stay
-            // locked (the advisory lock is held) until the deletes commit.
-            QuarkusTransaction.suspendingExisting().call(() -> {
-                CompletableFuture<?>[] acks = rows.stream()
-                        .map(row -> emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage())
-                        .toArray(CompletableFuture[]::new);
-                return CompletableFuture.allOf(acks).get(60, TimeUnit.SECONDS);
-            });
-            outbox.delete(rows);
-            relayed.addAndGet(rows.size());
-            return rows.size();
-        });
+        }
+        return true;
     }
 
-    private static Message<byte[]> toMessage(Outbox.Row row) {
-        RecordHeaders headers = new RecordHeaders();
-        row.headers().forEach((name, value) -> headers.add(name, CloudEvents.bytes(value)));
-        return Message.of(row.payload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(row.key()).withHeaders(headers).build());
+    /** The metadata of the last batch committed to the log by any relay of this service. */
+    private String lastBatch() {
+        Map<String, Object> props = new HashMap<>(kafka);
+        try (Admin admin = Admin.create(props)) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                    Map.of(group(), new ListConsumerGroupOffsetsSpec().topicPartitions(List.of(marker()))),
+                    new ListConsumerGroupOffsetsOptions().requireStable(true))
+                    .partitionsToOffsetAndMetadata(group()).get(30, TimeUnit.SECONDS);
+            OffsetAndMetadata last = committed.get(marker());
+            return last == null ? "" : last.metadata();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the relay's last batch", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the relay's last batch", e);
+        }
+    }
+
+    /** Gives up the lead: aborts what is in flight and frees the lock for another instance. */
+    private void resign() {
+        try {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("closing the relay's producer: %s", e);
+        } finally {
+            producer = null;
+        }
+        if (lead != null) {
+            outbox.release(lead);
+            lead = null;
+        }
+    }
+
+    /** Relays one batch: returns how many rows went out. */
+    int relayBatch() {
+        List<Outbox.Row> rows = RelayedBatch.fitting(outbox.next(config.outbox().batchSize()));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        producer.beginTransaction();
+        for (Outbox.Row row : rows) {
+            RecordHeaders headers = new RecordHeaders();
+            row.headers().forEach((name, value) -> headers.add(name, CloudEvents.bytes(value)));
+            producer.send(new ProducerRecord<>(topic, null, row.key(), row.payload(), headers));
+        }
+        producer.sendOffsetsToTransaction(
+                Map.of(marker(), new OffsetAndMetadata(rows.get(rows.size() - 1).id(), RelayedBatch.format(rows))),
+                new ConsumerGroupMetadata(group()));
+        producer.commitTransaction();
+        QuarkusTransaction.requiringNew().call(() -> outbox.delete(RelayedBatch.ids(rows)));
+        relayed.addAndGet(rows.size());
+        return rows.size();
+    }
+
+    /** The relay's own consumer group: it consumes nothing, its committed metadata names the last batch. */
+    private String group() {
+        return service + "-outbox-relay";
+    }
+
+    private TopicPartition marker() {
+        return new TopicPartition(topic, 0);
     }
 }

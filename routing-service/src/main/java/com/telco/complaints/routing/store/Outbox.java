@@ -16,8 +16,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The transactional outbox: {@link #append} writes an event in the caller's transaction, so the
@@ -56,16 +58,50 @@ public class Outbox {
         written.fire(new OutboxWritten());
     }
 
-    /** Whether this transaction may relay; false while another instance's relay holds the lock. */
-    public boolean tryLead() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            s.setLong(1, RELAY_LOCK);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+    /**
+     * A connection holding this service's relay lock (a session advisory lock), or none while another
+     * instance holds it. The holder relays until it {@linkplain #release releases} the connection
+     * or its session ends.
+     */
+    public Optional<Connection> tryLead() {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+                s.setLong(1, RELAY_LOCK);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return Optional.of(c);
+                    }
+                }
             }
+            c.close();
+            return Optional.empty();
         } catch (SQLException e) {
+            closeQuietly(c);
             throw new StoreException("taking the relay lock", e);
+        }
+    }
+
+    /** Lets go of the relay lock taken by {@link #tryLead}. */
+    public void release(Connection lead) {
+        try (PreparedStatement s = lead.prepareStatement("select pg_advisory_unlock(?)")) {
+            s.setLong(1, RELAY_LOCK);
+            s.execute();
+        } catch (SQLException e) {
+            // A broken session has let go of the lock already.
+        } finally {
+            closeQuietly(lead);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing left to free
+            }
         }
     }
 
@@ -88,11 +124,12 @@ public class Outbox {
         }
     }
 
-    public void delete(List<Row> rows) {
+    /** Deletes the rows with these ids; returns how many there were. */
+    public int delete(Collection<Long> ids) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("delete from outbox where id = any(?)")) {
-            s.setArray(1, c.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
-            s.executeUpdate();
+            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("deleting relayed outbox rows", e);
         }
