@@ -52,6 +52,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long LINGER_MS = 5;
 
     @Inject
     Outbox outbox;
@@ -123,6 +124,10 @@ public class OutboxRelay {
                     if (sent == 0) {
                         wake.tryAcquire(config.outbox().idlePoll().toMillis(), TimeUnit.MILLISECONDS);
                         wake.drainPermits();
+                    } else if (sent < config.outbox().batchSize()) {
+                        // The outbox is drained: let the next batch gather for a moment, since every Kafka
+                        // transaction costs the broker about as much as a few dozen records.
+                        TimeUnit.MILLISECONDS.sleep(LINGER_MS);
                     }
                 } catch (InterruptedException e) {
                     return;
