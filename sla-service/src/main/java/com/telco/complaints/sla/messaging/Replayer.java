@@ -29,6 +29,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -90,6 +93,35 @@ public class Replayer {
     private final EventCodec codec = EventCodec.standard();
     private volatile Progress progress = Progress.idle();
     private volatile boolean cancelled;
+    /** A replay that would exhaust the heap fails instead, and the live service goes on. */
+    private static final HeapGuard HEAP = new HeapGuard(0.85);
+
+    /** Whether the old generation is still above a share of its maximum after a collection. */
+    static final class HeapGuard {
+        private final MemoryPoolMXBean tenured;
+
+        HeapGuard(double share) {
+            MemoryPoolMXBean found = null;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
+                        && pool.getUsage().getMax() > 0 && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
+                    found = pool;
+                }
+            }
+            tenured = found;
+            if (tenured != null) {
+                tenured.setCollectionUsageThreshold((long) (tenured.getUsage().getMax() * share));
+            }
+        }
+
+        boolean exhausted() {
+            return tenured != null && tenured.isCollectionUsageThresholdExceeded();
+        }
+
+        long maxMegabytes() {
+            return Runtime.getRuntime().maxMemory() >> 20;
+        }
+    }
     private Thread worker;
 
     public Progress progress() {
@@ -154,6 +186,7 @@ public class Replayer {
                         fold(owned, end, lane, read, total, t0, started);
                     } catch (RuntimeException e) {
                         failures.add(e);
+                        cancelled = true; // the other lanes stop too; the failure is what is reported
                     }
                 }, "sla-replay-lane-" + l);
                 threads.add(thread);
@@ -283,6 +316,12 @@ public class Replayer {
                         lane.rejected().merge(outcome.rejection().reason(), 1L, Long::sum);
                     }
                 }
+                if (HEAP.exhausted()) {
+                    throw new IllegalStateException("the replay holds every case in memory and needs more heap than "
+                            + "this instance has (" + HEAP.maxMegabytes() + " MB): stopped after " + lane.cases().size()
+                            + " cases of one lane, " + read.get() + " of " + total + " events; the live clocks are "
+                            + "unchanged. Run the replay on an instance with a larger -Xmx.");
+                }
                 long sofar = read.addAndGet(records.count());
                 progress = running("RUNNING", sofar, total, t0, started, 0);
                 if (sofar / LOG_EVERY != (sofar - records.count()) / LOG_EVERY) {
@@ -328,10 +367,13 @@ public class Replayer {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+        // Large enough fetches for speed, small enough that the lanes' buffers (a fetch in hand and one
+        // prefetched, per lane) leave the heap to the folded cases: 2 × 4 MB per lane, not the 2 × 50 MB default.
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1048576");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(4 * 1024 * 1024));
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(2 * 1024 * 1024));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
