@@ -39,14 +39,15 @@ class SuiteSettingsTest {
     }
 
     @Test
-    void theEnvironmentPointsTheServiceAtItsPortBrokerAndDatabase() {
+    void theEnvironmentPointsTheServiceAtItsPortBrokerAndDatabaseAndLimitsMallocArenas() {
         ServiceLaunch launch = suite().httpPortBase(18081).settings().launch(Service.ROUTING, ENDPOINTS, "java");
 
         assertThat(launch.environment()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "QUARKUS_HTTP_PORT", "18082",
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/complaints",
-                "QUARKUS_DATASOURCE_USERNAME", "postgres"));
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "MALLOC_ARENA_MAX", "2"));
     }
 
     @Test
