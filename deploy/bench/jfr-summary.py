@@ -4,7 +4,7 @@
     deploy/bench/jfr-summary.py /tmp/jfr/intake.jfr [--since HH:MM:SS]
 
 Reads the execution samples (`jfr print --events jdk.ExecutionSample --stack-depth 96`) and prints
-(1) the share of samples by the layer nearest the top of the stack that is not the JDK itself,
+(1) the share of samples by thread and by the layer nearest the top of the stack that is not the JDK itself,
 (2) the hottest self frames, (3) inclusive shares of a few frames that matter for this suite.
 """
 import collections
@@ -50,10 +50,11 @@ def samples(path, since):
         start = re.search(r"startTime = (\S+)", block)
         if since and start and start.group(1) < since:
             continue
+        thread = re.search(r'sampledThread = "([^"]*)"', block)
         frames = re.findall(r"^\s{4}(\S.*?)(?: line: \d+)?$", block.split("stackTrace = [", 1)[-1], re.M)
         frames = [f for f in frames if f not in ("...", "]", "}")]
         if frames:
-            yield frames
+            yield re.sub(r"[-#]?\d+$", "", thread.group(1)) if thread else "?", frames
 
 
 def layer(frames):
@@ -68,9 +69,11 @@ def main():
     path = sys.argv[1]
     since = sys.argv[sys.argv.index("--since") + 1] if "--since" in sys.argv else None
     layers, selfs, inclusive = collections.Counter(), collections.Counter(), collections.Counter()
+    threads = collections.Counter()
     total = 0
-    for frames in samples(path, since):
+    for thread, frames in samples(path, since):
         total += 1
+        threads[thread] += 1
         layers[layer(frames)] += 1
         selfs[frames[0].split("(")[0]] += 1
         seen = set()
@@ -85,6 +88,9 @@ def main():
     print(f"{total} samples")
     print("\nby layer (nearest non-JDK frame):")
     for name, n in layers.most_common():
+        print(f"  {100 * n / total:5.1f}%  {name}")
+    print("\nby thread:")
+    for name, n in threads.most_common(8):
         print(f"  {100 * n / total:5.1f}%  {name}")
     print("\nhottest frames (self):")
     for name, n in selfs.most_common(15):

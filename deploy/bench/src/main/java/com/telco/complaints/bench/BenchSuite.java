@@ -54,9 +54,19 @@ final class BenchSuite implements AutoCloseable {
                 Integer.parseInt(System.getenv().getOrDefault("PGPORT", "5432")),
                 System.getenv().getOrDefault("PGUSER", "postgres"), System.getenv("PGPASSWORD"));
         slaProperties.forEach((k, v) -> builder.systemProperty(Service.SLA, k, v));
+        String javaOptions = System.getenv("BENCH_JAVA_OPTIONS");
+        if (javaOptions != null && !javaOptions.isBlank()) {
+            // Other JVM options for the services than Suite.DEFAULT_JAVA_OPTIONS, e.g. a larger heap.
+            builder.javaOptions(java.util.Arrays.asList(javaOptions.trim().split("\\s+")));
+        }
         String jfr = System.getenv("BENCH_JFR");
         if (jfr != null && !jfr.isBlank()) {
             // A profile of each service, for where-the-time-goes notes: BENCH_JFR=<directory>.
+            try {
+                java.nio.file.Files.createDirectories(Path.of(jfr));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("creating " + jfr, e);
+            }
             for (Service s : services) {
                 builder.environment(s, "JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=settings=profile,filename="
                         + Path.of(jfr).toAbsolutePath().resolve(s.name().toLowerCase() + ".jfr"));
