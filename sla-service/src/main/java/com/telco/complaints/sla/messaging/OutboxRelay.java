@@ -1,6 +1,7 @@
 package com.telco.complaints.sla.messaging;
 
 import com.telco.complaints.contracts.wire.CloudEvents;
+import com.telco.complaints.contracts.wire.RelayedIds;
 import com.telco.complaints.sla.config.SlaConfig;
 import com.telco.complaints.sla.store.Outbox;
 import com.telco.complaints.sla.store.OutboxWritten;
@@ -30,6 +31,7 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +174,7 @@ public class OutboxRelay {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(props);
         producer.initTransactions();
-        Set<Long> carried = RelayedBatch.parse(lastBatch());
+        Set<Long> carried = RelayedIds.parse(lastBatch());
         if (!carried.isEmpty()) {
             int deleted = QuarkusTransaction.requiringNew().call(() -> outbox.delete(carried));
             if (deleted > 0) {
@@ -220,10 +222,13 @@ public class OutboxRelay {
 
     /** Relays one batch: returns how many rows went out. */
     int relayBatch() {
-        List<Outbox.Row> rows = RelayedBatch.fitting(outbox.next(config.outbox().batchSize()));
-        if (rows.isEmpty()) {
+        List<Outbox.Row> next = outbox.next(config.outbox().batchSize());
+        long[] ids = next.stream().mapToLong(Outbox.Row::id).toArray();
+        int count = RelayedIds.fitting(ids);
+        if (count == 0) {
             return 0;
         }
+        List<Outbox.Row> rows = next.subList(0, count);
         producer.beginTransaction();
         for (Outbox.Row row : rows) {
             RecordHeaders headers = new RecordHeaders();
@@ -231,10 +236,10 @@ public class OutboxRelay {
             producer.send(new ProducerRecord<>(topic, null, row.key(), row.payload(), headers));
         }
         producer.sendOffsetsToTransaction(
-                Map.of(marker(), new OffsetAndMetadata(rows.get(rows.size() - 1).id(), RelayedBatch.format(rows))),
+                Map.of(marker(), new OffsetAndMetadata(ids[count - 1], RelayedIds.format(ids, count))),
                 new ConsumerGroupMetadata(group()));
         producer.commitTransaction();
-        QuarkusTransaction.requiringNew().call(() -> outbox.delete(RelayedBatch.ids(rows)));
+        QuarkusTransaction.requiringNew().call(() -> outbox.delete(Arrays.stream(ids, 0, count).boxed().toList()));
         relayed.addAndGet(rows.size());
         return rows.size();
     }
