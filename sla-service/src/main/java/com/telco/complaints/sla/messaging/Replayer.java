@@ -96,32 +96,6 @@ public class Replayer {
     /** A replay that would exhaust the heap fails instead, and the live service goes on. */
     private static final HeapGuard HEAP = new HeapGuard(0.85);
 
-    /** Whether the old generation is still above a share of its maximum after a collection. */
-    static final class HeapGuard {
-        private final MemoryPoolMXBean tenured;
-
-        HeapGuard(double share) {
-            MemoryPoolMXBean found = null;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
-                        && pool.getUsage().getMax() > 0 && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
-                    found = pool;
-                }
-            }
-            tenured = found;
-            if (tenured != null) {
-                tenured.setCollectionUsageThreshold((long) (tenured.getUsage().getMax() * share));
-            }
-        }
-
-        boolean exhausted() {
-            return tenured != null && tenured.isCollectionUsageThresholdExceeded();
-        }
-
-        long maxMegabytes() {
-            return Runtime.getRuntime().maxMemory() >> 20;
-        }
-    }
     private Thread worker;
 
     public Progress progress() {
@@ -203,31 +177,33 @@ public class Replayer {
                 LOG.infof("replay cancelled after %d events; the live clocks are unchanged", read.get());
                 return;
             }
-            Map<String, SlaCase> cases = new HashMap<>();
+            // Each lane's cases are written as they are: merging them into one map would double the peak.
+            long caseCount = 0;
+            long clockCount = 0;
             Map<Integer, Long> next = new HashMap<>();
             Map<RejectionReason, Long> rejected = new EnumMap<>(RejectionReason.class);
             long unreadable = 0;
             for (Lane lane : lanesDone) {
-                cases.putAll(lane.cases());
+                caseCount += lane.cases().size();
+                clockCount += lane.cases().values().stream().mapToLong(c -> c.clocks().size()).sum();
                 next.putAll(lane.next());
                 lane.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
                 unreadable += lane.unreadable()[0];
             }
             double foldSeconds = seconds(t0);
             LOG.infof("replay folded %d events into %d cases in %.1f s (%.0f events/s, %d lanes); %d unreadable, "
-                    + "rejected %s", read.get(), cases.size(), foldSeconds, read.get() / Math.max(foldSeconds, 1e-9),
+                    + "rejected %s", read.get(), caseCount, foldSeconds, read.get() / Math.max(foldSeconds, 1e-9),
                     laneCount, unreadable, rejected);
-            progress = running("WRITING", read.get(), total, t0, started, cases.size());
+            progress = running("WRITING", read.get(), total, t0, started, caseCount);
 
             long w0 = System.nanoTime();
-            long clockCount = cases.values().stream().mapToLong(c -> c.clocks().size()).sum();
             QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
                 execute(c -> Shadow.create(c, projection.liveSchema()));
                 execute(c -> Shadow.use(c, projection.liveSchema()));
-                clocks.copy(cases.values());
+                lanesDone.forEach(lane -> clocks.copy(lane.cases().values()));
                 position.save(next);
             });
-            cases.clear();
+            lanesDone.clear();
             double writeSeconds = seconds(w0);
             progress = running("SWAPPING", read.get(), total, t0, started, clockCount);
 
@@ -291,11 +267,15 @@ public class Replayer {
             consumer.assign(owned);
             consumer.seekToBeginning(owned);
             Map<TopicPartition, Long> laneEnd = new HashMap<>();
-            owned.forEach(tp -> laneEnd.put(tp, end.get(tp)));
+            Map<Integer, Long> endOf = new HashMap<>();
+            owned.forEach(tp -> {
+                laneEnd.put(tp, end.get(tp));
+                endOf.put(tp.partition(), end.get(tp));
+            });
             while (!reached(consumer, laneEnd) && !cancelled) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 for (ConsumerRecord<String, byte[]> r : records) {
-                    if (r.offset() >= laneEnd.get(new TopicPartition(r.topic(), r.partition()))) {
+                    if (r.offset() >= endOf.get(r.partition())) {
                         continue; // arrived after the replay started: the swap catches up on it
                     }
                     lane.next().put(r.partition(), r.offset() + 1);
@@ -388,6 +368,33 @@ public class Replayer {
             work.run(c);
         } catch (Exception e) {
             throw new IllegalStateException("replay step failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the old generation is still above a share of its maximum after a collection. */
+    static final class HeapGuard {
+        private final MemoryPoolMXBean tenured;
+
+        HeapGuard(double share) {
+            MemoryPoolMXBean found = null;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
+                        && pool.getUsage().getMax() > 0 && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
+                    found = pool;
+                }
+            }
+            tenured = found;
+            if (tenured != null) {
+                tenured.setCollectionUsageThreshold((long) (tenured.getUsage().getMax() * share));
+            }
+        }
+
+        boolean exhausted() {
+            return tenured != null && tenured.isCollectionUsageThresholdExceeded();
+        }
+
+        long maxMegabytes() {
+            return Runtime.getRuntime().maxMemory() >> 20;
         }
     }
 }
