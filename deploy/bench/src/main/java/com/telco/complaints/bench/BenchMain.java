@@ -2,7 +2,6 @@ package com.telco.complaints.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,21 +32,25 @@ public final class BenchMain {
         }
         List<String> names = args[0].equals("all")
                 ? List.of("intake", "e2e", "sla-replay", "analytics-rebuild", "projection-lag") : List.of(args[0]);
-        List<Results> all = new ArrayList<>();
-        for (String name : names) {
-            System.out.println("== " + name);
-            Results results = switch (name) {
-                case "raw" -> RawBench.run();
-                case "intake" -> IntakeBench.run();
-                case "e2e" -> EndToEndBench.run(rate == null ? 1000 : rate);
-                case "sla-replay" -> ReplayBench.sla(events);
-                case "analytics-rebuild" -> ReplayBench.analytics(events);
-                case "projection-lag" -> LagBench.run(rate == null ? 2000 : rate, Duration.ofSeconds(60));
-                default -> throw new IllegalArgumentException("no benchmark " + name);
-            };
-            results.print();
-            System.out.println("written to " + results.write(Path.of("deploy", "bench", "target", "bench")));
-            all.add(results);
+        try {
+            for (String name : names) {
+                System.out.println("== " + name);
+                Results results = switch (name) {
+                    case "raw" -> RawBench.run();
+                    case "intake" -> IntakeBench.run();
+                    case "e2e" -> EndToEndBench.run(rate == null ? 1000 : rate);
+                    case "sla-replay" -> ReplayBench.sla(events);
+                    case "analytics-rebuild" -> ReplayBench.analytics(events);
+                    case "projection-lag" -> LagBench.run(rate == null ? 2000 : rate, Duration.ofSeconds(60));
+                    default -> throw new IllegalArgumentException("no benchmark " + name);
+                };
+                results.print();
+                System.out.println("written to " + results.write(Path.of("deploy", "bench", "target", "bench")));
+            }
+        } catch (Exception e) {
+            // Pollers and clients still running must not keep a failed run alive.
+            e.printStackTrace();
+            System.exit(1);
         }
         System.exit(0);
     }

@@ -97,7 +97,7 @@ final class LeanHttp {
             t.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new HttpLoad.Outcome(created.get() + failed.get(), created.get(), failed.get(), latency, elapsed, List.of());
+        return new HttpLoad.Outcome(created.get(), failed.get(), latency, elapsed);
     }
 
     private static void closeQuietly(Connection c) {

@@ -30,6 +30,7 @@ final class LogCounter implements AutoCloseable {
 
     private final Admin admin;
     private final String topic;
+    private final List<TopicPartition> partitions;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<Integer, Long> lastDataOffset = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
@@ -46,7 +47,8 @@ final class LogCounter implements AutoCloseable {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = partitions();
+        this.partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         counter = new Thread(this::count, "log-counter");
@@ -72,14 +74,9 @@ final class LogCounter implements AutoCloseable {
         }
     }
 
-    private List<TopicPartition> partitions() throws Exception {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    }
-
     Map<TopicPartition, Long> endOffsets() throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (TopicPartition tp : partitions()) {
+        for (TopicPartition tp : partitions) {
             latest.put(tp, OffsetSpec.latest());
         }
         Map<TopicPartition, Long> end = new HashMap<>();
@@ -119,7 +116,7 @@ final class LogCounter implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
         long lag = 0;
-        for (TopicPartition tp : partitions()) {
+        for (TopicPartition tp : partitions) {
             OffsetAndMetadata c = committed.get(tp);
             lag += Math.max(0, lastDataOffset.getOrDefault(tp.partition(), -1L) + 1 - (c == null ? 0 : c.offset()));
         }

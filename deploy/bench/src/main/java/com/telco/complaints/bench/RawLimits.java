@@ -6,9 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -117,16 +115,21 @@ final class RawLimits {
                 "-Dlog4j2.configurationFile=kafka-broker-log4j2.xml", "-Dkafka.logs.dir=deploy/bench/target",
                 "-cp", LocalKafka.brokerClasspath(), main));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                lines.add(line);
+        java.nio.file.Path output = java.nio.file.Files.createTempFile("bench-tool", ".out");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            boolean exited = p.waitFor(10, TimeUnit.MINUTES);
+            if (!exited) {
+                p.destroyForcibly();
             }
+            List<String> lines = java.nio.file.Files.readAllLines(output, StandardCharsets.UTF_8);
+            if (!exited || p.exitValue() != 0) {
+                throw new IllegalStateException(main + (exited ? " failed: " : " did not finish in 10 minutes: ")
+                        + String.join("\n", lines));
+            }
+            return lines;
+        } finally {
+            java.nio.file.Files.deleteIfExists(output);
         }
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(main + " failed: " + String.join("\n", lines));
-        }
-        return lines;
     }
 }
