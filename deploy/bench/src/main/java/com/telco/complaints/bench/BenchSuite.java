@@ -5,6 +5,9 @@ import com.telco.complaints.deploy.infra.SuiteTopics;
 import com.telco.complaints.deploy.suite.Endpoints;
 import com.telco.complaints.deploy.suite.Service;
 import com.telco.complaints.deploy.suite.Suite;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The services under measurement as separate processes (their packaged jars), with the default
@@ -112,7 +116,21 @@ final class BenchSuite implements AutoCloseable {
         if (endpoints == null) {
             return;
         }
+        if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") != null && !System.getenv("KAFKA_BOOTSTRAP_SERVERS").isBlank()) {
+            // A broker that outlives the run keeps nothing of it: the run's topics and the raw limits' topic go.
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    endpoints.bootstrapServers()))) {
+                endpoints.topics().delete(endpoints.bootstrapServers());
+                admin.deleteTopics(List.of("bench-raw-" + runId)).all().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("bench: could not delete all of the run's topics: " + e.getMessage());
+            }
+        }
         String url = endpoints.jdbcUrl();
+        URI server = URI.create(url.substring("jdbc:".length()));
+        if (!Ports.answers(server.getHost(), server.getPort())) {
+            return; // an embedded server went with the suite, and its data with target/
+        }
         String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
         try (Connection c = DriverManager.getConnection(admin, endpoints.user(), endpoints.password());
              Statement s = c.createStatement()) {
