@@ -3,13 +3,13 @@ package com.telco.complaints.routing;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.lifecycle.CaseFold;
 import com.telco.complaints.contracts.lifecycle.Transition;
+import com.telco.complaints.eventing.outbox.Outbox;
+import com.telco.complaints.eventing.store.ProcessedEvents;
 import com.telco.complaints.routing.domain.ReturnRequest;
 import com.telco.complaints.routing.domain.Returns;
-import com.telco.complaints.routing.store.CaseStore;
+import com.telco.complaints.routing.messaging.Projection;
 import com.telco.complaints.routing.store.CaseStore.StoredCase;
-import com.telco.complaints.routing.store.LogPosition;
-import com.telco.complaints.routing.store.Outbox;
-import com.telco.complaints.routing.store.Projection;
+import com.telco.complaints.routing.store.CaseStore;
 import com.telco.complaints.routing.store.WorkOrderStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,7 +41,7 @@ public class Returning {
     @Inject
     CaseStore cases;
     @Inject
-    LogPosition position;
+    ProcessedEvents processed;
     @Inject
     Projection projection;
     @Inject
@@ -66,7 +66,7 @@ public class Returning {
             if (transition instanceof Transition.Rejected rejected) {
                 throw new Returns.WorkOrderNotOpen(rejected.rejection().detail());
             }
-            position.markProcessed(List.of(event.eventId()));
+            processed.markProcessed(List.of(event.eventId()));
             projection.save(List.of(new StoredCase(transition.state(), stored.partition())), List.of(event));
             outbox.append(event);
             return event;

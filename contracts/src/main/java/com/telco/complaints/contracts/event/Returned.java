@@ -8,4 +8,4 @@ public record Returned(
         UUID eventId, String complaintId, Instant occurredAt, int schemaVersion, String causationId, String actor,
         String dispatchId, int attempt, String department,
         String reconstruction, String customerDemand, String problemFound, String measures,
-        Resolution resolution, boolean operatorAtFault) implements ComplaintEvent {}
+        Resolution resolution, Boolean operatorAtFault) implements ComplaintEvent {}

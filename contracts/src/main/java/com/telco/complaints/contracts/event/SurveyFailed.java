@@ -11,5 +11,5 @@ import java.util.UUID;
  */
 public record SurveyFailed(
         UUID eventId, String complaintId, Instant occurredAt, int schemaVersion, String causationId, String actor,
-        String dispatchId, int attempt, String reason, boolean operatorAtFault, String explanation,
-        boolean redispatch) implements ComplaintEvent {}
+        String dispatchId, int attempt, String reason, Boolean operatorAtFault, String explanation,
+        Boolean redispatch) implements ComplaintEvent {}

@@ -41,7 +41,9 @@ public final class EventCodec {
     /**
      * Reads the data of a record whose {@code ce_type} is given.
      *
-     * @throws EventDecodingException when the type is unknown, the bytes are not JSON, or required fields are missing
+     * @throws UnknownEventTypeException when the type is unknown ({@link NewerEventVersionException}: newer than this code)
+     * @throws InvalidEventException when the data breaks the schema of its type (fields missing, empty, out of range)
+     * @throws EventDecodingException when the bytes are not a JSON object of that type
      */
     public ComplaintEvent fromJson(String ceType, byte[] data) {
         EventType.Versioned versioned = EventType.parseCeType(ceType);
@@ -62,7 +64,7 @@ public final class EventCodec {
                 event = mapper.treeToValue(upcasters.upcast(type, versioned.version(), type.currentVersion(), object),
                         type.javaClass());
             }
-            requireCommonFields(ceType, event);
+            EventValidator.standard().validate(ceType, event);
             return event;
         } catch (EventDecodingException e) {
             throw e;
@@ -78,11 +80,5 @@ public final class EventCodec {
             }
         }
         return -1;
-    }
-
-    private static void requireCommonFields(String ceType, ComplaintEvent event) {
-        if (event.eventId() == null || event.complaintId() == null || event.occurredAt() == null) {
-            throw new EventDecodingException(ceType + ": eventId, complaintId and occurredAt are required");
-        }
     }
 }

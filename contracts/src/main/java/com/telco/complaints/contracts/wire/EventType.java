@@ -100,6 +100,7 @@ public enum EventType {
      * they can be read depends on the upcasters (see {@link Upcasters}).
      *
      * @throws UnknownEventTypeException if the name or the version form is unknown
+     * @throws NewerEventVersionException if the version is newer than this code knows
      */
     public static Versioned parseCeType(String ceType) {
         if (ceType == null) {
@@ -119,8 +120,11 @@ public enum EventType {
         } catch (NumberFormatException e) {
             throw new UnknownEventTypeException("bad version in ce_type: " + ceType);
         }
-        if (version < 0 || version > type.currentVersion) {
-            throw new UnknownEventTypeException(
+        if (version < 0) {
+            throw new UnknownEventTypeException("bad version in ce_type: " + ceType);
+        }
+        if (version > type.currentVersion) {
+            throw new NewerEventVersionException(
                     "ce_type " + ceType + " is newer than this reader (current v" + type.currentVersion + ")");
         }
         return new Versioned(type, version);

@@ -117,7 +117,7 @@ class EventWireContractTest {
         assertThatThrownBy(() -> codec.fromJson("complaint.teleported.v1", golden(EventType.DISPATCHED)))
                 .isInstanceOf(UnknownEventTypeException.class).hasMessageContaining("unknown ce_type");
         assertThatThrownBy(() -> codec.fromJson("complaint.dispatched.v7", golden(EventType.DISPATCHED)))
-                .isInstanceOf(UnknownEventTypeException.class).hasMessageContaining("newer than this reader");
+                .isInstanceOf(NewerEventVersionException.class).hasMessageContaining("newer than this reader");
         assertThatThrownBy(() -> codec.fromJson("complaint.dispatched", golden(EventType.DISPATCHED)))
                 .isInstanceOf(UnknownEventTypeException.class);
         assertThatThrownBy(() -> codec.fromJson("complaint.dispatched.v1", "not json".getBytes(StandardCharsets.UTF_8)))
@@ -128,6 +128,54 @@ class EventWireContractTest {
                 .isInstanceOf(EventDecodingException.class).hasMessageContaining("required");
         assertThatThrownBy(() -> codec.fromJson("complaint.dispatched.v0", golden(EventType.DISPATCHED)))
                 .isInstanceOf(EventDecodingException.class).hasMessageContaining("no upcaster");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void decodingRefusesAnEventWithoutAnyOneOfItsRequiredFieldsAndNamesIt(EventType type) throws IOException {
+        ObjectNode golden = (ObjectNode) EventJson.mapper().readTree(golden(type));
+        JsonNode schema = EventJson.mapper().readTree(EventSchemas.open(type));
+        java.util.List<String> required = new java.util.ArrayList<>();
+        schema.path("required").forEach(name -> required.add(name.asText()));
+        assertThat(required).isNotEmpty();
+
+        for (String field : required) {
+            ObjectNode without = golden.deepCopy();
+            without.remove(field);
+            assertThatThrownBy(() -> codec.fromJson(type.ceType(), EventJson.mapper().writeValueAsBytes(without)))
+                    .as("%s without %s", type.ceType(), field)
+                    .isInstanceOf(EventDecodingException.class)
+                    .hasMessageContaining(field);
+        }
+    }
+
+    @Test
+    void anIncompleteRegistrationIsRefusedWithEveryMissingField() throws IOException {
+        ObjectNode registered = (ObjectNode) EventJson.mapper().readTree(golden(EventType.COMPLAINT_REGISTERED));
+        registered.remove("customer");
+        registered.remove("category");
+        ((ObjectNode) registered).put("region", "");
+
+        assertThatThrownBy(() -> codec.fromJson("complaint.registered.v1", EventJson.mapper().writeValueAsBytes(registered)))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.violations())
+                        .containsExactlyInAnyOrder("category: is required", "region: must not be empty",
+                                "customer: is required"));
+    }
+
+    @Test
+    void nestedFieldsAndRangesAreCheckedAsTheSchemaSays() throws IOException {
+        ObjectNode registered = (ObjectNode) EventJson.mapper().readTree(golden(EventType.COMPLAINT_REGISTERED));
+        ((ObjectNode) registered.get("customer")).put("phone", "12ab");
+        ((ObjectNode) registered.get("customer")).remove("name");
+        ObjectNode redispatched = (ObjectNode) EventJson.mapper().readTree(golden(EventType.REDISPATCHED));
+        redispatched.put("attempt", 1);
+
+        assertThatThrownBy(() -> codec.fromJson("complaint.registered.v1", EventJson.mapper().writeValueAsBytes(registered)))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.violations())
+                        .containsExactlyInAnyOrder("customer.name: is required", "customer.phone: must match ^[0-9]{7,12}$"));
+        assertThatThrownBy(() -> codec.fromJson("complaint.redispatched.v1", EventJson.mapper().writeValueAsBytes(redispatched)))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.violations())
+                        .containsExactly("attempt: must be at least 2"));
     }
 
     @Test

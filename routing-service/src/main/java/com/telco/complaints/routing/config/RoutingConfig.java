@@ -7,7 +7,6 @@ import com.telco.complaints.contracts.event.Urgency;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,8 +24,6 @@ public interface RoutingConfig {
     String fallbackDepartment();
 
     Redispatch redispatch();
-
-    Outbox outbox();
 
     interface DepartmentConfig {
         String name();
@@ -59,16 +56,5 @@ public interface RoutingConfig {
 
         @WithDefault("3")
         int escalateFromAttempt();
-    }
-
-    interface Outbox {
-        @WithDefault("true")
-        boolean relayEnabled();
-
-        @WithDefault("500")
-        int batchSize();
-
-        @WithDefault("PT0.25S")
-        Duration idlePoll();
     }
 }

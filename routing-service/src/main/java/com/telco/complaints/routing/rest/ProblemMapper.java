@@ -1,16 +1,13 @@
 package com.telco.complaints.routing.rest;
 
+import com.telco.complaints.eventing.rest.Problem;
 import com.telco.complaints.routing.Returning;
 import com.telco.complaints.routing.domain.Returns;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every failure into application/problem+json. */
+/** routing's own refusals as application/problem+json; every other failure is mapped by the eventing library. */
 public class ProblemMapper {
-
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
     public Response notFound(Returning.WorkOrderNotFound e) {
@@ -20,24 +17,5 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notOpen(Returns.WorkOrderNotOpen e) {
         return Problem.of("work-order-not-open", "Work order not open", 409, e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response malformed(MalformedJson e) {
-        return Problem.of("malformed-json", "Malformed JSON", 400, e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
-        return Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(Exception e) {
-        LOG.error("unexpected failure", e);
-        return Problem.of("internal-error", "Internal error", 500, "The request could not be completed; nothing changed.")
-                .toResponse();
     }
 }

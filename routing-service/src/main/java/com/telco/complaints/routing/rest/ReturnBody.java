@@ -1,11 +1,10 @@
 package com.telco.complaints.routing.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.complaints.contracts.event.Resolution;
-import com.telco.complaints.routing.domain.FieldError;
+import com.telco.complaints.eventing.rest.FieldError;
+import com.telco.complaints.eventing.rest.JsonBody;
 import com.telco.complaints.routing.domain.ReturnRequest;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,55 +12,31 @@ import java.util.stream.Collectors;
 /** Reads a return body field by field, so that a wrong type is reported like any other wrong field. */
 final class ReturnBody {
 
-    final List<FieldError> typeErrors = new ArrayList<>();
+    private final JsonBody body;
     final ReturnRequest request;
 
-    ReturnBody(JsonNode json) {
-        if (!json.isObject()) {
-            typeErrors.add(new FieldError("$", "the body must be a JSON object"));
-            request = new ReturnRequest(null, null, null, null, null, null, null);
-            return;
-        }
-        request = new ReturnRequest(text(json, "reconstruction"), text(json, "customerDemand"),
-                text(json, "problemFound"), text(json, "measures"), resolution(json), bool(json, "operatorAtFault"),
-                text(json, "returnedBy"));
+    ReturnBody(JsonBody body) {
+        this.body = body;
+        request = !body.isObject() ? new ReturnRequest(null, null, null, null, null, null, null)
+                : new ReturnRequest(body.text("reconstruction"), body.text("customerDemand"), body.text("problemFound"),
+                        body.text("measures"), resolution(), body.bool("operatorAtFault"), body.text("returnedBy"));
     }
 
-    private String text(JsonNode json, String name) {
-        JsonNode node = json.get(name);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            typeErrors.add(new FieldError(name, "must be a string"));
-            return "";
-        }
-        return node.asText();
+    List<FieldError> typeErrors() {
+        return body.typeErrors();
     }
 
-    private Boolean bool(JsonNode json, String name) {
-        JsonNode node = json.get(name);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            typeErrors.add(new FieldError(name, "must be true or false"));
-            return false;
-        }
-        return node.asBoolean();
-    }
-
-    private Resolution resolution(JsonNode json) {
-        JsonNode node = json.get("resolution");
-        if (node == null || node.isNull()) {
+    private Resolution resolution() {
+        String value = body.text("resolution");
+        if (value == null) {
             return null;
         }
         try {
-            return Resolution.valueOf(node.asText());
+            return Resolution.valueOf(value);
         } catch (IllegalArgumentException e) {
-            typeErrors.add(new FieldError("resolution", "must be one of " + Arrays.stream(Resolution.values())
+            body.typeErrors().add(new FieldError("resolution", "must be one of " + Arrays.stream(Resolution.values())
                     .map(Enum::name).collect(Collectors.joining(", "))));
-            return Resolution.RESOLVED;
+            return null;
         }
     }
 }

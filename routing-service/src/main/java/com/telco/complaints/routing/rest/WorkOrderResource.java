@@ -1,14 +1,15 @@
 package com.telco.complaints.routing.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.eventing.rest.FieldError;
+import com.telco.complaints.eventing.rest.JsonBody;
+import com.telco.complaints.eventing.rest.QueryParams;
+import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.routing.Returning;
-import com.telco.complaints.routing.domain.FieldError;
 import com.telco.complaints.routing.domain.ReturnValidation;
 import com.telco.complaints.routing.store.WorkOrderStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** The door for departments: their queues, one work order, and returning it. */
@@ -30,7 +30,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkOrderResource {
 
-    private static final Set<String> STATUSES = Set.of("OPEN", "RETURNED", "SUPERSEDED");
+    private static final List<String> STATUSES = List.of("OPEN", "RETURNED", "SUPERSEDED");
 
     @Inject
     WorkOrderStore workOrders;
@@ -41,22 +41,13 @@ public class WorkOrderResource {
     @Operation(summary = "A department's queue, oldest first",
             description = "Filters: department, status (OPEN, RETURNED, SUPERSEDED). The total is in X-Total-Count.")
     public Response queue(@QueryParam("department") String department, @QueryParam("status") String status,
-                          @QueryParam("page") @DefaultValue("0") int page,
-                          @QueryParam("size") @DefaultValue("100") int size) {
-        List<FieldError> errors = new ArrayList<>();
-        if (status != null && !STATUSES.contains(status)) {
-            errors.add(new FieldError("status", "must be one of OPEN, RETURNED, SUPERSEDED"));
-        }
-        if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > 1000) {
-            errors.add(new FieldError("size", "must be between 1 and 1000"));
-        }
-        if (!errors.isEmpty()) {
-            return invalid(errors);
-        }
-        List<WorkOrderView> views = workOrders.queue(department, status, size, page * size).stream()
+                          @QueryParam("page") String page, @QueryParam("size") String size) {
+        QueryParams params = new QueryParams();
+        params.oneOf("status", status, STATUSES);
+        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = params.integer("size", size, 100, 1, 1000);
+        params.validate();
+        List<WorkOrderView> views = workOrders.queue(department, status, s, p * s).stream()
                 .map(WorkOrderView::of).toList();
         return Response.ok(views).header("X-Total-Count", workOrders.count(department, status)).build();
     }
@@ -66,7 +57,7 @@ public class WorkOrderResource {
     @Operation(summary = "One work order")
     public Response get(@PathParam("dispatchId") String dispatchId) {
         return workOrders.find(dispatchId).map(row -> Response.ok(WorkOrderView.of(row)).build())
-                .orElseGet(() -> Problem.of("not-found", "Not found", 404, "No work order " + dispatchId).toResponse());
+                .orElseThrow(() -> new RequestProblems.NotFound("No work order " + dispatchId));
     }
 
     @POST
@@ -77,24 +68,17 @@ public class WorkOrderResource {
                     + "superseded) · 400 invalid, every wrong field listed")
     public Response returnWorkOrder(@PathParam("dispatchId") String dispatchId,
                                     @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
-        JsonNode json = MalformedJson.parse(body);
-        ReturnBody parsed = new ReturnBody(json);
-        List<FieldError> errors = new ArrayList<>(parsed.typeErrors);
+        ReturnBody parsed = new ReturnBody(JsonBody.object(body));
+        List<FieldError> errors = new ArrayList<>(parsed.typeErrors());
         if (errors.isEmpty()) {
             errors.addAll(ReturnValidation.errors(parsed.request));
         }
         if (!errors.isEmpty()) {
-            return invalid(errors);
+            throw new RequestProblems.Invalid(errors);
         }
         String causation = idempotencyKey != null ? "idempotency-key:" + idempotencyKey : "request:" + UUID.randomUUID();
         Returned returned = returning.returnWorkOrder(dispatchId, parsed.request, causation);
         return workOrders.find(returned.dispatchId()).map(row -> Response.ok(WorkOrderView.of(row)).build())
                 .orElseThrow();
-    }
-
-    private static Response invalid(List<FieldError> errors) {
-        return Problem.of("invalid-request", "Invalid request", 400,
-                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid")
-                .withErrors(errors).toResponse();
     }
 }

@@ -8,6 +8,7 @@ import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.ClockState;
 import com.telco.complaints.contracts.lifecycle.WorkOrder;
 import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.eventing.store.StoreException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package com.telco.complaints.routing.domain;
 
 import com.telco.complaints.contracts.event.Resolution;
+import com.telco.complaints.eventing.rest.FieldError;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

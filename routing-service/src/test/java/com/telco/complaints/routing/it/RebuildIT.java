@@ -90,7 +90,7 @@ class RebuildIT {
     }
 
     @Inject
-    com.telco.complaints.routing.messaging.OutboxRelay relay;
+    com.telco.complaints.eventing.outbox.OutboxRelay relay;
 
     @Test
     void aReturnStillInTheOutboxDuringARebuildIsKeptAndGoesOutOnce() {
