@@ -4,16 +4,16 @@ import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.lifecycle.CaseFold;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.Transition;
+import com.telco.complaints.eventing.outbox.Outbox;
+import com.telco.complaints.eventing.store.ProcessedEvents;
 import com.telco.complaints.survey.domain.AnswerRequest;
 import com.telco.complaints.survey.domain.Answers;
 import com.telco.complaints.survey.domain.SurveyRules;
+import com.telco.complaints.survey.messaging.Projection;
 import com.telco.complaints.survey.store.CaseChanges;
 import com.telco.complaints.survey.store.CaseStore;
-import com.telco.complaints.survey.store.LogPosition;
-import com.telco.complaints.survey.store.Outbox;
-import com.telco.complaints.survey.store.Projection;
-import com.telco.complaints.survey.store.SurveyTaskStore;
 import com.telco.complaints.survey.store.SurveyTaskStore.TaskRow;
+import com.telco.complaints.survey.store.SurveyTaskStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +53,7 @@ public class Surveying {
     @Inject
     SurveyTaskStore tasks;
     @Inject
-    LogPosition position;
+    ProcessedEvents processed;
     @Inject
     Projection projection;
     @Inject
@@ -94,7 +94,7 @@ public class Surveying {
                 changes.applied(event, state);
             }
             List<UUID> ids = decision.events().stream().map(ComplaintEvent::eventId).toList();
-            Set<UUID> fresh = position.markProcessed(ids);
+            Set<UUID> fresh = processed.markProcessed(ids);
             if (fresh.size() != ids.size()) {
                 // The same fact was decided before (its id is name-based): this survey was answered already.
                 throw new Answers.SurveyNotPending("The survey of work order " + decision.dispatchId()

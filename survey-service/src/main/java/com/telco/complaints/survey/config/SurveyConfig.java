@@ -3,8 +3,6 @@ package com.telco.complaints.survey.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
-
 /** survey-service settings. Validated at start-up. */
 @ConfigMapping(prefix = "survey")
 public interface SurveyConfig {
@@ -17,16 +15,4 @@ public interface SurveyConfig {
     @WithDefault("3")
     int unreachableLimit();
 
-    Outbox outbox();
-
-    interface Outbox {
-        @WithDefault("true")
-        boolean relayEnabled();
-
-        @WithDefault("500")
-        int batchSize();
-
-        @WithDefault("PT0.25S")
-        Duration idlePoll();
-    }
 }

@@ -1,5 +1,7 @@
 package com.telco.complaints.survey.domain;
 
+import com.telco.complaints.eventing.rest.FieldError;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,16 +1,13 @@
 package com.telco.complaints.survey.rest;
 
+import com.telco.complaints.eventing.rest.Problem;
 import com.telco.complaints.survey.Surveying;
 import com.telco.complaints.survey.domain.Answers;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every failure into application/problem+json. */
+/** survey's own refusals as application/problem+json; every other failure is mapped by the eventing library. */
 public class ProblemMapper {
-
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
     public Response notFound(Surveying.ComplaintNotFound e) {
@@ -20,24 +17,5 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notPending(Answers.SurveyNotPending e) {
         return Problem.of("survey-not-pending", "No survey pending", 409, e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response malformed(MalformedJson e) {
-        return Problem.of("malformed-json", "Malformed JSON", 400, e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
-        return Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(Exception e) {
-        LOG.error("unexpected failure", e);
-        return Problem.of("internal-error", "Internal error", 500, "The request could not be completed; nothing changed.")
-                .toResponse();
     }
 }

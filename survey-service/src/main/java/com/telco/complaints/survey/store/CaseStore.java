@@ -3,6 +3,7 @@ package com.telco.complaints.survey.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.eventing.store.StoreException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

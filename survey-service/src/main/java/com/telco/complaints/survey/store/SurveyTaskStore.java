@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.eventing.store.StoreException;
 import com.telco.complaints.survey.domain.SurveyTask;
 import com.telco.complaints.survey.domain.SurveyTasks;
 import io.agroal.api.AgroalDataSource;

@@ -1,5 +1,6 @@
 package com.telco.complaints.survey.domain;
 
+import com.telco.complaints.eventing.rest.FieldError;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,7 +2,7 @@ package com.telco.complaints.survey.it;
 
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SurveyFailed;
-import com.telco.complaints.survey.messaging.OutboxRelay;
+import com.telco.complaints.eventing.outbox.OutboxRelay;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;

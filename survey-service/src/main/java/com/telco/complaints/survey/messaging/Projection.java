@@ -1,0 +1,84 @@
+package com.telco.complaints.survey.messaging;
+
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.lifecycle.CaseFold;
+import com.telco.complaints.contracts.lifecycle.CaseState;
+import com.telco.complaints.contracts.lifecycle.Transition;
+import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.eventing.log.Applying;
+import com.telco.complaints.eventing.log.Delivered;
+import com.telco.complaints.eventing.log.EventHandler;
+import com.telco.complaints.eventing.store.AfterCommit;
+import com.telco.complaints.eventing.store.ProcessedEvents;
+import com.telco.complaints.survey.store.CaseChanges;
+import com.telco.complaints.survey.store.CaseStore;
+import com.telco.complaints.survey.store.SurveyTaskStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * survey's handler of {@code complaint-events}: every event folds into its case with the contracts'
+ * state machine (an event that does not fit is counted, logged with its offset, and skipped; an
+ * event applied before is skipped by its id), then the cases and their survey tasks are written.
+ * Survey decides nothing while consuming: its decisions are answers, taken over REST.
+ */
+@ApplicationScoped
+public class Projection implements EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(Projection.class);
+
+    @Inject
+    ProcessedEvents processed;
+    @Inject
+    CaseStore cases;
+    @Inject
+    SurveyTaskStore tasks;
+    @Inject
+    AfterCommit afterCommit;
+    @Inject
+    MeterRegistry meters;
+
+    @Override
+    public void apply(List<Delivered> delivered, Applying applying) {
+        Set<UUID> fresh = processed.markProcessed(delivered.stream().map(d -> d.event().eventId()).toList());
+        Map<String, CaseState> loaded = cases.lock(delivered.stream().map(d -> d.event().complaintId()).distinct()
+                .toList());
+        CaseChanges changes = new CaseChanges();
+        for (Delivered d : delivered) {
+            ComplaintEvent event = d.event();
+            if (!fresh.remove(event.eventId())) {
+                meters.counter("events.duplicates").increment();
+                continue;
+            }
+            CaseState state = changes.current(event.complaintId(), loaded.get(event.complaintId()));
+            Transition transition = CaseFold.apply(state, event);
+            if (transition instanceof Transition.Rejected rejected) {
+                meters.counter("events.rejected", "reason", rejected.rejection().reason().name()).increment();
+                LOG.warnf("not applied: %s %s at %s: %s", EventType.of(event).eventName(), event.eventId(), d.where(),
+                        rejected.rejection());
+                continue;
+            }
+            changes.applied(event, transition.state());
+        }
+        save(changes);
+        if (!applying.rebuilding()) {
+            int opened = changes.tasksOpened();
+            afterCommit.run(() -> meters.counter("survey.tasks.opened").increment(opened));
+        }
+    }
+
+    /** Writes cases and their survey tasks as they now stand, with what the events left on the tasks. */
+    public void save(CaseChanges changes) {
+        cases.save(changes.cases());
+        tasks.project(changes.cases());
+        tasks.saveReturns(changes.returns());
+        tasks.saveAnswers(changes.answers());
+    }
+}
