@@ -81,8 +81,8 @@ final class ReplayBench {
             results.add(name + ": wall time, start to swapped in", seconds, "s");
             results.add(name + ": events/s, start to swapped in", read / seconds, "events/s",
                     "Kafka ConsumerPerformance", consumed, ">= 50%", null);
-            if (progress.hasNonNull("foldSeconds")) {
-                double fold = progress.path("foldSeconds").asDouble();
+            if (progress.hasNonNull("units")) {
+                double fold = progress.path("readSeconds").asDouble();
                 results.add(name + ": reading and folding the log", fold, "s");
                 results.add(name + ": events/s while reading and folding", read / fold, "events/s",
                         "Kafka ConsumerPerformance", consumed, null, null);

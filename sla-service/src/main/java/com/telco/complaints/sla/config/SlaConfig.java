@@ -26,8 +26,6 @@ public interface SlaConfig {
 
     Watch watch();
 
-    Outbox outbox();
-
     interface Calendar {
         @WithDefault("Asia/Shanghai")
         ZoneId zone();
@@ -78,16 +76,5 @@ public interface SlaConfig {
 
         @WithDefault("500")
         int batchSize();
-    }
-
-    interface Outbox {
-        @WithDefault("true")
-        boolean relayEnabled();
-
-        @WithDefault("500")
-        int batchSize();
-
-        @WithDefault("PT0.25S")
-        Duration idlePoll();
     }
 }

@@ -6,7 +6,6 @@ import com.telco.complaints.contracts.event.SlaWarningRaised;
 import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
 
-
 /**
  * The SLA service's facts, with ids that depend only on what they are about (complaint, work
  * order, clock, kind), so that a restart or a replay deciding them again yields the same events.

@@ -1,7 +1,12 @@
 package com.telco.complaints.sla.messaging;
 
+import com.telco.complaints.eventing.log.CatchUp;
+import com.telco.complaints.eventing.log.Failures;
+import com.telco.complaints.eventing.log.Isolation;
+import com.telco.complaints.eventing.parking.Parking;
 import com.telco.complaints.sla.config.SlaConfig;
-import com.telco.complaints.sla.store.ClockProjection;
+import com.telco.complaints.sla.store.ClockStore.Due;
+import com.telco.complaints.sla.store.ClockStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,21 +16,32 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Watches the clocks of the live partitions this instance owns and raises warnings and breaches as
  * the (injected) clock passes their points. After downtime it raises everything missed, each with
  * its true time. Two instances never raise the same one: partitions are owned by one instance, and
- * the raise happens under the case's row lock in the transaction that marks it.
+ * the raise happens under the case's row lock in the transaction that marks it. A case whose raise
+ * fails for a reason that is not transient is parked (task {@value #TASK}) and left alone until it
+ * is re-driven, while every other case's warnings and breaches are raised on time; so is a case
+ * with a parked record, whose true state is not known.
  */
 @ApplicationScoped
 public class DeadlineWatch {
 
+    static final String TASK = "deadline-watch";
     private static final Logger LOG = Logger.getLogger(DeadlineWatch.class);
 
     @Inject
-    ClockProjection projection;
+    Projection projection;
+    @Inject
+    ClockStore clocks;
+    @Inject
+    Parking parking;
     @Inject
     CatchUp catchUp;
     @Inject
@@ -59,7 +75,7 @@ public class DeadlineWatch {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("deadline watch failed, trying again: %s", e.toString());
+                LOG.warnf("deadline watch failed, trying again: %s", Failures.describe(e));
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException stop) {
@@ -75,7 +91,17 @@ public class DeadlineWatch {
         if (partitions.isEmpty()) {
             return 0;
         }
-        return QuarkusTransaction.requiringNew().call(() -> projection.raiseDue(partitions, clock.instant(),
-                config.watch().grace(), config.watch().batchSize()));
+        Instant now = clock.instant();
+        List<Due> due = clocks.due(partitions, now.minus(config.watch().grace()), config.watch().batchSize());
+        AtomicInteger raised = new AtomicInteger();
+        Isolation.apply(due,
+                cases -> raised.addAndGet(QuarkusTransaction.requiringNew().call(() -> projection.raiseDue(
+                        cases.stream().map(Due::complaintId).toList(), now, config.watch().grace()))),
+                (failed, failure) -> {
+                    QuarkusTransaction.requiringNew().run(() -> parking.parkTask(TASK, failed.partition(),
+                            failed.complaintId(), Failures.describe(failure)));
+                    LOG.warnf("parked the deadline watch of %s: %s", failed.complaintId(), Failures.describe(failure));
+                });
+        return raised.get();
     }
 }

@@ -1,5 +1,6 @@
 package com.telco.complaints.sla.rest;
 
+import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.sla.domain.BusinessCalendar;
 import com.telco.complaints.sla.domain.DayKind;
 import com.telco.complaints.sla.domain.WorkingPeriod;
@@ -37,14 +38,15 @@ public class CalendarResource {
     @Operation(summary = "Working periods, holidays and make-up working days from..to (dates, inclusive; default 30 days from today)")
     public CalendarView days(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
-        LocalDate first = Params.date("from", from, today);
-        LocalDate last = Params.date("to", to, first.plusDays(30));
+        QueryParams params = new QueryParams();
+        LocalDate first = params.date("from", from, today);
+        LocalDate last = params.date("to", to, first.plusDays(30));
         if (last.isBefore(first)) {
-            throw new ProblemMapper.InvalidParameter("to", "must not be before from");
+            params.fail("to", "must not be before from");
+        } else if (ChronoUnit.DAYS.between(first, last) > MAX_DAYS) {
+            params.fail("to", "at most " + MAX_DAYS + " days after from");
         }
-        if (ChronoUnit.DAYS.between(first, last) > MAX_DAYS) {
-            throw new ProblemMapper.InvalidParameter("to", "at most " + MAX_DAYS + " days after from");
-        }
+        params.validate();
         List<Day> days = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             days.add(new Day(d, calendar.kindOf(d), calendar.periodsOf(d).stream().map(WorkingPeriod::toString).toList()));

@@ -1,9 +1,10 @@
 package com.telco.complaints.sla.rest;
 
+import com.telco.complaints.eventing.rest.QueryParams;
+import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.sla.domain.SlaCase;
 import com.telco.complaints.sla.store.ClockStore;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,13 +35,14 @@ public class ClockResource {
             description = "state=RUNNING (before the warning point), WARNING (past it), BREACHED (past the deadline), "
                     + "as they stand now")
     public List<ClockView> open(@QueryParam("state") String state,
-                                @QueryParam("page") @DefaultValue("0") int page,
-                                @QueryParam("size") @DefaultValue("100") int size) {
-        ClockStore.StateFilter filter = Params.enumValue("state", state, ClockStore.StateFilter.class);
-        Params.range("page", page, 0, Integer.MAX_VALUE);
-        Params.range("size", size, 1, 1000);
+                                @QueryParam("page") String page, @QueryParam("size") String size) {
+        QueryParams params = new QueryParams();
+        ClockStore.StateFilter filter = params.oneOf("state", state, ClockStore.StateFilter.class);
+        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = params.integer("size", size, 100, 1, 1000);
+        params.validate();
         Instant now = clock.instant();
-        return clocks.open(filter, now, size, page * size).stream()
+        return clocks.open(filter, now, s, p * s).stream()
                 .map(o -> ClockView.of(o.complaintId(), o.clock(), now)).toList();
     }
 
@@ -48,11 +50,11 @@ public class ClockResource {
     @Path("/complaints/{complaintId}")
     @Operation(summary = "Every clock of a case as it stood at asOf (default now)")
     public Response ofComplaint(@PathParam("complaintId") String complaintId, @QueryParam("asOf") String asOf) {
-        Instant at = Params.instant("asOf", asOf, clock.instant());
-        SlaCase sla = clocks.find(complaintId).orElse(null);
-        if (sla == null) {
-            return Problem.of("not-found", "Not found", 404, "No clocks for complaint " + complaintId).toResponse();
-        }
+        QueryParams params = new QueryParams();
+        Instant at = params.instant("asOf", asOf, clock.instant());
+        params.validate();
+        SlaCase sla = clocks.find(complaintId)
+                .orElseThrow(() -> new RequestProblems.NotFound("No clocks for complaint " + complaintId));
         List<ClockView> views = sla.clocks().stream()
                 .filter(c -> !c.startedAt().isAfter(at))
                 .sorted(Comparator.comparing((com.telco.complaints.sla.domain.TrackedClock c) -> c.startedAt())

@@ -1,6 +1,7 @@
 package com.telco.complaints.sla.rest;
 
-import com.telco.complaints.sla.messaging.Replayer;
+import com.telco.complaints.eventing.rebuild.Rebuild;
+import com.telco.complaints.eventing.rebuild.RebuildProgress;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,29 +12,34 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Rebuild every clock by replaying complaint-events from offset 0. */
+/**
+ * Rebuild every clock by replaying complaint-events from offset 0: the same rebuild as
+ * {@code /admin/rebuild}, under the name the SLA service has always had for it.
+ */
 @Path("/sla/replay")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplayResource {
 
     @Inject
-    Replayer replayer;
+    Rebuild rebuild;
 
     @POST
-    @Operation(summary = "Replay the log from offset 0 into fresh tables, then swap them in (202)")
+    @Operation(summary = "Replay the log from offset 0 into fresh tables, then swap them in (202)",
+            description = "The same as POST /admin/rebuild. Each lane folds its partitions' cases in memory and writes "
+                    + "them with COPY; a replay that would exhaust the heap fails with the reason.")
     public Response start() {
-        return Response.accepted(replayer.start()).build();
+        return Response.accepted(rebuild.start()).build();
     }
 
     @GET
-    @Operation(summary = "Progress: events read, events/s, percent, state")
-    public Replayer.Progress progress() {
-        return replayer.progress();
+    @Operation(summary = "Progress: events read, events/s, percent, state, cases folded (units), phase times")
+    public RebuildProgress progress() {
+        return rebuild.progress();
     }
 
     @DELETE
     @Operation(summary = "Abandon a running replay; the live clocks are unchanged")
-    public Replayer.Progress cancel() {
-        return replayer.cancel();
+    public RebuildProgress cancel() {
+        return rebuild.cancel();
     }
 }

@@ -7,6 +7,7 @@ import com.telco.complaints.contracts.event.LimitKind;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaPolicyApplied;
 import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.eventing.store.StoreException;
 import com.telco.complaints.sla.domain.CaseProfile;
 import com.telco.complaints.sla.domain.SlaCase;
 import com.telco.complaints.sla.domain.TrackedClock;
@@ -205,17 +206,38 @@ public class ClockStore {
                 + (partitions == null ? "" : " and partition = any(?)"), partitions, null);
     }
 
-    /** Complaints with a warning or breach due at {@code cutoff} on the given partitions. */
-    public List<String> due(Collection<Integer> partitions, Instant cutoff, int limit) {
-        List<String> ids = new ArrayList<>(ids("select complaint_id from clocks where warning_open and announced "
-                + "and partition = any(?) and warn_at <= ? order by warn_at limit " + limit, partitions, cutoff));
-        for (String id : ids("select complaint_id from clocks where breach_open and announced "
-                + "and partition = any(?) and deadline <= ? order by deadline limit " + limit, partitions, cutoff)) {
-            if (!ids.contains(id)) {
-                ids.add(id);
+    /** A case with a warning or breach due. */
+    public record Due(String complaintId, int partition) {}
+
+    /**
+     * Cases with a warning or breach due at {@code cutoff} on the given partitions, most overdue first,
+     * leaving alone a case with anything parked (a record of it, or its own watch).
+     */
+    public List<Due> due(Collection<Integer> partitions, Instant cutoff, int limit) {
+        String notParked = " and not exists (select 1 from parked_records p where p.partition = k.partition "
+                + "and p.message_key = k.complaint_id)";
+        String sql = "select complaint_id, partition from (select complaint_id, partition, warn_at as due_at from clocks k "
+                + "where warning_open and announced and partition = any(?) and warn_at <= ?" + notParked
+                + " union all select complaint_id, partition, deadline from clocks k where breach_open and announced "
+                + "and partition = any(?) and deadline <= ?" + notParked + ") d group by complaint_id, partition "
+                + "order by min(due_at) limit ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            java.sql.Array parts = c.createArrayOf("integer", partitions.toArray());
+            s.setArray(1, parts);
+            s.setTimestamp(2, Timestamp.from(cutoff));
+            s.setArray(3, parts);
+            s.setTimestamp(4, Timestamp.from(cutoff));
+            s.setInt(5, limit);
+            List<Due> due = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new Due(rs.getString(1), rs.getInt(2)));
+                }
             }
+            return due;
+        } catch (SQLException e) {
+            throw new StoreException("finding due clocks", e);
         }
-        return ids;
     }
 
     private List<String> ids(String sql, Collection<Integer> partitions, Instant cutoff) {

@@ -86,7 +86,7 @@ class ReplayIT {
     }
 
     @jakarta.inject.Inject
-    com.telco.complaints.sla.messaging.OutboxRelay relay;
+    com.telco.complaints.eventing.outbox.OutboxRelay relay;
 
     @Test
     void aWarningStillInTheOutboxDuringAReplayIsKeptAndGoesOutOnce() {

@@ -1,4 +1,4 @@
-package com.telco.complaints.sla.messaging;
+package com.telco.complaints.eventing.rebuild;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +8,7 @@ class HeapGuardTest {
 
     @Test
     void theOldGenerationAboveTheShareAfterACollectionCountsAsExhausted() {
-        Replayer.HeapGuard none = new Replayer.HeapGuard(1.0);
+        HeapGuard none = new HeapGuard(1.0);
         Object[] live = new Object[1 << 16]; // something that survives into the old generation
         for (int i = 0; i < live.length; i++) {
             live[i] = new byte[64];
@@ -16,7 +16,7 @@ class HeapGuardTest {
         System.gc();
         assertThat(none.exhausted()).as("nothing is above 100% of the heap").isFalse();
 
-        Replayer.HeapGuard any = new Replayer.HeapGuard(0.0001);
+        HeapGuard any = new HeapGuard(0.0001);
         System.gc();
         assertThat(any.exhausted()).as("%d objects kept are above 0.01%% of the heap", live.length).isTrue();
     }

@@ -1,0 +1,166 @@
+package com.telco.complaints.sla.messaging;
+
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.eventing.log.Applying;
+import com.telco.complaints.eventing.log.Delivered;
+import com.telco.complaints.eventing.log.EventHandler;
+import com.telco.complaints.eventing.outbox.Outbox;
+import com.telco.complaints.eventing.rebuild.RebuildLane;
+import com.telco.complaints.eventing.store.AfterCommit;
+import com.telco.complaints.sla.domain.BusinessCalendar;
+import com.telco.complaints.sla.domain.SlaCase;
+import com.telco.complaints.sla.domain.SlaEvents;
+import com.telco.complaints.sla.domain.SlaPolicies;
+import com.telco.complaints.sla.domain.TrackedClock;
+import com.telco.complaints.sla.store.ClockStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * sla's handler of {@code complaint-events}: every event starts, stops or marks the clocks of its
+ * case (the service's own announcements, warnings and breaches included, so a replay of the same
+ * log raises nothing again), the clocks started on partitions that are deciding are announced, and
+ * the deadline watch raises due warnings and breaches. Every emission goes to the outbox in the
+ * transaction that marks it in the clock, so nothing is raised twice.
+ */
+@ApplicationScoped
+public class Projection implements EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(Projection.class);
+
+    @Inject
+    ClockStore clocks;
+    @Inject
+    Outbox outbox;
+    @Inject
+    SlaPolicies policies;
+    @Inject
+    BusinessCalendar calendar;
+    @Inject
+    AfterCommit afterCommit;
+    @Inject
+    MeterRegistry meters;
+
+    @Override
+    public void apply(List<Delivered> delivered, Applying applying) {
+        Map<String, SlaCase> cases = new LinkedHashMap<>(
+                clocks.lock(delivered.stream().map(d -> d.event().complaintId()).distinct().toList()));
+        Map<String, SlaCase> changed = new LinkedHashMap<>();
+        for (Delivered d : delivered) {
+            ComplaintEvent event = d.event();
+            SlaCase sla = cases.computeIfAbsent(event.complaintId(), id -> SlaCase.empty(id, d.partition()));
+            SlaCase.Outcome outcome = sla.apply(event, policies, calendar);
+            if (outcome.rejection() != null) {
+                meters.counter("events.rejected", "reason", outcome.rejection().reason().name()).increment();
+                LOG.warnf("not applied: %s %s at %s: %s", EventType.of(event).eventName(), event.eventId(), d.where(),
+                        outcome.rejection());
+                continue;
+            }
+            changed.put(sla.complaintId(), sla);
+        }
+        for (SlaCase sla : changed.values()) {
+            if (applying.deciding(sla.partition())) {
+                announce(sla);
+            }
+        }
+        clocks.save(changed.values());
+    }
+
+    /** Announces the clocks never announced on the given partitions (all when null): after a replay caught up. */
+    @Override
+    public int reconcile(Collection<Integer> partitions, Applying applying) {
+        List<String> ids = clocks.unannounced(partitions);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Map<String, SlaCase> cases = clocks.lock(ids);
+        int announced = 0;
+        for (SlaCase sla : cases.values()) {
+            announced += announce(sla);
+        }
+        clocks.save(cases.values());
+        return announced;
+    }
+
+    /** A rebuild lane folds its cases in memory, with no database round trip per event, and writes them with COPY. */
+    @Override
+    public RebuildLane<Delivered> rebuildLane() {
+        Map<String, SlaCase> cases = new HashMap<>();
+        long[] written = {0};
+        return new RebuildLane<>() {
+            @Override
+            public void fold(Delivered d) {
+                SlaCase sla = cases.computeIfAbsent(d.event().complaintId(), id -> SlaCase.empty(id, d.partition()));
+                SlaCase.Outcome outcome = sla.apply(d.event(), policies, calendar);
+                if (outcome.rejection() != null) {
+                    meters.counter("events.rejected", "reason", outcome.rejection().reason().name()).increment();
+                }
+            }
+
+            @Override
+            public void write() {
+                clocks.copy(cases.values());
+                written[0] = cases.size();
+                cases.clear(); // the heap goes back to the live service before the swap
+            }
+
+            @Override
+            public long size() {
+                return cases.isEmpty() ? written[0] : cases.size();
+            }
+        };
+    }
+
+    /**
+     * Raises the warnings and breaches due at {@code now} (after the grace period) of these cases,
+     * each with its true time (the warning point, the deadline), in the caller's transaction.
+     * Returns how many.
+     */
+    public int raiseDue(Collection<String> complaintIds, Instant now, Duration grace) {
+        Map<String, SlaCase> cases = clocks.lock(complaintIds);
+        int raised = 0;
+        for (SlaCase sla : cases.values()) {
+            for (TrackedClock clock : sla.clocks()) {
+                String kind = clock.clock().name();
+                if (clock.warningDue(now, grace)) {
+                    outbox.append(SlaEvents.warning(sla.complaintId(), clock));
+                    clock.markWarned();
+                    afterCommit.run(() -> meters.counter("sla.warnings", "clock", kind).increment());
+                    raised++;
+                }
+                if (clock.breachDue(now, grace)) {
+                    outbox.append(SlaEvents.breach(sla.complaintId(), clock));
+                    clock.markBreached();
+                    afterCommit.run(() -> meters.counter("sla.breaches", "clock", kind).increment());
+                    raised++;
+                }
+            }
+        }
+        clocks.save(cases.values());
+        return raised;
+    }
+
+    private int announce(SlaCase sla) {
+        int announced = 0;
+        for (TrackedClock clock : sla.clocks()) {
+            if (!clock.announced()) {
+                outbox.append(SlaEvents.started(sla.complaintId(), clock));
+                clock.markAnnounced();
+                meters.counter("sla.clocks.started", "clock", clock.clock().name()).increment();
+                announced++;
+            }
+        }
+        return announced;
+    }
+}
