@@ -13,8 +13,6 @@ public interface AnalyticsConfig {
 
     Kpis kpis();
 
-    Rebuild rebuild();
-
     interface Hotspots {
         /** The fewest complaints in a window that can be a hotspot. */
         @WithDefault("5")
@@ -37,22 +35,5 @@ public interface AnalyticsConfig {
         /** How far back a closed complaint of the same phone and category makes a new one a recurrence. */
         @WithDefault("P30D")
         Duration recurrenceWindow();
-    }
-
-    interface Rebuild {
-        /**
-         * Records per poll, and per transaction, while replaying: larger batches write a case once for
-         * all its events in the batch and mean fewer transactions, but hold more in memory (about
-         * 2.5 kB a record, two batches per lane).
-         */
-        @WithDefault("5000")
-        int maxPollRecords();
-
-        /**
-         * Replays running side by side, each over its share of the partitions (a case lives on one
-         * partition, so they never write the same rows).
-         */
-        @WithDefault("2")
-        int lanes();
     }
 }

@@ -1,10 +1,12 @@
 package com.telco.complaints.analytics.rest;
 
-import com.telco.complaints.analytics.store.CaseStore;
 import com.telco.complaints.analytics.store.CaseStore.CaseFilter;
 import com.telco.complaints.analytics.store.CaseStore.CaseRow;
+import com.telco.complaints.analytics.store.CaseStore;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.lifecycle.CaseStatus;
+import com.telco.complaints.eventing.rest.QueryParams;
+import com.telco.complaints.eventing.rest.RequestProblems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -48,8 +50,8 @@ public class CaseResource {
                          @QueryParam("category") String category, @QueryParam("region") String region,
                          @QueryParam("page") String page, @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
-        params.oneOf("status", status, CaseStatus.values());
-        params.oneOf("category", category, Category.values());
+        params.oneOf("status", status, CaseStatus.class);
+        params.oneOf("category", category, Category.class);
         int pageNumber = params.integer("page", page, 0, 0, 1_000_000);
         int pageSize = params.integer("size", size, 50, 1, 500);
         params.validate();

@@ -3,6 +3,7 @@ package com.telco.complaints.analytics.rest;
 import com.telco.complaints.analytics.config.AnalyticsConfig;
 import com.telco.complaints.analytics.domain.Hotspots;
 import com.telco.complaints.analytics.store.CaseStore;
+import com.telco.complaints.eventing.rest.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

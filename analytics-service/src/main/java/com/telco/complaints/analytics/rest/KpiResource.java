@@ -5,6 +5,7 @@ import com.telco.complaints.analytics.domain.GroupBy;
 import com.telco.complaints.analytics.domain.KpiCase;
 import com.telco.complaints.analytics.domain.Kpis;
 import com.telco.complaints.analytics.store.CaseStore;
+import com.telco.complaints.eventing.rest.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,7 @@
 package com.telco.complaints.analytics.store;
 
 import com.telco.complaints.analytics.domain.AuditChain;
+import com.telco.complaints.eventing.store.StoreException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

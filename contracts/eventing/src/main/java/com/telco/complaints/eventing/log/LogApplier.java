@@ -3,6 +3,7 @@ package com.telco.complaints.eventing.log;
 import com.telco.complaints.eventing.config.EventingConfig;
 import com.telco.complaints.eventing.outbox.Outbox;
 import com.telco.complaints.eventing.parking.Parking;
+import com.telco.complaints.eventing.store.AfterCommit;
 import com.telco.complaints.eventing.store.Positions;
 import com.telco.complaints.eventing.store.Schemas;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +54,8 @@ public class LogApplier {
     MeterRegistry meters;
     @Inject
     EventingConfig config;
+    @Inject
+    AfterCommit afterCommit;
 
     /** Partitions that may have parked records (of the live tables): only for them are keys looked up. */
     private final Set<Integer> parkedPartitions = ConcurrentHashMap.newKeySet();
@@ -206,21 +209,26 @@ public class LogApplier {
         return parking.blockedKeys(keys.keySet(), all);
     }
 
-    /** Parks or dead-letters a record, in the current transaction. */
+    /**
+     * Parks or dead-letters a record, in the current transaction; it is counted and logged once that
+     * transaction commits (a run that is rolled back and split sets the same record aside again).
+     */
     private void setAside(LogRecord record, ParkReason reason, String detail, boolean shadow) {
         FailurePolicy policy = handler().failurePolicy();
         if (policy.parks()) {
             parking.park(record, reason, detail);
             (shadow ? shadowParkedPartitions : parkedPartitions).add(record.partition());
-            if (shadow) {
-                shadowParked.incrementAndGet();
-            }
-            meters.counter("log.parked", "reason", reason.code()).increment();
-            if (reason == ParkReason.BEHIND) {
-                LOG.infof("parked %s (%s): %s", record.where(), reason.code(), detail);
-            } else {
-                LOG.warnf("parked %s (%s, ce_type %s): %s", record.where(), reason.code(), record.ceType(), detail);
-            }
+            afterCommit.run(() -> {
+                if (shadow) {
+                    shadowParked.incrementAndGet();
+                }
+                meters.counter("log.parked", "reason", reason.code()).increment();
+                if (reason == ParkReason.BEHIND) {
+                    LOG.infof("parked %s (%s): %s", record.where(), reason.code(), detail);
+                } else {
+                    LOG.warnf("parked %s (%s, ce_type %s): %s", record.where(), reason.code(), record.ceType(), detail);
+                }
+            });
         } else {
             Map<String, String> headers = record.headerMap();
             headers.put("dead-letter-reason", reason.code() + ": " + detail);
@@ -228,8 +236,11 @@ public class LogApplier {
             headers.put("dead-letter-partition", String.valueOf(record.partition()));
             headers.put("dead-letter-offset", String.valueOf(record.offset()));
             outbox.appendRecord(policy.deadLetterTopic(), record.key(), headers, record.value());
-            meters.counter("log.dead-lettered", "reason", reason.code()).increment();
-            LOG.infof("dead-lettered %s to %s (%s): %s", record.where(), policy.deadLetterTopic(), reason.code(), detail);
+            afterCommit.run(() -> {
+                meters.counter("log.dead-lettered", "reason", reason.code()).increment();
+                LOG.infof("dead-lettered %s to %s (%s): %s", record.where(), policy.deadLetterTopic(), reason.code(),
+                        detail);
+            });
         }
     }
 

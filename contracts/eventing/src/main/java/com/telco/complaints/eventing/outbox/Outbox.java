@@ -127,7 +127,7 @@ public class Outbox {
         return size;
     }
 
-    /** The JSON path of the string with the most characters in {@code json}. */
+    /** The JSON path of the string with the most bytes (UTF-8) in {@code json}. */
     static String largestField(byte[] json) {
         try {
             String[] best = {null};
@@ -140,8 +140,8 @@ public class Outbox {
     }
 
     private static void largest(JsonNode node, String path, String[] best, int[] most) {
-        if (node.isTextual() && node.textValue().length() > most[0]) {
-            most[0] = node.textValue().length();
+        if (node.isTextual() && node.textValue().getBytes(StandardCharsets.UTF_8).length > most[0]) {
+            most[0] = node.textValue().getBytes(StandardCharsets.UTF_8).length;
             best[0] = path;
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

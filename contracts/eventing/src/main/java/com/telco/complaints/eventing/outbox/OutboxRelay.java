@@ -241,6 +241,40 @@ public class OutboxRelay {
             return 0;
         }
         List<Outbox.Row> rows = next.subList(0, count);
+        Throwable failure = send(rows);
+        if (failure == null) {
+            return rows.size();
+        }
+        if (!refusedForGood(failure)) {
+            throw new IllegalStateException("sending " + rows.size() + " outbox rows", failure);
+        }
+        // Once the broker refuses one record, the producer fails every record still in flight with the same
+        // error, so the batch does not tell which row it was: relay the batch again row by row. Every row that
+        // goes out alone is fine; the one refused alone is moved aside, and the rows after it go out.
+        int done = 0;
+        for (Outbox.Row row : rows) {
+            Throwable alone = send(List.of(row));
+            if (alone != null) {
+                if (!refusedForGood(alone)) {
+                    throw new IllegalStateException("sending outbox row " + row.id(), alone);
+                }
+                String reason = alone.getClass().getSimpleName() + ": " + alone.getMessage();
+                QuarkusTransaction.requiringNew().run(() -> outbox.moveToFailed(row.id(), reason));
+                LOG.warnf("outbox row %d (%s) refused by the broker for good, moved to outbox_failed: %s", row.id(),
+                        row.headers().get(CloudEvents.TYPE), reason);
+                refused.increment();
+            }
+            done++;
+        }
+        return done;
+    }
+
+    /**
+     * Sends rows in one Kafka transaction that also commits the marker naming them, then deletes them.
+     * Returns null when they went out, or the first failure (the transaction aborted, the rows kept).
+     */
+    private Throwable send(List<Outbox.Row> rows) throws InterruptedException {
+        long[] ids = rows.stream().mapToLong(Outbox.Row::id).toArray();
         producer.beginTransaction();
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
         for (Outbox.Row row : rows) {
@@ -250,38 +284,20 @@ public class OutboxRelay {
                     headers)));
         }
         producer.flush();
-        Map<Long, String> refusedRows = new HashMap<>();
-        RuntimeException other = null;
-        for (int i = 0; i < rows.size(); i++) {
-            Throwable failure = failure(sent.get(i));
-            if (failure == null) {
-                continue;
+        for (Future<RecordMetadata> future : sent) {
+            Throwable failure = failure(future);
+            if (failure != null) {
+                producer.abortTransaction();
+                return failure;
             }
-            if (refusedForGood(failure)) {
-                refusedRows.put(rows.get(i).id(), failure.getClass().getSimpleName() + ": " + failure.getMessage());
-            } else if (other == null) {
-                other = new IllegalStateException("sending outbox row " + rows.get(i).id(), failure);
-            }
-        }
-        if (!refusedRows.isEmpty() || other != null) {
-            producer.abortTransaction();
-            if (!refusedRows.isEmpty()) {
-                // The rows after a refused one were aborted with it: they go out in the next batch.
-                QuarkusTransaction.requiringNew().run(() -> refusedRows.forEach(outbox::moveToFailed));
-                refusedRows.forEach((id, reason) -> LOG.warnf("outbox row %d refused by the broker for good, moved to "
-                        + "outbox_failed: %s", id, reason));
-                refused.increment(refusedRows.size());
-                return refusedRows.size();
-            }
-            throw other;
         }
         producer.sendOffsetsToTransaction(
-                Map.of(marker(), new OffsetAndMetadata(ids[count - 1], RelayedIds.format(ids, count))),
+                Map.of(marker(), new OffsetAndMetadata(ids[ids.length - 1], RelayedIds.format(ids, ids.length))),
                 new ConsumerGroupMetadata(outbox.relayName()));
         producer.commitTransaction();
-        QuarkusTransaction.requiringNew().call(() -> outbox.delete(Arrays.stream(ids, 0, count).boxed().toList()));
+        QuarkusTransaction.requiringNew().call(() -> outbox.delete(Arrays.stream(ids).boxed().toList()));
         relayed.addAndGet(rows.size());
-        return rows.size();
+        return null;
     }
 
     private Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {

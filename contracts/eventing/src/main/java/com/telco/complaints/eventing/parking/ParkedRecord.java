@@ -1,6 +1,7 @@
 package com.telco.complaints.eventing.parking;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.telco.complaints.eventing.log.LogRecord;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ public record ParkedRecord(long id, String topic, int partition, Long offset, St
                            Instant lastFailedAt, int attempts, List<LogRecord.HeaderValue> headers,
                            @JsonIgnore byte[] payload) {
 
-    /** The value as text when it is UTF-8, for operators; null otherwise. */
+    /** The value as text (UTF-8), for operators; null when there is none. */
+    @JsonProperty("data")
     public String data() {
         if (payload == null) {
             return null;
@@ -29,11 +31,13 @@ public record ParkedRecord(long id, String topic, int partition, Long offset, St
         return text.length() > 100_000 ? text.substring(0, 100_000) + "…" : text;
     }
 
+    @JsonIgnore
     public boolean isTask() {
         return task != null;
     }
 
     /** The record as it was on the log, to be applied again. */
+    @JsonIgnore
     public LogRecord toRecord() {
         return new LogRecord(topic, partition, offset == null ? -1 : offset, key, headers, payload);
     }

@@ -1,13 +1,12 @@
 package com.telco.complaints.eventing.parking;
 
-import com.telco.complaints.contracts.wire.EventType;
-import com.telco.complaints.contracts.wire.UnknownEventTypeException;
 import com.telco.complaints.eventing.log.CatchUp;
 import com.telco.complaints.eventing.log.Failures;
 import com.telco.complaints.eventing.log.LogApplier;
 import com.telco.complaints.eventing.log.LogHandler;
 import com.telco.complaints.eventing.log.ParkReason;
 import com.telco.complaints.eventing.log.UnusableRecord;
+import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.eventing.store.Positions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -65,15 +64,55 @@ public class Redrive {
         List<ParkedRecord> sequence = parking.sequence(parked);
         List<Long> applied = new ArrayList<>();
         for (int i = 0; i < sequence.size(); i++) {
-            Optional<String[]> failed = redrive(sequence.get(i));
+            ParkedRecord next = sequence.get(i);
+            Optional<String[]> failed = redrive(next, result -> {
+                if (result == Result.APPLIED) {
+                    applied.add(next.id());
+                }
+            });
             if (failed.isPresent()) {
                 List<Long> left = sequence.subList(i, sequence.size()).stream().map(ParkedRecord::id).toList();
                 return new Outcome(applied, left, failed.get()[0], failed.get()[1]);
             }
-            applied.add(sequence.get(i).id());
         }
         applier.refreshParkedPartitions();
         return new Outcome(applied, List.of(), null, null);
+    }
+
+    /**
+     * Drops the first parked record of a case for good (an operator's decision: garbage that can never
+     * apply), then re-drives the records of the case that waited behind it.
+     *
+     * @throws RequestProblems.Conflict when records of its case were parked before it: discard those first
+     */
+    public Outcome discard(long id) {
+        ParkedRecord parked = parking.find(id).orElseThrow(() -> new NotParked(id));
+        List<ParkedRecord> sequence = parking.sequence(parked);
+        if (!parked.isTask() && sequence.get(0).id() != id) {
+            throw new RequestProblems.Conflict("not-first-parked", "Not the first parked record of its case",
+                    "Record " + sequence.get(0).id() + " of the same case was parked before " + id
+                            + ": retry or discard that one first");
+        }
+        boolean removed = QuarkusTransaction.requiringNew().call(() -> {
+            positions.lock(List.of(parked.partition()));
+            if (parking.lock(id).isEmpty()) {
+                return false;
+            }
+            parking.delete(id);
+            return true;
+        });
+        if (!removed) {
+            throw new NotParked(id);
+        }
+        meters.counter("log.discarded").increment();
+        LOG.warnf("parked record %d (%s at %s/%d@%s, key %s) discarded for good by an operator; it was parked for: %s",
+                id, parked.eventType(), parked.topic(), parked.partition(), parked.offset(), parked.key(),
+                parked.error());
+        if (sequence.size() <= 1) {
+            applier.refreshParkedPartitions();
+            return new Outcome(List.of(), List.of(), null, null);
+        }
+        return retry(sequence.get(1).id());
     }
 
     /**
@@ -96,7 +135,7 @@ public class Redrive {
         try {
             for (ParkedRecord head : parking.heads(List.of(ParkReason.NEWER_VERSION.code(),
                     ParkReason.UNKNOWN_TYPE.code()))) {
-                if (partitions.contains(head.partition()) && readableNow(head.eventType())) {
+                if (partitions.contains(head.partition()) && readableNow(head)) {
                     Outcome outcome = retry(head.id());
                     LOG.infof("parked record %d (%s) is readable by this version: %d applied, %d still parked", head.id(),
                             head.eventType(), outcome.applied().size(), outcome.stillParked().size());
@@ -107,42 +146,58 @@ public class Redrive {
         }
     }
 
-    private static boolean readableNow(String ceType) {
+    /** Whether this code reads the record now, at least as far as its type and version go. */
+    private boolean readableNow(ParkedRecord parked) {
         try {
-            EventType.parseCeType(ceType);
+            applier.handler().read(parked.toRecord());
             return true;
-        } catch (UnknownEventTypeException e) {
-            return false;
+        } catch (UnusableRecord e) {
+            return !e.reason().awaitsUpgrade();
+        } catch (RuntimeException e) {
+            return true; // it fails otherwise now: the re-drive records the new reason
         }
     }
 
-    /** Applies one parked record; empty when it applied (or was gone), else its new reason and error. */
-    private Optional<String[]> redrive(ParkedRecord parked) {
+    /** What re-driving one parked record did. */
+    private enum Result { APPLIED, GONE, FAILED }
+
+    /** Applies one parked record; empty when it applied or was gone (re-driven meanwhile), else its new reason and error. */
+    private Optional<String[]> redrive(ParkedRecord parked, java.util.function.Consumer<Result> result) {
         LogHandler<Object> handler = applier.handler();
         Object item;
         try {
             item = handler.read(parked.toRecord());
         } catch (UnusableRecord e) {
+            result.accept(Result.FAILED);
             return failedAgain(parked, e.reason(), e.getMessage());
         } catch (RuntimeException e) {
+            result.accept(Result.FAILED);
             return failedAgain(parked, ParkReason.UNREADABLE, Failures.describe(e));
         }
+        boolean applied;
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            applied = QuarkusTransaction.requiringNew().call(() -> {
                 positions.lock(List.of(parked.partition()));
                 if (parking.lock(parked.id()).isEmpty()) {
-                    return; // re-driven meanwhile
+                    return false; // re-driven meanwhile
                 }
                 handler.apply(List.of(item), LogApplier.deciding(
                         catchUp.deciding(parked.partition()) ? null : List.of()));
                 parking.delete(parked.id());
+                return true;
             });
         } catch (RuntimeException e) {
             if (Failures.isTransient(e)) {
                 throw e;
             }
+            result.accept(Result.FAILED);
             return failedAgain(parked, ParkReason.FAILED, Failures.describe(e));
         }
+        if (!applied) {
+            result.accept(Result.GONE);
+            return Optional.empty();
+        }
+        result.accept(Result.APPLIED);
         meters.counter("log.redriven").increment();
         LOG.infof("re-driven parked record %d (%s at %s/%d@%d): applied", parked.id(), parked.eventType(),
                 parked.topic(), parked.partition(), parked.offset());

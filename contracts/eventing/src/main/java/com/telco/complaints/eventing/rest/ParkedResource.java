@@ -69,6 +69,15 @@ public class ParkedResource {
     }
 
     @POST
+    @Path("/{id}/discard")
+    @Operation(summary = "Drop a parked record for good, then re-drive the records of its case behind it",
+            description = "For a record that can never apply (garbage on the log): the operator's decision, logged. "
+                    + "Only the first parked record of a case can be discarded (409 otherwise); 404 unknown id.")
+    public Redrive.Outcome discard(@PathParam("id") long id) {
+        return redrive.discard(id);
+    }
+
+    @POST
     @Path("/retry")
     @Operation(summary = "Re-drive every parked case (optionally only those parked for one reason, e.g. newer-version)")
     public List<Redrive.Outcome> retryAll(@QueryParam("reason") String reason) {

@@ -1,0 +1,162 @@
+package com.telco.complaints.analytics.messaging;
+
+import com.telco.complaints.analytics.domain.AuditChain;
+import com.telco.complaints.analytics.domain.CanonicalJson;
+import com.telco.complaints.analytics.domain.CaseRecord;
+import com.telco.complaints.analytics.store.AuditArchive.ArchivedEvent;
+import com.telco.complaints.analytics.store.AuditArchive.Head;
+import com.telco.complaints.analytics.store.AuditArchive;
+import com.telco.complaints.analytics.store.CaseStore;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.eventing.log.Applying;
+import com.telco.complaints.eventing.log.Delivered;
+import com.telco.complaints.eventing.log.EventReader;
+import com.telco.complaints.eventing.log.LogHandler;
+import com.telco.complaints.eventing.log.LogRecord;
+import com.telco.complaints.eventing.log.ParkReason;
+import com.telco.complaints.eventing.log.UnusableRecord;
+import com.telco.complaints.eventing.store.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * analytics' handler of {@code complaint-events}, in a fixed number of statements per batch
+ * whatever its size: archive each event not archived before (event ids) at the end of its case's
+ * hash chain, fold it into its case with the contracts' state machine (an event that does not fit
+ * is archived with the reason, counted, logged with its offset, and never stops anything), then
+ * write the archive rows, chain heads and changed cases together. Reading a record (decoding, its
+ * headers and canonical bytes) needs no database, so a rebuild does it on another thread while the
+ * previous batch is written.
+ */
+@ApplicationScoped
+@Startup // its counters exist, at zero, from start-up
+public class Projection implements LogHandler<Projection.Incoming> {
+
+    private static final Logger LOG = Logger.getLogger(Projection.class);
+
+    /** A record read: its event, its headers as archived (a JSON object) and its canonical bytes for the chain. */
+    public record Incoming(Delivered delivered, String headers, byte[] canonical) {
+        ComplaintEvent event() {
+            return delivered.event();
+        }
+
+        LogRecord record() {
+            return delivered.record();
+        }
+    }
+
+    @Inject
+    AuditArchive archive;
+    @Inject
+    CaseStore cases;
+    @Inject
+    AfterCommit afterCommit;
+    @Inject
+    MeterRegistry meters;
+
+    private Counter duplicates;
+    private Counter archived;
+
+    @PostConstruct
+    void meters() {
+        duplicates = meters.counter("events.duplicates");
+        archived = meters.counter("events.archived");
+    }
+
+    @Override
+    public Incoming read(LogRecord record) {
+        Delivered delivered = EventReader.read(record);
+        try {
+            return new Incoming(delivered, headersJson(record), AuditChain.canonicalBytes(record.ceType(),
+                    CanonicalJson.parse(record.value())));
+        } catch (IOException e) {
+            throw new UnusableRecord(ParkReason.UNREADABLE, "data not canonicalizable: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void apply(List<Incoming> items, Applying applying) {
+        Set<UUID> ids = new HashSet<>();
+        Set<String> complaintIds = new HashSet<>();
+        for (Incoming in : items) {
+            ids.add(in.event().eventId());
+            complaintIds.add(in.event().complaintId());
+        }
+        Set<UUID> known = archive.archived(ids);
+        Map<String, Head> heads = archive.heads(complaintIds);
+        Map<String, CaseRecord> loaded = cases.load(complaintIds);
+
+        AuditChain.Hasher hasher = new AuditChain.Hasher();
+        Map<String, CaseRecord> changed = new LinkedHashMap<>();
+        Map<String, Head> moved = new LinkedHashMap<>();
+        List<ArchivedEvent> rows = new ArrayList<>(items.size());
+        for (Incoming in : items) {
+            ComplaintEvent event = in.event();
+            String complaintId = event.complaintId();
+            if (!known.add(event.eventId())) {
+                duplicates.increment();
+                LOG.debugf("duplicate event %s at %s skipped", event.eventId(), in.delivered().where());
+                continue;
+            }
+            String rejection = null;
+            CaseRecord current = changed.get(complaintId);
+            if (current == null) {
+                current = loaded.getOrDefault(complaintId, CaseRecord.initial(complaintId));
+            }
+            CaseRecord.Step step = current.apply(event);
+            if (step.applied()) {
+                changed.put(complaintId, step.record());
+            } else {
+                rejection = step.rejection().toString();
+                meters.counter("events.rejected", "reason", step.rejection().reason().name()).increment();
+                LOG.warnf("not applied: %s %s at %s: %s", EventType.of(event).eventName(), event.eventId(),
+                        in.delivered().where(), step.rejection());
+            }
+            Head head = moved.getOrDefault(complaintId, heads.get(complaintId));
+            byte[] previous = head == null ? AuditChain.GENESIS : head.hash();
+            int seq = head == null ? 1 : head.length() + 1;
+            byte[] hash = hasher.hash(previous, in.canonical());
+            moved.put(complaintId, new Head(complaintId, seq, hash));
+            LogRecord record = in.record();
+            rows.add(new ArchivedEvent(event.eventId(), complaintId, seq, record.partition(), record.offset(),
+                    record.ceType(), event.occurredAt(), in.headers(), record.value(), previous, hash, rejection));
+        }
+        archive.append(rows, moved.values());
+        cases.save(changed.values());
+        int count = rows.size();
+        afterCommit.run(() -> archived.increment(count));
+    }
+
+    /** The record's headers as one JSON object, in record order, as archived. */
+    private static String headersJson(LogRecord record) {
+        StringBuilder headers = new StringBuilder(320).append('{');
+        for (LogRecord.HeaderValue h : record.headers()) {
+            if (headers.length() > 1) {
+                headers.append(',');
+            }
+            CanonicalJson.appendString(h.name(), headers);
+            headers.append(':');
+            if (h.value() == null) {
+                headers.append("null");
+            } else {
+                CanonicalJson.appendString(h.value(), headers);
+            }
+        }
+        return headers.append('}').toString();
+    }
+}

@@ -1,0 +1,63 @@
+package com.telco.complaints.eventing.it;
+
+import com.telco.complaints.eventing.log.LogConsumer;
+import com.telco.complaints.eventing.testapp.NoteLog.Sent;
+import com.telco.complaints.eventing.testapp.NoteLog;
+import com.telco.complaints.eventing.testapp.TestApp;
+import com.telco.complaints.testsupport.SuiteTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static com.telco.complaints.eventing.testapp.NoteLog.note;
+import static com.telco.complaints.eventing.testapp.TestApp.eventually;
+import static com.telco.complaints.eventing.testapp.TestApp.notes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A failure that passes (the database away for a while) is retried in place: nothing is parked, nothing lost. */
+@QuarkusTest
+@QuarkusTestResource(SuiteTestResource.class)
+class TransientFailureIT {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(3);
+
+    @Inject
+    LogConsumer consumer;
+
+    @Test
+    void aDatabaseOutageIsRetriedUntilItPassesWithoutParkingAnything() throws Exception {
+        long parkedBefore = TestApp.parkedTotal();
+        List<String> keys = IntStream.range(0, 5).mapToObj(i -> TestApp.newKey("outage")).toList();
+        String database = TestApp.databaseName();
+        List<Sent> sent;
+        try (NoteLog notesLog = NoteLog.open();
+             Connection server = TestApp.connectToServer();
+             Statement s = server.createStatement()) {
+            s.execute("alter database " + database + " allow_connections false");
+            try {
+                s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database
+                        + "' and pid <> pg_backend_pid()");
+                sent = notesLog.publish(keys.stream().map(k -> note(k, "during the outage")).toArray(NoteLog.Spec[]::new));
+                // The consumer has the records and keeps failing to apply them while the database stays away.
+                eventually().until(() -> consumer.failingSince() != null
+                        && consumer.failingSince().isBefore(Instant.now().minus(OUTAGE)));
+                assertThat(TestApp.logHealth()).as("the failure retried, in /q/health").containsKey("retrying");
+            } finally {
+                s.execute("alter database " + database + " allow_connections true");
+            }
+        }
+
+        eventually().until(() -> keys.stream().allMatch(k -> notes(k).size() == 1));
+        eventually().until(() -> consumer.failing() == null);
+        assertThat(TestApp.parkedTotal()).isEqualTo(parkedBefore);
+        assertThat(sent).allSatisfy(r -> assertThat(TestApp.parkedAt(r.partition(), r.offset())).isEmpty());
+    }
+}
