@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.ExternalRef;
 import com.telco.complaints.contracts.wire.EventCodec;
+import com.telco.complaints.eventing.outbox.Outbox;
+import com.telco.complaints.eventing.rest.FieldError;
 import com.telco.complaints.intake.domain.BusinessScope;
 import com.telco.complaints.intake.domain.ComplaintDraft;
 import com.telco.complaints.intake.domain.ComplaintNumbers;
-import com.telco.complaints.intake.domain.FieldError;
 import com.telco.complaints.intake.domain.Refusal;
 import com.telco.complaints.intake.domain.Registration;
 import com.telco.complaints.intake.domain.ReplyPromise;
 import com.telco.complaints.intake.domain.SubmissionValidator;
 import com.telco.complaints.intake.domain.Validation;
 import com.telco.complaints.intake.store.ComplaintStore;
-import com.telco.complaints.intake.store.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,8 +40,17 @@ public class Registrar {
 
     private static final Logger LOG = Logger.getLogger(Registrar.class);
 
-    /** Where a submission came from: who sent it and what request or record caused it. */
-    public record Origin(String door, String actor, String causationId) {}
+    /**
+     * Where a submission came from: who sent it and what request or record caused it.
+     *
+     * @param claim a key naming this very submission (the topic, partition and offset of a record), claimed
+     *              with the registration so that the same record delivered again registers nothing; null for none
+     */
+    public record Origin(String door, String actor, String causationId, String claim) {
+        public Origin(String door, String actor, String causationId) {
+            this(door, actor, causationId, null);
+        }
+    }
 
     public sealed interface Outcome {
         /** Registered now. */
@@ -83,6 +92,18 @@ public class Registrar {
         return outcome;
     }
 
+    /**
+     * What a submission is refused for without looking at any stored state (invalid, outside the
+     * business scope), or empty when it may be registered.
+     */
+    public Optional<Outcome> refusalOf(JsonNode body) {
+        Validation validation = validator.validate(body);
+        if (validation instanceof Validation.Invalid invalid) {
+            return Optional.of(new Outcome.Invalid(invalid.errors()));
+        }
+        return scope.refusalOf(((Validation.Valid) validation).draft()).map(Outcome.Refused::new);
+    }
+
     private Outcome decide(JsonNode body, String idempotencyKey, Origin origin) {
         Validation validation = validator.validate(body);
         if (validation instanceof Validation.Invalid invalid) {
@@ -95,6 +116,9 @@ public class Registrar {
         }
         String fingerprint = Registration.fingerprint(draft);
         List<String> keys = keysOf(idempotencyKey, draft.externalRef());
+        if (origin.claim() != null) {
+            keys.add(origin.claim());
+        }
         String actor = origin.actor() != null ? origin.actor()
                 : draft.externalRef() != null ? draft.externalRef().system() : draft.channel().name().toLowerCase();
 

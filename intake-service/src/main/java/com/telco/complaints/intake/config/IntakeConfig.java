@@ -22,8 +22,6 @@ public interface IntakeConfig {
 
     Scope scope();
 
-    Outbox outbox();
-
     interface ReplyPromiseConfig {
         @WithDefault("PT48H")
         Duration normal();
@@ -49,18 +47,5 @@ public interface IntakeConfig {
         Optional<String> subcategory();
 
         Optional<String> region();
-    }
-
-    interface Outbox {
-        /** Relay the outbox to Kafka (off only for maintenance). */
-        @WithDefault("true")
-        boolean relayEnabled();
-
-        @WithDefault("500")
-        int batchSize();
-
-        /** How long the relay waits for new rows when it has not been told of any. */
-        @WithDefault("PT0.25S")
-        Duration idlePoll();
     }
 }

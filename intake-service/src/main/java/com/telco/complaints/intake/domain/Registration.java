@@ -1,12 +1,12 @@
 package com.telco.complaints.intake.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.Urgency;
 import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventJson;
 import com.telco.complaints.contracts.wire.EventType;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -7,6 +7,7 @@ import com.telco.complaints.contracts.event.Customer;
 import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.ExternalRef;
 import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.eventing.rest.FieldError;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package com.telco.complaints.intake.domain;
 
+import com.telco.complaints.eventing.rest.FieldError;
+
 import java.util.List;
 
 /** The outcome of validating a submission: a draft, or every wrong field. */

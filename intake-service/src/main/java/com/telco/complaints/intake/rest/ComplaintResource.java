@@ -1,12 +1,13 @@
 package com.telco.complaints.intake.rest;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.telco.complaints.contracts.wire.EventJson;
-import com.telco.complaints.intake.Registrar;
+import com.telco.complaints.eventing.rest.FieldError;
+import com.telco.complaints.eventing.rest.JsonBody;
+import com.telco.complaints.eventing.rest.Problem;
+import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.intake.Registrar.Outcome;
-import com.telco.complaints.intake.domain.FieldError;
+import com.telco.complaints.intake.Registrar;
+import com.telco.complaints.intake.domain.IdempotencyKeys;
 import com.telco.complaints.intake.store.ComplaintStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,18 +22,15 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** The door for publishing systems: register a complaint, read it back. */
 @Path("/complaints")
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplaintResource {
-
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     @Inject
     Registrar registrar;
@@ -51,13 +49,14 @@ public class ComplaintResource {
             @Parameter(description = "The publishing system or agent, recorded as the actor")
             @HeaderParam("X-Submitted-By") String submittedBy,
             byte[] body) {
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+        Optional<String> keyProblem = IdempotencyKeys.problem(idempotencyKey);
+        if (keyProblem.isPresent()) {
             return Problem.of("invalid-complaint", "Invalid complaint", 400,
                             "The Idempotency-Key header is invalid")
-                    .withErrors(List.of(new FieldError("Idempotency-Key", "must be 1 to 200 visible ASCII characters")))
+                    .withErrors(List.of(new FieldError("Idempotency-Key", keyProblem.get())))
                     .toResponse();
         }
-        JsonNode json = parse(body);
+        JsonNode json = JsonBody.parse(body);
         String causation = idempotencyKey != null ? "idempotency-key:" + idempotencyKey : "request:" + UUID.randomUUID();
         Outcome outcome = registrar.register(json, idempotencyKey, new Registrar.Origin("rest", submittedBy, causation));
 
@@ -90,26 +89,6 @@ public class ComplaintResource {
     public Response get(@PathParam("complaintId") String complaintId) {
         return store.find(complaintId)
                 .map(registered -> Response.ok(ComplaintView.of(registered)).build())
-                .orElseGet(() -> Problem.of("not-found", "Not found", 404,
-                        "No complaint " + complaintId).toResponse());
-    }
-
-    private static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new MalformedJson("The body is empty; a complaint is a JSON object");
-        }
-        try {
-            JsonNode json = EventJson.mapper().readTree(body);
-            if (json == null || json.isMissingNode()) {
-                throw new MalformedJson("The body holds no JSON value");
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            throw new MalformedJson("Malformed JSON" + (where == null ? "" : " at line " + where.getLineNr()
-                    + ", column " + where.getColumnNr()) + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new MalformedJson("The body could not be read: " + e.getMessage());
-        }
+                .orElseThrow(() -> new RequestProblems.NotFound("No complaint " + complaintId));
     }
 }

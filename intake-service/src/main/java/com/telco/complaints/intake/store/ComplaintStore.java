@@ -3,6 +3,7 @@ package com.telco.complaints.intake.store;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.wire.EventCodec;
 import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.eventing.store.StoreException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

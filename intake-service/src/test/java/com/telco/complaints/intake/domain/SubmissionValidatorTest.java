@@ -7,6 +7,7 @@ import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.Urgency;
 import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.eventing.rest.FieldError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

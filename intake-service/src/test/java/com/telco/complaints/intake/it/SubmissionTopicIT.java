@@ -110,6 +110,6 @@ class SubmissionTopicIT {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                 io.restassured.RestAssured.get("/q/metrics").asString())
-                .contains("complaints_dead_lettered_total{reason=\"NOT_JSON\"}"));
+                .contains("log_dead_lettered_total{reason=\"NOT_JSON\"}"));
     }
 }

@@ -9,6 +9,14 @@ import java.time.Duration;
 @ConfigMapping(prefix = "complaints.eventing")
 public interface EventingConfig {
 
+    /**
+     * Whether the service's tables are a projection of the log it follows (rebuilt from it, records
+     * parked; {@code /admin/rebuild} and {@code /admin/parked}), or its own state fed by a door that
+     * dead-letters what it refuses (intake). Read at build time as well.
+     */
+    @WithDefault("true")
+    boolean projection();
+
     Outbox outbox();
 
     Consumer consumer();

@@ -143,9 +143,10 @@ public class LogApplier {
         for (Entry e : fresh) {
             String key = e.record().key();
             if (parks && key != null && blocked.contains(key)) {
-                setAside(e.record(), ParkReason.BEHIND, "waits behind an earlier parked record of key " + key, shadow);
+                setAside(e.record(), new UnusableRecord(ParkReason.BEHIND, "waits behind an earlier parked record of key "
+                        + key), shadow);
             } else if (e.unusable() != null) {
-                setAside(e.record(), e.unusable().reason(), e.unusable().getMessage(), shadow);
+                setAside(e.record(), e.unusable(), shadow);
                 if (key != null) {
                     blocked.add(key);
                 }
@@ -170,7 +171,8 @@ public class LogApplier {
         if (expected != null && record.offset() < expected) {
             return Set.of();
         }
-        setAside(record, ParkReason.FAILED, Failures.describe(failure), shadow);
+        setAside(record, failure instanceof UnusableRecord unusable ? unusable
+                : new UnusableRecord(ParkReason.FAILED, Failures.describe(failure)), shadow);
         LOG.debugf(failure, "the failure that set aside %s", record.where());
         return advance(List.of(entry), shadow);
     }
@@ -213,7 +215,9 @@ public class LogApplier {
      * Parks or dead-letters a record, in the current transaction; it is counted and logged once that
      * transaction commits (a run that is rolled back and split sets the same record aside again).
      */
-    private void setAside(LogRecord record, ParkReason reason, String detail, boolean shadow) {
+    private void setAside(LogRecord record, UnusableRecord why, boolean shadow) {
+        ParkReason reason = why.reason();
+        String detail = why.getMessage();
         FailurePolicy policy = handler().failurePolicy();
         if (policy.parks()) {
             parking.park(record, reason, detail);
@@ -231,14 +235,14 @@ public class LogApplier {
             });
         } else {
             Map<String, String> headers = record.headerMap();
-            headers.put("dead-letter-reason", reason.code() + ": " + detail);
+            headers.put("dead-letter-reason", why.code() + ": " + detail);
             headers.put("dead-letter-topic", record.topic());
             headers.put("dead-letter-partition", String.valueOf(record.partition()));
             headers.put("dead-letter-offset", String.valueOf(record.offset()));
             outbox.appendRecord(policy.deadLetterTopic(), record.key(), headers, record.value());
             afterCommit.run(() -> {
-                meters.counter("log.dead-lettered", "reason", reason.code()).increment();
-                LOG.infof("dead-lettered %s to %s (%s): %s", record.where(), policy.deadLetterTopic(), reason.code(),
+                meters.counter("log.dead-lettered", "reason", why.code()).increment();
+                LOG.infof("dead-lettered %s to %s (%s): %s", record.where(), policy.deadLetterTopic(), why.code(),
                         detail);
             });
         }

@@ -1,4 +1,0 @@
-package com.telco.complaints.intake.store;
-
-/** Fired inside a transaction that appended to the outbox; the relay wakes after the commit. */
-public record OutboxWritten() {}

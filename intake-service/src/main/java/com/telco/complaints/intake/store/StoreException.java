@@ -1,8 +1,0 @@
-package com.telco.complaints.intake.store;
-
-/** The database failed; the caller's transaction rolls back and nothing is half-done. */
-public class StoreException extends RuntimeException {
-    public StoreException(String doing, Throwable cause) {
-        super(doing + " failed: " + cause.getMessage(), cause);
-    }
-}
