@@ -4,14 +4,13 @@ import com.telco.complaints.eventing.log.LogConsumer;
 import com.telco.complaints.eventing.testapp.NoteLog.Sent;
 import com.telco.complaints.eventing.testapp.NoteLog;
 import com.telco.complaints.eventing.testapp.TestApp;
+import com.telco.complaints.testsupport.DatabaseOutage;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,23 +35,13 @@ class TransientFailureIT {
     void aDatabaseOutageIsRetriedUntilItPassesWithoutParkingAnything() throws Exception {
         long parkedBefore = TestApp.parkedTotal();
         List<String> keys = IntStream.range(0, 5).mapToObj(i -> TestApp.newKey("outage")).toList();
-        String database = TestApp.databaseName();
         List<Sent> sent;
-        try (NoteLog notesLog = NoteLog.open();
-             Connection server = TestApp.connectToServer();
-             Statement s = server.createStatement()) {
-            s.execute("alter database " + database + " allow_connections false");
-            try {
-                s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database
-                        + "' and pid <> pg_backend_pid()");
-                sent = notesLog.publish(keys.stream().map(k -> note(k, "during the outage")).toArray(NoteLog.Spec[]::new));
-                // The consumer has the records and keeps failing to apply them while the database stays away.
-                eventually().until(() -> consumer.failingSince() != null
-                        && consumer.failingSince().isBefore(Instant.now().minus(OUTAGE)));
-                assertThat(TestApp.logHealth()).as("the failure retried, in /q/health").containsKey("retrying");
-            } finally {
-                s.execute("alter database " + database + " allow_connections true");
-            }
+        try (NoteLog notesLog = NoteLog.open(); DatabaseOutage outage = DatabaseOutage.begin()) {
+            sent = notesLog.publish(keys.stream().map(k -> note(k, "during the outage")).toArray(NoteLog.Spec[]::new));
+            // The consumer has the records and keeps failing to apply them while the database stays away.
+            eventually().until(() -> consumer.failingSince() != null
+                    && consumer.failingSince().isBefore(Instant.now().minus(OUTAGE)));
+            assertThat(TestApp.logHealth()).as("the failure retried, in /q/health").containsKey("retrying");
         }
 
         eventually().until(() -> keys.stream().allMatch(k -> notes(k).size() == 1));
