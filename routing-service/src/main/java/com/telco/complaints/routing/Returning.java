@@ -4,6 +4,7 @@ import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.lifecycle.CaseFold;
 import com.telco.complaints.contracts.lifecycle.Transition;
 import com.telco.complaints.eventing.outbox.Outbox;
+import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.eventing.store.ProcessedEvents;
 import com.telco.complaints.routing.domain.ReturnRequest;
 import com.telco.complaints.routing.domain.Returns;
@@ -30,9 +31,9 @@ import java.util.Optional;
 public class Returning {
 
     /** No such work order. */
-    public static final class WorkOrderNotFound extends RuntimeException {
+    public static final class WorkOrderNotFound extends RequestProblems.NotFound {
         public WorkOrderNotFound(String dispatchId) {
-            super("No work order " + dispatchId, null, false, false);
+            super("No work order " + dispatchId);
         }
     }
 

@@ -5,6 +5,7 @@ import com.telco.complaints.contracts.lifecycle.CaseFold;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.Transition;
 import com.telco.complaints.eventing.outbox.Outbox;
+import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.eventing.store.ProcessedEvents;
 import com.telco.complaints.survey.domain.AnswerRequest;
 import com.telco.complaints.survey.domain.Answers;
@@ -35,9 +36,9 @@ import java.util.UUID;
 public class Surveying {
 
     /** No such complaint (survey has seen no event of it). */
-    public static final class ComplaintNotFound extends RuntimeException {
+    public static final class ComplaintNotFound extends RequestProblems.NotFound {
         public ComplaintNotFound(String complaintId) {
-            super("No complaint " + complaintId, null, false, false);
+            super("No complaint " + complaintId);
         }
     }
 

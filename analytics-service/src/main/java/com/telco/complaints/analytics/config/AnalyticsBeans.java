@@ -1,25 +1,14 @@
 package com.telco.complaints.analytics.config;
 
 import com.telco.complaints.analytics.domain.Hotspots;
-import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-
 /** The domain objects, built from configuration; a bad configuration stops start-up here. */
 @ApplicationScoped
 public class AnalyticsBeans {
-
-    /** "Now" for hotspots and for asOf defaults; tests replace it with a clock they move by hand. */
-    @Produces
-    @DefaultBean
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Produces
     @Singleton

@@ -5,26 +5,16 @@ import com.telco.complaints.intake.domain.ComplaintNumbers;
 import com.telco.complaints.intake.domain.ReplyPromise;
 import com.telco.complaints.intake.domain.ScopeRule;
 import com.telco.complaints.intake.domain.SubmissionValidator;
-import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
 import java.util.Set;
 
 /** The domain objects, built from configuration. */
 @ApplicationScoped
 public class IntakeBeans {
-
-    /** The clock of registrations; tests replace it to move time. */
-    @Produces
-    @DefaultBean
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Produces
     @Singleton

@@ -3,24 +3,14 @@ package com.telco.complaints.routing.config;
 import com.telco.complaints.routing.domain.Department;
 import com.telco.complaints.routing.domain.DispatchRule;
 import com.telco.complaints.routing.domain.DispatchRules;
-import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-
 /** The domain objects, built from configuration; a bad configuration stops start-up here. */
 @ApplicationScoped
 public class RoutingBeans {
-
-    @Produces
-    @DefaultBean
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** Built at start-up, so that a configuration naming an unknown department stops the service at once. */
     @Produces

@@ -1,18 +1,12 @@
 package com.telco.complaints.routing.rest;
 
 import com.telco.complaints.eventing.rest.Problem;
-import com.telco.complaints.routing.Returning;
 import com.telco.complaints.routing.domain.Returns;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** routing's own refusals as application/problem+json; every other failure is mapped by the eventing library. */
 public class ProblemMapper {
-
-    @ServerExceptionMapper
-    public Response notFound(Returning.WorkOrderNotFound e) {
-        return Problem.of("not-found", "Not found", 404, e.getMessage()).toResponse();
-    }
 
     @ServerExceptionMapper
     public Response notOpen(Returns.WorkOrderNotOpen e) {

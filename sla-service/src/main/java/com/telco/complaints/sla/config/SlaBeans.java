@@ -5,7 +5,6 @@ import com.telco.complaints.sla.domain.HolidayNotice;
 import com.telco.complaints.sla.domain.SlaPolicies;
 import com.telco.complaints.sla.domain.SlaPolicy;
 import com.telco.complaints.sla.domain.WorkingPeriod;
-import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -17,7 +16,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -32,14 +30,6 @@ import java.util.Set;
 public class SlaBeans {
 
     private static final Logger LOG = Logger.getLogger(SlaBeans.class);
-
-    /** The clock of the deadline watch; tests replace it to move time. */
-    @Produces
-    @DefaultBean
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Produces
     @Singleton

@@ -1,24 +1,14 @@
 package com.telco.complaints.survey.config;
 
 import com.telco.complaints.survey.domain.SurveyRules;
-import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-
 /** The domain objects, built from configuration; a bad configuration stops start-up here. */
 @ApplicationScoped
 public class SurveyBeans {
-
-    @Produces
-    @DefaultBean
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** Built at start-up, so that a limit below 1 stops the service at once. */
     @Produces

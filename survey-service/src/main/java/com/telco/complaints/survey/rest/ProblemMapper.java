@@ -1,18 +1,12 @@
 package com.telco.complaints.survey.rest;
 
 import com.telco.complaints.eventing.rest.Problem;
-import com.telco.complaints.survey.Surveying;
 import com.telco.complaints.survey.domain.Answers;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** survey's own refusals as application/problem+json; every other failure is mapped by the eventing library. */
 public class ProblemMapper {
-
-    @ServerExceptionMapper
-    public Response notFound(Surveying.ComplaintNotFound e) {
-        return Problem.of("not-found", "Not found", 404, e.getMessage()).toResponse();
-    }
 
     @ServerExceptionMapper
     public Response notPending(Answers.SurveyNotPending e) {

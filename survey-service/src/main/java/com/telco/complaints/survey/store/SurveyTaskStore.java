@@ -21,9 +21,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -113,13 +111,8 @@ public class SurveyTaskStore {
              PreparedStatement s = c.prepareStatement(
                      "update survey_tasks set returned_by = ?, result = ?::jsonb where dispatch_id = ?")) {
             for (Returned r : returns) {
-                Map<String, String> result = new LinkedHashMap<>();
-                result.put("reconstruction", r.reconstruction());
-                result.put("customerDemand", r.customerDemand());
-                result.put("problemFound", r.problemFound());
-                result.put("measures", r.measures());
                 s.setString(1, r.actor());
-                s.setString(2, EventJson.mapper().writeValueAsString(result));
+                s.setString(2, EventJson.mapper().writeValueAsString(r.report()));
                 s.setString(3, r.dispatchId());
                 s.addBatch();
             }
