@@ -102,7 +102,7 @@ public class Surveying {
                         + " was already answered");
             }
             projection.save(changes);
-            decision.events().forEach(outbox::append);
+            outbox.appendAll(decision.events());
             return new Answered(decision.dispatchId(), decision, false);
         });
         if (!answered.replayed()) {

@@ -10,6 +10,7 @@ import com.telco.complaints.eventing.log.Applying;
 import com.telco.complaints.eventing.log.Delivered;
 import com.telco.complaints.eventing.log.EventHandler;
 import com.telco.complaints.eventing.outbox.Outbox;
+import com.telco.complaints.eventing.store.AfterCommit;
 import com.telco.complaints.eventing.store.ProcessedEvents;
 import com.telco.complaints.routing.domain.DispatchRules;
 import com.telco.complaints.routing.domain.RoutingDecisions;
@@ -57,6 +58,8 @@ public class Projection implements EventHandler {
     DispatchRules rules;
     @Inject
     Clock clock;
+    @Inject
+    AfterCommit afterCommit;
     @Inject
     MeterRegistry meters;
 
@@ -110,7 +113,7 @@ public class Projection implements EventHandler {
     /** Decides for {@code owed} among {@code changed}, appends the events to the outbox, updates {@code changed}. */
     private int decide(List<String> owed, Map<String, StoredCase> changed) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        int decided = 0;
+        List<ComplaintEvent> decisions = new ArrayList<>();
         for (String complaintId : owed) {
             StoredCase stored = changed.get(complaintId);
             Optional<ComplaintEvent> decision = RoutingDecisions.decide(stored.state(), rules, now);
@@ -122,13 +125,16 @@ public class Projection implements EventHandler {
             if (!transition.applied()) {
                 throw new IllegalStateException("routing decided an event its own state rejects: " + transition);
             }
-            processed.markProcessed(List.of(event.eventId()));
-            outbox.append(event);
+            decisions.add(event);
             changed.put(complaintId, new StoredCase(transition.state(), stored.partition()));
-            meters.counter("routing.decisions", "event", EventType.of(event).eventName()).increment();
-            decided++;
         }
-        return decided;
+        processed.markProcessed(decisions.stream().map(ComplaintEvent::eventId).toList());
+        outbox.appendAll(decisions);
+        for (ComplaintEvent event : decisions) {
+            String name = EventType.of(event).eventName();
+            afterCommit.run(() -> meters.counter("routing.decisions", "event", name).increment());
+        }
+        return decisions.size();
     }
 
     /** Writes cases and their work orders as they now stand. */

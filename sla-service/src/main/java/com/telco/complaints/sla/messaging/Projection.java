@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,11 +70,13 @@ public class Projection implements EventHandler {
             }
             changed.put(sla.complaintId(), sla);
         }
+        List<ComplaintEvent> announcements = new ArrayList<>();
         for (SlaCase sla : changed.values()) {
             if (applying.deciding(sla.partition())) {
-                announce(sla);
+                announce(sla, announcements);
             }
         }
+        outbox.appendAll(announcements);
         clocks.save(changed.values());
     }
 
@@ -85,12 +88,13 @@ public class Projection implements EventHandler {
             return 0;
         }
         Map<String, SlaCase> cases = clocks.lock(ids);
-        int announced = 0;
+        List<ComplaintEvent> announcements = new ArrayList<>();
         for (SlaCase sla : cases.values()) {
-            announced += announce(sla);
+            announce(sla, announcements);
         }
+        outbox.appendAll(announcements);
         clocks.save(cases.values());
-        return announced;
+        return announcements.size();
     }
 
     /** A rebuild lane folds its cases in memory, with no database round trip per event, and writes them with COPY. */
@@ -129,38 +133,36 @@ public class Projection implements EventHandler {
      */
     public int raiseDue(Collection<String> complaintIds, Instant now, Duration grace) {
         Map<String, SlaCase> cases = clocks.lock(complaintIds);
-        int raised = 0;
+        List<ComplaintEvent> raised = new ArrayList<>();
         for (SlaCase sla : cases.values()) {
             for (TrackedClock clock : sla.clocks()) {
                 String kind = clock.clock().name();
                 if (clock.warningDue(now, grace)) {
-                    outbox.append(SlaEvents.warning(sla.complaintId(), clock));
+                    raised.add(SlaEvents.warning(sla.complaintId(), clock));
                     clock.markWarned();
                     afterCommit.run(() -> meters.counter("sla.warnings", "clock", kind).increment());
-                    raised++;
                 }
                 if (clock.breachDue(now, grace)) {
-                    outbox.append(SlaEvents.breach(sla.complaintId(), clock));
+                    raised.add(SlaEvents.breach(sla.complaintId(), clock));
                     clock.markBreached();
                     afterCommit.run(() -> meters.counter("sla.breaches", "clock", kind).increment());
-                    raised++;
                 }
             }
         }
+        outbox.appendAll(raised);
         clocks.save(cases.values());
-        return raised;
+        return raised.size();
     }
 
-    private int announce(SlaCase sla) {
-        int announced = 0;
+    /** Announces the clocks of {@code sla} not announced yet, adding their SlaClockStarted to {@code out}. */
+    private void announce(SlaCase sla, List<ComplaintEvent> out) {
         for (TrackedClock clock : sla.clocks()) {
             if (!clock.announced()) {
-                outbox.append(SlaEvents.started(sla.complaintId(), clock));
+                out.add(SlaEvents.started(sla.complaintId(), clock));
                 clock.markAnnounced();
-                meters.counter("sla.clocks.started", "clock", clock.clock().name()).increment();
-                announced++;
+                String kind = clock.clock().name();
+                afterCommit.run(() -> meters.counter("sla.clocks.started", "clock", kind).increment());
             }
         }
-        return announced;
     }
 }

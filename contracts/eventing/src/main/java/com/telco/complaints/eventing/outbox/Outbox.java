@@ -70,13 +70,24 @@ public class Outbox {
      * @throws EventTooLarge when the record would be larger than the broker accepts
      */
     public void append(ComplaintEvent event, byte[] json) {
+        insert(List.of(row(event, json)));
+    }
+
+    /** Appends events in order, in one batch of inserts; must run inside the transaction of the state change. */
+    public void appendAll(List<? extends ComplaintEvent> events) {
+        if (!events.isEmpty()) {
+            insert(events.stream().map(e -> row(e, EventCodec.standard().toJson(e))).toList());
+        }
+    }
+
+    private Row row(ComplaintEvent event, byte[] json) {
         Map<String, String> headers = CloudEvents.headers(event, CloudEvents.sourceOf(service));
         long size = size(event.complaintId(), headers, json);
         if (size > config.outbox().maxRecordBytes()) {
             throw new EventTooLarge(headers.get(CloudEvents.TYPE) + " of " + event.complaintId(), largestField(json),
                     size, config.outbox().maxRecordBytes());
         }
-        insert(null, event.eventId(), event.complaintId(), headers, json);
+        return new Row(0, null, event.eventId(), event.complaintId(), headers, json);
     }
 
     /**
@@ -98,19 +109,28 @@ public class Outbox {
             h.put("dead-letter-truncated", "the value had " + value.length + " bytes");
             value = java.util.Arrays.copyOf(value, (int) Math.max(0, value.length - over - 64));
         }
-        insert(topic, null, key, h, value);
+        insert(List.of(new Row(0, topic, null, key, h, value)));
     }
 
-    private void insert(String topic, UUID eventId, String key, Map<String, String> headers, byte[] payload) {
+    private void insert(List<Row> rows) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "insert into outbox (topic, event_id, message_key, headers, payload) values (?, ?, ?, ?, ?)")) {
-            s.setString(1, topic);
-            s.setObject(2, eventId);
-            s.setString(3, Sql.text(key));
-            s.setString(4, EventJson.mapper().writeValueAsString(headers));
-            s.setBytes(5, payload);
-            s.executeUpdate();
+            for (Row row : rows) {
+                s.setString(1, row.topic());
+                s.setObject(2, row.eventId());
+                s.setString(3, Sql.text(row.key()));
+                s.setString(4, EventJson.mapper().writeValueAsString(row.headers()));
+                s.setBytes(5, row.payload());
+                if (rows.size() == 1) {
+                    s.executeUpdate();
+                } else {
+                    s.addBatch();
+                }
+            }
+            if (rows.size() > 1) {
+                s.executeBatch();
+            }
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("appending to the outbox", e);
         }
