@@ -2,17 +2,25 @@ package com.telco.complaints.systemtests;
 
 import com.telco.complaints.deploy.suite.Service;
 import com.telco.complaints.deploy.suite.Suite;
+import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.LogCensus;
+import com.telco.complaints.testsupport.Outboxes;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.Awaitility;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -261,5 +269,53 @@ final class Doors {
         static Map<String, Object> data(Map<String, Object> event) {
             return (Map<String, Object>) event.get("data");
         }
+    }
+
+    // ---- the log itself, raw: where no duplicate can hide ----
+
+    /** Every record of complaint-events now, read raw (read-committed, up to the end offsets). */
+    LogCensus census() {
+        try (EventLog log = new EventLog(suite.endpoints().bootstrapServers(), suite.endpoints().topics().events())) {
+            return LogCensus.of(log);
+        }
+    }
+
+    /**
+     * A barrier on every partition, before a census: registers marker complaints (of a region of their
+     * own) until each partition of complaint-events has one whose Dispatched and RETURN SlaClockStarted
+     * are on the log (so routing and sla have applied everything before them there, and relayed what
+     * they decided before it), then waits until the outbox of every service is empty.
+     */
+    LogCensus settled() {
+        String region = ComplaintBody.uniqueRegion("MARK");
+        int partitions;
+        try (EventLog log = new EventLog(suite.endpoints().bootstrapServers(), suite.endpoints().topics().events())) {
+            partitions = log.partitions();
+        }
+        Set<Integer> covered = new TreeSet<>();
+        Set<String> markers = new HashSet<>();
+        while (covered.size() < partitions) {
+            for (int i = 0; i < partitions * 2; i++) {
+                markers.add(register(ComplaintBody.network(region)));
+            }
+            Awaitility.await("markers dispatched and clocked").atMost(Duration.ofSeconds(60)).until(() -> {
+                LogCensus census = census();
+                covered.clear();
+                boolean all = true;
+                for (String marker : markers) {
+                    Map<String, Integer> counts = census.counts(marker);
+                    if (counts.getOrDefault("Dispatched", 0) > 0 && counts.getOrDefault("SlaClockStarted", 0) >= 2) {
+                        covered.add(census.records(marker).get(0).partition());
+                    } else {
+                        all = false;
+                    }
+                }
+                return all;
+            });
+        }
+        for (Service service : Service.values()) {
+            Outboxes.awaitDrained(suite.baseUri(service).toString());
+        }
+        return census();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static com.telco.complaints.testsupport.LogCensus.counts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -85,5 +86,9 @@ class HappyPathSystemIT {
 
         // Every clock of the closed case has stopped.
         assertThat(doors.clocks(complaintId).getList("clocks.state", String.class)).containsOnly("STOPPED");
+
+        // The log itself, raw: each fact once, none doubled by a relay or a service deciding twice.
+        doors.settled().assertOneRecordPerEventId().assertCounts(complaintId, counts("ComplaintRegistered", 1,
+                "Dispatched", 1, "Returned", 1, "SurveyPassed", 1, "ComplaintClosed", 1, "SlaClockStarted", 3));
     }
 }

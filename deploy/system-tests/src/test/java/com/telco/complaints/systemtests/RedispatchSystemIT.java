@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 import java.util.Map;
 
+import static com.telco.complaints.testsupport.LogCensus.counts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,5 +70,10 @@ class RedispatchSystemIT {
                 "Redispatched", "Returned", "SurveyPassed", "ComplaintClosed");
         assertThat(audit.slaEvents("SlaClockStarted", "RETURN", firstId)).hasSize(1);
         assertThat(audit.slaEvents("SlaClockStarted", "RETURN", secondId)).hasSize(1);
+
+        // The log itself, raw: each fact once.
+        doors.settled().assertOneRecordPerEventId().assertCounts(complaintId, counts("ComplaintRegistered", 1,
+                "Dispatched", 1, "Returned", 2, "SurveyFailed", 1, "Redispatched", 1, "SurveyPassed", 1,
+                "ComplaintClosed", 1, "SlaClockStarted", 5));
     }
 }

@@ -29,6 +29,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static com.telco.complaints.testsupport.LogCensus.counts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
@@ -83,8 +84,10 @@ class RefusalSystemIT {
         assertThat(retry.<String>path("registeredAt")).isEqualTo(first.path("registeredAt"));
         assertThat(retry.header("Location")).endsWith("/complaints/" + complaintId);
 
-        // One case on the read side, with one registration in its history, and it stays one.
-        await("one case in region " + region).during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(60))
+        // One registration on the log itself, once a marker on every partition is through.
+        doors.settled().assertOneRecordPerEventId().assertCounts(complaintId, counts("ComplaintRegistered", 1));
+        // One case on the read side, with one registration in its history.
+        await("one case in region " + region).atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> {
                     JsonPath cases = doors.casesInRegion(region);
                     assertThat(cases.getLong("total")).isEqualTo(1);

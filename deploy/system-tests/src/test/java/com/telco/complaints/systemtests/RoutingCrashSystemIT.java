@@ -2,6 +2,7 @@ package com.telco.complaints.systemtests;
 
 import com.telco.complaints.deploy.suite.Service;
 import com.telco.complaints.deploy.suite.Suite;
+import com.telco.complaints.testsupport.LogCensus;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static com.telco.complaints.testsupport.LogCensus.counts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -101,7 +103,11 @@ class RoutingCrashSystemIT {
                     assertThat(cases).extracting(c -> c.get("currentDispatchId")).doesNotContainNull();
                     assertThat(cases).extracting(c -> c.get("attempts")).containsOnly(1);
                 });
-        LOG.info("crash: analytics has every case dispatched; checking each case's audit");
+        LOG.info("crash: analytics has every case dispatched; checking the raw log and each case's audit");
+        LogCensus census = doors.settled().assertOneRecordPerEventId();
+        for (String complaintId : registered) {
+            census.assertCounts(complaintId, counts("ComplaintRegistered", 1, "Dispatched", 1));
+        }
         for (String complaintId : registered) {
             Doors.Audit audit = doors.audit(complaintId);
             assertThat(audit.count("Dispatched")).as("Dispatched events of %s", complaintId).isEqualTo(1);

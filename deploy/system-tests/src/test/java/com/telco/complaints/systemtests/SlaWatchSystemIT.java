@@ -1,5 +1,8 @@
 package com.telco.complaints.systemtests;
 
+import com.telco.complaints.contracts.event.SlaBreached;
+import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.testsupport.LogCensus;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -72,9 +75,16 @@ class SlaWatchSystemIT {
         assertThat(breached.get("state")).isEqualTo("BREACHED");
         assertThat(doors.openClocks("BREACHED")).extracting(c -> c.get("dispatchId")).contains(leftAloneOrder);
 
-        // On the log, as the auditor sees it: exactly one of each, at their true time, and no more later.
-        await("one warning and one breach of " + leftAloneOrder + " in the audit, and no more")
-                .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+        // On the log itself, raw: exactly one of each once everything before a marker on every partition is in.
+        LogCensus census = doors.settled().assertOneRecordPerEventId();
+        assertThat(census.records(leftAlone)).filteredOn(e -> e.event() instanceof SlaWarningRaised w
+                && leftAloneOrder.equals(w.dispatchId())).hasSize(1);
+        assertThat(census.records(leftAlone)).filteredOn(e -> e.event() instanceof SlaBreached b
+                && leftAloneOrder.equals(b.dispatchId())).hasSize(1);
+
+        // As the auditor sees it: at their true time.
+        await("one warning and one breach of " + leftAloneOrder + " in the audit")
+                .atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> {
                     Doors.Audit audit = doors.audit(leftAlone);
                     List<Map<String, Object>> warnings = audit.slaEvents("SlaWarningRaised", "RETURN", leftAloneOrder);
@@ -112,7 +122,12 @@ class SlaWatchSystemIT {
         await("past the deadline of " + returnedEarlyOrder).atMost(LIMIT.plus(Duration.ofSeconds(30)))
                 .until(() -> Instant.now().isAfter(judged));
 
-        await("nothing raised on " + returnedEarlyOrder).during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
+        LogCensus census = doors.settled().assertOneRecordPerEventId();
+        assertThat(census.records(returnedEarly)).filteredOn(e -> e.event() instanceof SlaWarningRaised w
+                && returnedEarlyOrder.equals(w.dispatchId())).isEmpty();
+        assertThat(census.records(returnedEarly)).filteredOn(e -> e.event() instanceof SlaBreached b
+                && returnedEarlyOrder.equals(b.dispatchId())).isEmpty();
+        await("nothing raised on " + returnedEarlyOrder).atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> {
                     Map<String, Object> clock = doors.clock(returnedEarly, "RETURN", returnedEarlyOrder).orElseThrow();
                     assertThat(clock.get("state")).isEqualTo("STOPPED");

@@ -67,6 +67,11 @@ public final class EventLog implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
+    /** How many partitions the topic has. */
+    public int partitions() {
+        return consumer.assignment().size();
+    }
+
     /** The event log of the running Quarkus test application ({@code complaints.topics.events}). */
     public static EventLog ofEvents() {
         return of("complaints.topics.events");

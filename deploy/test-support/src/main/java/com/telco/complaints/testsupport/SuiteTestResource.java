@@ -62,6 +62,9 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("complaints.topics.submissions", topics.submissions());
         config.put("complaints.topics.submissions-dlq", topics.submissionsDlq());
         config.put("complaints.test.run-id", runId);
+        // A consumer group of this start only, like its topics: a test beside a live suite on the same
+        // broker never joins that suite's groups.
+        config.put("mp.messaging.incoming.log-in.group.id", "${quarkus.application.name}-it-" + runId);
         return config;
     }
 

@@ -9,6 +9,7 @@ import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.Urgency;
 import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.telco.complaints.testsupport.LogCensus.counts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -75,8 +77,8 @@ class DispatchIT {
         given().get("/work-orders/" + dispatched.dispatchId()).then().statusCode(200)
                 .body("complaintId", equalTo(complaintId)).body("department", equalTo(department))
                 .body("status", equalTo("OPEN")).body("attempt", equalTo(1));
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                .until(() -> log.events(Dispatched.class, complaintId).size() == 1);
+        Barrier.after(log, complaintId, dispatched.dispatchId());
+        LogCensus.of(log).assertOneRecordPerEventId().assertCounts(complaintId, counts("Dispatched", 1));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.telco.complaints.testsupport.LogCensus.counts;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
@@ -38,13 +40,6 @@ class ExactlyOnceIT {
         log.close();
     }
 
-    /** Waits until everything published before now has been consumed, using a marker case. */
-    private static void drain() {
-        String marker = TestEvents.newComplaintId();
-        log.publish(TestEvents.registered(marker, Instant.now()));
-        log.await(Dispatched.class, marker, 1, Duration.ofSeconds(30));
-    }
-
     @Test
     void aRegistrationDeliveredTwiceIsDispatchedOnce() {
         String complaintId = TestEvents.newComplaintId();
@@ -52,23 +47,24 @@ class ExactlyOnceIT {
 
         log.publish(registered);
         log.publish(registered);
-        drain();
+        Dispatched dispatched = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
+        Barrier.after(log, complaintId, dispatched.dispatchId());
 
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                .until(() -> log.events(Dispatched.class, complaintId).size() == 1);
+        LogCensus.of(log).assertOneRecordPerEventId().assertCounts(complaintId,
+                counts("ComplaintRegistered", 2, "Dispatched", 1, "SlaClockStarted", 1));
     }
 
     @Test
     void aSecondRegistrationOfTheSameComplaintUnderAnotherIdIsRejectedNotDispatched() {
         String complaintId = TestEvents.newComplaintId();
         log.publish(TestEvents.registered(complaintId, Instant.now()));
-        log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30));
+        Dispatched dispatched = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
 
         log.publish(TestEvents.registered(complaintId, Instant.now()));
-        drain();
+        Barrier.after(log, complaintId, dispatched.dispatchId());
 
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                .until(() -> log.events(Dispatched.class, complaintId).size() == 1);
+        LogCensus.of(log).assertOneRecordPerEventId().assertCounts(complaintId,
+                counts("ComplaintRegistered", 2, "Dispatched", 1, "SlaClockStarted", 1));
     }
 
     @Test
@@ -83,10 +79,10 @@ class ExactlyOnceIT {
 
         log.publish(failed);
         log.publish(failed);
-        drain();
+        Redispatched second = log.await(Redispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
+        Barrier.after(log, complaintId, second.dispatchId());
 
-        log.await(Redispatched.class, complaintId, 1, Duration.ofSeconds(30));
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                .until(() -> log.events(Redispatched.class, complaintId).size() == 1);
+        LogCensus.of(log).assertOneRecordPerEventId().assertCounts(complaintId, counts("ComplaintRegistered", 1,
+                "Dispatched", 1, "Returned", 1, "SurveyFailed", 2, "Redispatched", 1, "SlaClockStarted", 1));
     }
 }

@@ -5,6 +5,7 @@ import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.telco.complaints.testsupport.LogCensus.counts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -76,6 +78,9 @@ class RedispatchIT {
         assertThat(third.previousDispatchId()).isEqualTo(second.dispatchId());
         given().get("/work-orders/" + third.dispatchId()).then().statusCode(200)
                 .body("attempt", equalTo(3)).body("previousDispatchId", equalTo(second.dispatchId()));
+        Barrier.after(log, complaintId, third.dispatchId());
+        LogCensus.of(log).assertOneRecordPerEventId().assertCounts(complaintId, counts("ComplaintRegistered", 1,
+                "Dispatched", 1, "Returned", 2, "SurveyFailed", 2, "Redispatched", 2, "SlaClockStarted", 1));
     }
 
     @Test
@@ -87,11 +92,9 @@ class RedispatchIT {
         log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30));
 
         log.publish(TestEvents.surveyFailed(complaintId, 1, Instant.now(), false, false));
-        String marker = TestEvents.newComplaintId();
-        log.publish(TestEvents.registered(marker, Instant.now()));
-        log.await(Dispatched.class, marker, 1, Duration.ofSeconds(30));
+        Barrier.after(log, complaintId, first.dispatchId());
 
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> log.events(Redispatched.class, complaintId).isEmpty());
+        LogCensus.of(log).assertOneRecordPerEventId().assertCounts(complaintId, counts("ComplaintRegistered", 1,
+                "Dispatched", 1, "Returned", 1, "SurveyFailed", 1, "SlaClockStarted", 1));
     }
 }

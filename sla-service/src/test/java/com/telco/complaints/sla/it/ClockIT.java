@@ -9,10 +9,12 @@ import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.SlaWarningRaised;
 import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 /**
  * Clocks against the real broker and database, with the service's clock moved by the test
@@ -114,9 +117,29 @@ class ClockIT {
         assertThat(breach.occurredAt()).isEqualTo(started.deadline());
 
         TestClock.NOW.advance(Duration.ofHours(1));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
-                of(SlaWarningRaised.class, id, SlaClock.RETURN, started.dispatchId()).size() == 1
-                        && of(SlaBreached.class, id, SlaClock.RETURN, started.dispatchId()).size() == 1);
+        WatchBarrier.atNow(log);
+        LogCensus census = LogCensus.of(log).assertOneRecordPerEventId();
+        assertThat(returnClock(census.events(id, SlaWarningRaised.class), started)).hasSize(1);
+        assertThat(returnClock(census.events(id, SlaBreached.class), started)).hasSize(1);
+    }
+
+    @Test
+    void noWarningIsRaisedWhileTheClockIsBeforeTheWarningPointAndOneJustAfterIt() {
+        String id = TestEvents.newComplaintId();
+        SlaClockStarted started = dispatchedCase(id);
+        Duration grace = ConfigProvider.getConfig().getValue("sla.watch.grace", Duration.class);
+
+        TestClock.NOW.set(later(started.warnAt().minusMillis(1)));
+        WatchBarrier.atNow(log);
+        assertThat(returnClock(LogCensus.of(log).events(id, SlaWarningRaised.class), started))
+                .as("warnings while the clock is 1 ms before the warning point").isEmpty();
+
+        TestClock.NOW.set(later(started.warnAt().plus(grace).plusSeconds(1)));
+        SlaWarningRaised warning = log.await(SlaWarningRaised.class, id, 1, WAIT).get(0);
+        assertThat(warning.occurredAt()).isEqualTo(started.warnAt());
+        WatchBarrier.atNow(log);
+        assertThat(returnClock(LogCensus.of(log).assertOneRecordPerEventId().events(id, SlaBreached.class), started))
+                .as("breaches long before the deadline").isEmpty();
     }
 
     @Test
@@ -131,9 +154,10 @@ class ClockIT {
         announced(id, SlaClock.SURVEY, started.dispatchId());
 
         TestClock.NOW.set(later(started.deadline().plus(Duration.ofHours(1))));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                of(SlaWarningRaised.class, id, SlaClock.RETURN, started.dispatchId()).isEmpty()
-                        && of(SlaBreached.class, id, SlaClock.RETURN, started.dispatchId()).isEmpty());
+        WatchBarrier.atNow(log);
+        LogCensus census = LogCensus.of(log).assertOneRecordPerEventId();
+        assertThat(returnClock(census.events(id, SlaWarningRaised.class), started)).isEmpty();
+        assertThat(returnClock(census.events(id, SlaBreached.class), started)).isEmpty();
     }
 
     @Test
@@ -146,8 +170,10 @@ class ClockIT {
         TestClock.NOW.set(later(started.deadline().plus(Duration.ofHours(1))));
 
         log.await(SlaWarningRaised.class, id, 1, WAIT);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
-                of(SlaBreached.class, id, SlaClock.RETURN, started.dispatchId()).isEmpty());
+        WatchBarrier.atNow(log);
+        LogCensus census = LogCensus.of(log).assertOneRecordPerEventId();
+        assertThat(returnClock(census.events(id, SlaWarningRaised.class), started)).hasSize(1);
+        assertThat(returnClock(census.events(id, SlaBreached.class), started)).isEmpty();
     }
 
     @Test
@@ -195,13 +221,15 @@ class ClockIT {
         SlaClockStarted survey = announced(id, SlaClock.SURVEY, returnClock.dispatchId());
         log.publish(TestEvents.surveyPassed(id, 1, returnedAt.plus(Duration.ofHours(1))));
         log.publish(TestEvents.closed(id, 1, returnedAt.plus(Duration.ofHours(1)), CloseOutcome.SATISFIED));
-        String marker = TestEvents.newComplaintId();
-        log.publish(TestEvents.registered(marker, TestClock.NOW.instant()));
-        announced(marker, SlaClock.CASE, null);
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("asOf", returnedAt.plus(Duration.ofHours(2)).toString())
+                .get("/sla/complaints/" + id).then()
+                .body("clocks.state", everyItem(equalTo("STOPPED")))); // same key: sla applied the close
 
         TestClock.NOW.set(later(survey.deadline().plus(Duration.ofDays(20))));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() ->
-                log.events(SlaWarningRaised.class, id).isEmpty() && log.events(SlaBreached.class, id).isEmpty());
+        WatchBarrier.atNow(log);
+        LogCensus census = LogCensus.of(log).assertOneRecordPerEventId();
+        assertThat(census.events(id, SlaWarningRaised.class)).isEmpty();
+        assertThat(census.events(id, SlaBreached.class)).isEmpty();
     }
 
     @Test
@@ -252,6 +280,11 @@ class ClockIT {
     }
 
     /** Moves time forward only: other tests' clocks share this service. */
+    /** Those of {@code raised} (warnings or breaches) of the RETURN clock {@code started} announced. */
+    private static <T extends ComplaintEvent> List<T> returnClock(List<T> raised, SlaClockStarted started) {
+        return raised.stream().filter(e -> matches(e, SlaClock.RETURN, started.dispatchId())).toList();
+    }
+
     private static Instant later(Instant target) {
         Instant now = TestClock.NOW.instant();
         return target.isAfter(now) ? target : now;
