@@ -4,12 +4,17 @@ import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.wire.CloudEvents;
 import com.telco.complaints.contracts.wire.EventCodec;
 import com.telco.complaints.contracts.wire.EventDecodingException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -28,7 +33,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-
 /**
  * A test's view of a topic on the real broker: publish events as the services do (key = complaint
  * id, CloudEvents binary headers), and read back every record with its headers, in partition order.
@@ -44,6 +48,7 @@ public final class EventLog implements AutoCloseable {
     }
 
     private final String topic;
+    private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<Entry> seen = new ArrayList<>();
@@ -51,6 +56,7 @@ public final class EventLog implements AutoCloseable {
 
     public EventLog(String bootstrapServers, String topic) {
         this.topic = topic;
+        this.bootstrapServers = bootstrapServers;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -127,6 +133,31 @@ public final class EventLog implements AutoCloseable {
             }
         }
         return List.copyOf(seen);
+    }
+
+    /**
+     * Every record on the topic once no transaction is open on it any more (its last stable offset
+     * has reached its high watermark, waiting at most {@code timeout}): a Kafka commit returns before
+     * its markers are written, so records a relay has just committed may not be readable yet. A census
+     * reads through here, so that a duplicate committed a moment ago is not missed.
+     */
+    public List<Entry> settledEntries(Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            consumer.assignment().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            Awaitility.await("no open transaction on " + topic).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> offsets(admin, latest, IsolationLevel.READ_COMMITTED)
+                            .equals(offsets(admin, latest, IsolationLevel.READ_UNCOMMITTED)));
+        }
+        return entries();
+    }
+
+    private static Map<TopicPartition, Long> offsets(Admin admin, Map<TopicPartition, OffsetSpec> latest,
+                                                     IsolationLevel isolation) throws Exception {
+        Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
+        admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get(30, TimeUnit.SECONDS)
+                .forEach((tp, info) -> offsets.put(tp, info.offset()));
+        return offsets;
     }
 
     public List<ComplaintEvent> events() {

@@ -3,6 +3,7 @@ package com.telco.complaints.testsupport;
 import com.telco.complaints.contracts.wire.CloudEvents;
 import com.telco.complaints.contracts.wire.EventType;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,9 @@ public final class LogCensus {
         this.entries = List.copyOf(entries);
     }
 
-    /** Every record on {@code log}'s topic now, up to its end offsets. */
+    /** Every record on {@code log}'s topic now, up to its end offsets, once no transaction is open on it. */
     public static LogCensus of(EventLog log) {
-        return new LogCensus(log.entries());
+        return new LogCensus(log.settledEntries(Duration.ofSeconds(10)));
     }
 
     /** The census of the running Quarkus test application's event log. */

@@ -2,6 +2,8 @@ package com.telco.complaints.intake.it;
 
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.LogCensus;
+import com.telco.complaints.testsupport.Outboxes;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static com.telco.complaints.testsupport.LogCensus.counts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,9 +47,13 @@ class NumberingIT {
         try (EventLog log = EventLog.ofEvents()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> log.events().stream()
                     .filter(e -> e instanceof ComplaintRegistered).map(e -> e.complaintId())
-                    .filter(distinct::contains).count() == 1600);
-            assertThat(log.events().stream().filter(e -> distinct.contains(e.complaintId())).count())
-                    .as("one event per complaint, none twice").isEqualTo(1600);
+                    .filter(distinct::contains).distinct().count() == 1600);
+            Outboxes.awaitDrained();
+            LogCensus census = LogCensus.of(log);
+            distinct.forEach(id -> census.assertCounts(id, counts("ComplaintRegistered", 1)));
+            census.assertOneRecordPerEventId();
+            assertThat(distinct.stream().mapToLong(id -> census.records(id).size()).sum())
+                    .as("one record per complaint, none twice, nothing else").isEqualTo(1600);
         }
     }
 }

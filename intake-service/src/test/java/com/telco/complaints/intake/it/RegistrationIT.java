@@ -5,6 +5,8 @@ import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.Urgency;
 import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.LogCensus;
+import com.telco.complaints.testsupport.Outboxes;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.telco.complaints.testsupport.LogCensus.counts;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -66,7 +69,8 @@ class RegistrationIT {
         assertThat(event.description()).isEqualTo("家里从周一起没有信号 📵 No signal at home since Monday");
         assertThat(event.channel()).isEqualTo(Channel.HOTLINE);
 
-        assertThat(log.events(ComplaintRegistered.class, complaintId)).hasSize(1);
+        Outboxes.awaitDrained();
+        LogCensus.of(log).assertCounts(complaintId, counts("ComplaintRegistered", 1)).assertOneRecordPerEventId();
     }
 
     @Test

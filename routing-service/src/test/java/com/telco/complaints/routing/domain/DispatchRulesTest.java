@@ -134,4 +134,47 @@ class DispatchRulesTest {
                 .hasMessageContaining("routing.redispatch.escalation-department names unknown department 'void'")
                 .hasMessageContaining("escalate-from-attempt must be at least 2");
     }
+
+    @Test
+    void fromTheEscalationAttemptOnEvenADepartmentWithASupervisorGoesToEscalation() {
+        DispatchRules escalateFromThree = rules();
+
+        assertThat(escalateFromThree.redispatch("network-tz", 2))
+                .isEqualTo(new DispatchChoice("network-sup", "redispatch.attempt-2.supervisor"));
+        assertThat(escalateFromThree.redispatch("network-tz", 3))
+                .isEqualTo(new DispatchChoice("escalation", "redispatch.attempt-3.escalation"));
+        assertThat(escalateFromThree.redispatch("billing", 2))
+                .isEqualTo(new DispatchChoice("escalation", "redispatch.attempt-2.no-supervisor"));
+    }
+
+    @Test
+    void escalationMayStartWithTheSecondAttempt() {
+        DispatchRules escalateFromTwo = new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 2);
+
+        assertThat(escalateFromTwo.redispatch("network-tz", 2))
+                .isEqualTo(new DispatchChoice("escalation", "redispatch.attempt-2.escalation"));
+    }
+
+    @Test
+    void theConfigurationIsReportedAsConfiguredWithTheDepartmentsById() {
+        DispatchRules rules = rules();
+
+        assertThat(rules.departments()).extracting(Department::id).containsExactly("billing", "escalation", "key-desk",
+                "network-ops", "network-sup", "network-tz", "network-tz-urgent", "service-desk", "service-sup");
+        assertThat(rules.fallbackDepartment()).isEqualTo("service-desk");
+        assertThat(rules.escalationDepartment()).isEqualTo("escalation");
+        assertThat(rules.escalateFromAttempt()).isEqualTo(3);
+    }
+
+    @Test
+    void aRuleShowsItsCriteriaInAFixedOrderAndARuleWithoutCriteriaAsAStar() {
+        DispatchRule everything = rule("all", 0, Category.NETWORK, "TZ-HL", Channel.HOTLINE, CustomerTier.KEY,
+                Urgency.URGENT, "network-tz");
+        DispatchRule nothing = rule("any", 0, null, null, null, null, null, "service-desk");
+
+        assertThat(everything.criteria())
+                .isEqualTo("category=NETWORK,region=TZ-HL,channel=HOTLINE,tier=KEY,urgency=URGENT");
+        assertThat(RULES.get(1).criteria()).isEqualTo("category=NETWORK,region=TZ-HL");
+        assertThat(nothing.criteria()).isEqualTo("*");
+    }
 }

@@ -128,4 +128,34 @@ class SlaPoliciesTest {
                 Policies.policy("c", SlaClock.CASE, null, null, null, LimitKind.CALENDAR, Duration.ofDays(15)))))
                 .hasMessageContaining("no default policy for the SURVEY clock");
     }
+
+    @Test
+    void aClockWhosePoliciesAllSetCriteriaHasNoDefaultAndIsRefused() {
+        List<SlaPolicy> withoutSurveyDefault = List.of(
+                Policies.policy("r", SlaClock.RETURN, null, null, null, LimitKind.CALENDAR, Duration.ofHours(48)),
+                Policies.policy("s-urgent", SlaClock.SURVEY, Urgency.URGENT, null, null, LimitKind.END_OF_WORKING_DAY,
+                        null),
+                Policies.policy("c", SlaClock.CASE, null, null, null, LimitKind.CALENDAR, Duration.ofDays(15)));
+
+        assertThatThrownBy(() -> new SlaPolicies(withoutSurveyDefault))
+                .hasMessageContaining("no default policy for the SURVEY clock");
+    }
+
+    @Test
+    void allPoliciesAreListedByClockInTheOrderTheyAreTried() {
+        assertThat(DEFAULTS.all()).extracting(SlaPolicy::id).containsExactly(
+                "return-key-urgent", "return-key-normal", "return-regulator", "return-urgent", "return-normal",
+                "return-default", "survey-default", "case-default");
+    }
+
+    @Test
+    void aPolicyForACategoryMatchesOnlyComplaintsOfThatCategory() {
+        SlaPolicy business = new SlaPolicy("return-business", SlaClock.RETURN, Optional.of(Category.BUSINESS),
+                Optional.empty(), Optional.empty(), Optional.empty(), LimitKind.CALENDAR, Duration.ofHours(72), 0.8);
+
+        assertThat(business.matches(new CaseProfile(Category.BUSINESS, Urgency.NORMAL, CustomerTier.STANDARD,
+                Channel.HOTLINE))).isTrue();
+        assertThat(business.matches(new CaseProfile(Category.NETWORK, Urgency.NORMAL, CustomerTier.STANDARD,
+                Channel.HOTLINE))).isFalse();
+    }
 }

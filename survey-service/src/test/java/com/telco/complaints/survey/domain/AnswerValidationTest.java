@@ -59,4 +59,12 @@ class AnswerValidationTest {
         assertThat(AnswerValidation.errors(new AnswerRequest(true, false, "测".repeat(4000), false,
                 "释\n".repeat(2000), "sv-3"))).isEmpty();
     }
+
+    @Test
+    void withoutSatisfiedTheReasonAndExplanationGivenAreStillChecked() {
+        AnswerRequest undecided = new AnswerRequest(true, null, "bell\u0007", null, "x".repeat(4001), "sv-3");
+
+        assertThat(AnswerValidation.errors(undecided)).extracting(FieldError::field)
+                .containsExactly("satisfied", "reason", "explanation");
+    }
 }

@@ -259,4 +259,34 @@ class AnswersTest {
         }
         return state;
     }
+
+    @Test
+    void anAnsweredSurveySaysWhenItWasAnswered() {
+        CaseState answered = applied(returnedOn(1), decide(returnedOn(1), AT_FAULT));
+
+        assertThatThrownBy(() -> decide(answered, SATISFIED)).isInstanceOf(Answers.SurveyNotPending.class)
+                .hasMessage("The survey of work order C-1-W1 was already answered at " + NOW);
+    }
+
+    @Test
+    void onlyAReturnedCaseIsWaitingForASurvey() {
+        CaseState registered = given(TestEvents.registered(C, T0));
+        CaseState dispatched = given(TestEvents.registered(C, T0), TestEvents.dispatched(C, T0, "network-ops"));
+        CaseState answered = applied(returnedOn(1), decide(returnedOn(1), AT_FAULT));
+        CaseState closed = applied(returnedOn(1), decide(returnedOn(1), SATISFIED));
+
+        assertThat(Answers.pending(returnedOn(1))).isTrue();
+        assertThat(Answers.pending(registered)).isFalse();
+        assertThat(Answers.pending(dispatched)).isFalse();
+        assertThat(Answers.pending(answered)).isFalse();
+        assertThat(Answers.pending(closed)).isFalse();
+    }
+
+    @Test
+    void byDefaultACaseHasThreeWorkOrdersAndThreeSurveyCalls() {
+        SurveyRules defaults = SurveyRules.defaults();
+
+        assertThat(defaults.attemptLimit()).isEqualTo(3);
+        assertThat(defaults.unreachableLimit()).isEqualTo(3);
+    }
 }

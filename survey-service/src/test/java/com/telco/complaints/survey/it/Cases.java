@@ -3,6 +3,8 @@ package com.telco.complaints.survey.it;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.wire.EventType;
 import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.LogCensus;
+import com.telco.complaints.testsupport.Outboxes;
 import com.telco.complaints.testsupport.TestEvents;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -73,12 +75,32 @@ final class Cases {
         return log.events(complaintId).stream().map(EventType::of).toList();
     }
 
-    /** Waits until the case has {@code count} events on the log and no more arrive, and returns them. */
-    static List<ComplaintEvent> settled(EventLog log, String complaintId, int count) {
-        await().atMost(WAIT).until(() -> log.events(complaintId).size() >= count);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
-                .until(() -> log.events(complaintId).size() == count);
+    /**
+     * The barrier after answers given over REST, then the census: once survey's outbox is empty,
+     * everything it decided in those answers is on the log. Asserts that no record survey wrote
+     * repeats an event id and that the case holds exactly {@code expected} records of each type named
+     * there (e.g. {@code counts("SurveyPassed", 1, "ComplaintClosed", 1)}); returns the case's events
+     * in log order.
+     */
+    static List<ComplaintEvent> afterAnswers(EventLog log, String complaintId, Map<String, Integer> expected) {
+        Outboxes.awaitDrained();
+        census(log, complaintId, expected);
         return log.events(complaintId);
+    }
+
+    /**
+     * The census of the log after a barrier. A Kafka transaction the relay committed becomes visible
+     * to a read-committed reader once its markers are written, a moment after the commit: this waits
+     * (bounded) until the named records are there at least, then counts them exactly.
+     */
+    static LogCensus census(EventLog log, String complaintId, Map<String, Integer> expected) {
+        await("the records of " + complaintId + " on the log").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Map<String, Integer> counts = LogCensus.of(log).counts(complaintId);
+                    return expected.entrySet().stream().allMatch(e -> counts.getOrDefault(e.getKey(), 0) >= e.getValue());
+                });
+        // The case's own counts first, so that a test fails on its own complaint; then the whole log.
+        return LogCensus.of(log).assertCounts(complaintId, expected).assertOneRecordPerEventId();
     }
 
     /** Survey tasks of one status (all when null), as the REST API lists them. */

@@ -2,9 +2,8 @@ package com.telco.complaints.survey.it;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.Returned;
-import com.telco.complaints.contracts.event.SlaClock;
-import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.Metrics;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,17 +14,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import static com.telco.complaints.survey.it.Cases.WAIT;
 import static com.telco.complaints.survey.it.Cases.answer;
 import static com.telco.complaints.survey.it.Cases.surveys;
-import static io.restassured.RestAssured.given;
+import static com.telco.complaints.testsupport.LogCensus.counts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 /** Input events delivered twice (a publisher's retry after a crash) open one survey, and answers stay answered. */
 @QuarkusTest
@@ -44,69 +40,78 @@ class RedeliveryIT {
         log.close();
     }
 
-    /**
-     * Waits until survey consumed everything of the case published so far: a SURVEY clock announced
-     * last (same key, so same partition, so after everything before it) shows on the task.
-     */
-    private static void drain(String complaintId, String dispatchId) {
-        // Millisecond instants: the task keeps what PostgreSQL keeps (microseconds).
-        SlaClockStarted marker = TestEvents.clockStarted(complaintId, SlaClock.SURVEY, dispatchId,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), Duration.ofHours(8));
-        log.publish(marker);
-        await().atMost(WAIT).untilAsserted(() -> given().get("/surveys/" + complaintId).then()
-                .body("surveyDeadline", equalTo(marker.deadline().toString())));
-    }
-
     private static List<Map<String, Object>> tasksOf(String complaintId) {
         return surveys(null).stream().filter(s -> complaintId.equals(s.get("complaintId"))).toList();
     }
 
+    /** Waits (bounded) until the counter rose by {@code by} at least, then asserts it rose by exactly that. */
+    private static void assertRose(double before, double by, String name, String... labels) {
+        await(name + " rose by " + by).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(Metrics.counter(name, labels)).as("%s, %s before", name, before)
+                        .isGreaterThanOrEqualTo(before + by));
+        assertThat(Metrics.counter(name, labels)).as("%s, %s before", name, before).isEqualTo(before + by);
+    }
+
     @Test
-    void aReturnDeliveredTwiceOpensOneSurvey() {
+    void aReturnDeliveredTwiceOpensOneSurveyAndCountsTheDuplicate() {
         String complaintId = TestEvents.newComplaintId();
         Instant t = Instant.now();
         Returned returned = TestEvents.returned(complaintId, 1, t, true);
         log.publish(TestEvents.registered(complaintId, t));
         log.publish(TestEvents.dispatched(complaintId, t, "network-ops"));
+        double duplicates = Metrics.counter("events_duplicates_total");
 
         log.publish(returned);
         log.publish(returned);
-        drain(complaintId, returned.dispatchId());
+        Barrier.after(log, complaintId, returned.dispatchId());
 
         assertThat(tasksOf(complaintId)).hasSize(1).allSatisfy(task -> assertThat(task)
                 .containsEntry("status", "PENDING").containsEntry("dispatchId", returned.dispatchId()));
-        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("events_duplicates_total"));
+        assertRose(duplicates, 1, "events_duplicates_total");
+        Cases.census(log, complaintId, counts("ComplaintRegistered", 1, "Dispatched", 1, "Returned", 2,
+                "SlaClockStarted", 1, "SurveyPassed", 0, "SurveyFailed", 0, "CustomerUnreachable", 0,
+                "ComplaintClosed", 0));
     }
 
     @Test
-    void aSecondReturnOfTheSameWorkOrderUnderAnotherIdIsRejectedAndOpensNothing() {
+    void aSecondReturnOfTheSameWorkOrderUnderAnotherIdIsRejectedCountedAndOpensNothing() {
         String complaintId = TestEvents.newComplaintId();
         Instant t = Instant.now();
         log.publish(TestEvents.registered(complaintId, t));
         log.publish(TestEvents.dispatched(complaintId, t, "network-ops"));
         log.publish(TestEvents.returned(complaintId, 1, t, true));
+        double rejected = Metrics.counter("events_rejected_total", "reason", "ALREADY_RETURNED");
 
         log.publish(TestEvents.returned(complaintId, 1, t.plusSeconds(60), false));
-        drain(complaintId, complaintId + "-W1");
+        Barrier.after(log, complaintId, complaintId + "-W1");
 
         assertThat(tasksOf(complaintId)).hasSize(1).allSatisfy(task -> assertThat(task)
                 .containsEntry("operatorAtFault", true));
-        given().get("/q/metrics").then()
-                .body(org.hamcrest.Matchers.containsString("events_rejected_total{reason=\"ALREADY_RETURNED\"}"));
+        assertRose(rejected, 1, "events_rejected_total", "reason", "ALREADY_RETURNED");
+        Cases.census(log, complaintId, counts("ComplaintRegistered", 1, "Dispatched", 1, "Returned", 2,
+                "SlaClockStarted", 1, "SurveyPassed", 0, "SurveyFailed", 0, "CustomerUnreachable", 0,
+                "ComplaintClosed", 0));
     }
 
     @Test
-    void anAnswerComingBackFromTheLogAgainChangesNothing() {
+    void anAnswerComingBackFromTheLogAgainChangesNothingAndIsCountedAsDuplicates() {
         String complaintId = Cases.returnedOn(log, 1);
+        double duplicates = Metrics.counter("events_duplicates_total");
         answer(complaintId, Cases.SATISFIED).statusCode(200);
-        List<ComplaintEvent> decided = Cases.settled(log, complaintId, 5).subList(3, 5);
+        List<ComplaintEvent> decided = Cases.afterAnswers(log, complaintId, counts("SurveyPassed", 1,
+                "ComplaintClosed", 1)).subList(3, 5);
 
         // As if the relay had crashed after sending but before deleting: the same events again.
         decided.forEach(log::publish);
-        drain(complaintId, complaintId + "-W1");
+        Barrier.after(log, complaintId, complaintId + "-W1");
 
         assertThat(tasksOf(complaintId)).hasSize(1).allSatisfy(task -> assertThat(task)
                 .containsEntry("status", "CLOSED").containsEntry("outcome", "SATISFIED"));
         answer(complaintId, Cases.SATISFIED).statusCode(409);
+        // Survey reads its own two events back from the log (it applied them when it decided them), then the two again.
+        assertRose(duplicates, 4, "events_duplicates_total");
+        Cases.afterAnswers(log, complaintId, counts("ComplaintRegistered", 1, "Dispatched", 1, "Returned", 1,
+                "SurveyPassed", 2, "ComplaintClosed", 2, "SurveyFailed", 0, "CustomerUnreachable", 0,
+                "SlaClockStarted", 1));
     }
 }
