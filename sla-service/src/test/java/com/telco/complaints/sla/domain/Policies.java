@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The default policies of DOMAIN.md, as the shipped configuration sets them. */
+/** A fixture for the unit tests: the default policies as shipped (ShippedPoliciesIT checks the shipped configuration itself). */
 final class Policies {
 
     private Policies() {}
