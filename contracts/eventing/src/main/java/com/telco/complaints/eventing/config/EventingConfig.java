@@ -60,6 +60,13 @@ public interface EventingConfig {
         /** How often the consumer re-reads which partitions have parked records (others may re-drive them). */
         @WithDefault("PT30S")
         Duration parkedRefresh();
+
+        /**
+         * How long the position past the service's own events read back from the log may wait to be
+         * saved when no other record of their partition comes to carry it (they need no transaction).
+         */
+        @WithDefault("PT1S")
+        Duration echoFlush();
     }
 
     interface Rebuild {

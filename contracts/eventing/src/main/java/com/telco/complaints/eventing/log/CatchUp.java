@@ -54,6 +54,10 @@ public class CatchUp {
         return new TreeSet<>(replayUntil.keySet());
     }
 
+    public boolean owns(int partition) {
+        return assigned.contains(partition);
+    }
+
     public Set<Integer> assigned() {
         return new TreeSet<>(assigned);
     }

@@ -56,6 +56,8 @@ public class LogApplier {
     EventingConfig config;
     @Inject
     AfterCommit afterCommit;
+    @Inject
+    OwnEchoes echoes;
 
     /** Partitions that may have parked records (of the live tables): only for them are keys looked up. */
     private final Set<Integer> parkedPartitions = ConcurrentHashMap.newKeySet();
@@ -102,6 +104,12 @@ public class LogApplier {
     public void apply(List<Entry> entries, boolean shadow) {
         if (!shadow && System.nanoTime() - refreshedAt > config.consumer().parkedRefresh().toNanos()) {
             refreshParkedPartitions(); // another instance may have parked or re-driven meanwhile
+        }
+        if (!shadow) {
+            entries = echoes.leaveOut(entries);
+            if (entries.isEmpty()) {
+                return;
+            }
         }
         List<Set<Integer>> caughtUp = new ArrayList<>();
         try {
@@ -181,6 +189,9 @@ public class LogApplier {
         Map<Integer, Long> advanced = new HashMap<>();
         for (Entry e : applied) {
             advanced.merge(e.record().partition(), e.record().offset() + 1, Math::max);
+        }
+        if (!shadow) {
+            echoes.carry(advanced);
         }
         positions.save(advanced);
         if (shadow) {

@@ -52,13 +52,15 @@ public class Positions {
         }
     }
 
+    /** Moves positions forward (never back: a late save of an older position changes nothing). */
     public void save(Map<Integer, Long> nextOffsets) {
         if (nextOffsets.isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("insert into consumer_offsets (partition, next_offset) "
-                     + "values (?, ?) on conflict (partition) do update set next_offset = excluded.next_offset")) {
+                     + "values (?, ?) on conflict (partition) do update "
+                     + "set next_offset = greatest(consumer_offsets.next_offset, excluded.next_offset)")) {
             for (var e : nextOffsets.entrySet()) {
                 s.setInt(1, e.getKey());
                 s.setLong(2, e.getValue());

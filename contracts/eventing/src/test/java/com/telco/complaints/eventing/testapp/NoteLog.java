@@ -29,20 +29,28 @@ public final class NoteLog implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A note to publish: v1 by default, on the partition of its key unless one is given. */
-    public record Spec(String key, int version, String text, byte[] body, Integer partition) {
+    /**
+     * A note to publish: v1 by default, on the partition of its key unless one is given, from a
+     * producer other than the test application unless {@link #own()}.
+     */
+    public record Spec(String key, int version, String text, byte[] body, Integer partition, boolean fromApp) {
 
         public Spec version(int v) {
-            return new Spec(key, v, text, body, partition);
+            return new Spec(key, v, text, body, partition, fromApp);
         }
 
         public Spec on(int p) {
-            return new Spec(key, version, text, body, p);
+            return new Spec(key, version, text, body, p, fromApp);
         }
 
         /** The record's value as given, instead of the note's JSON. */
         public Spec body(byte[] value) {
-            return new Spec(key, version, text, value, partition);
+            return new Spec(key, version, text, value, partition, fromApp);
+        }
+
+        /** As if the test application had decided the note itself: its own {@code ce_source}. */
+        public Spec own() {
+            return new Spec(key, version, text, body, partition, true);
         }
     }
 
@@ -69,7 +77,7 @@ public final class NoteLog implements AutoCloseable {
     }
 
     public static Spec note(String key, String text) {
-        return new Spec(key, 1, text, null, null);
+        return new Spec(key, 1, text, null, null, false);
     }
 
     /** Publishes the notes in one Kafka transaction, in this order, and says where each landed. */
@@ -81,7 +89,7 @@ public final class NoteLog implements AutoCloseable {
             String id = UUID.randomUUID().toString();
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, note.partition(), note.key(),
                     note.body() != null ? note.body() : json(note));
-            headers(id, note.version()).forEach((name, value) -> record.headers().add(name, CloudEvents.bytes(value)));
+            headers(id, note).forEach((name, value) -> record.headers().add(name, CloudEvents.bytes(value)));
             acks.add(producer.send(record));
             ids.add(id);
         }
@@ -98,12 +106,12 @@ public final class NoteLog implements AutoCloseable {
         return sent;
     }
 
-    private static Map<String, String> headers(String id, int version) {
+    private static Map<String, String> headers(String id, Spec note) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(CloudEvents.SPEC_VERSION, "1.0");
         headers.put(CloudEvents.ID, id);
-        headers.put(CloudEvents.TYPE, NotesHandler.type(version));
-        headers.put(CloudEvents.SOURCE, "/eventing-test/note-log");
+        headers.put(CloudEvents.TYPE, NotesHandler.type(note.version()));
+        headers.put(CloudEvents.SOURCE, note.fromApp() ? CloudEvents.sourceOf(TestApp.applicationName()) : "/eventing-test/note-log");
         headers.put(CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
         return headers;
     }

@@ -49,6 +49,10 @@ public final class TestApp {
         return ConfigProvider.getConfig();
     }
 
+    public static String applicationName() {
+        return config().getValue("quarkus.application.name", String.class);
+    }
+
     public static String eventsTopic() {
         return config().getValue("complaints.topics.events", String.class);
     }

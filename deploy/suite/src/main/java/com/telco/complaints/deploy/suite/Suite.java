@@ -56,11 +56,13 @@ public final class Suite implements AutoCloseable {
      * JVM options of each service. A small fixed heap and the serial collector keep a service
      * well under 300 MB resident: with five services, a broker and PostgreSQL on two cores, the
      * parallel collectors' extra threads and regions buy nothing. ExitOnOutOfMemoryError turns a
-     * heap that is too small into a visible exit instead of a service limping along.
+     * heap that is too small into a visible exit instead of a service limping along. Code-cache
+     * flushing is off: at a few complaints a second most compiled code looks cold between two uses,
+     * and the sweeper threw it away to have it compiled again, which cost a third of a service's CPU.
      */
     public static final List<String> DEFAULT_JAVA_OPTIONS = List.of(
             "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-XX:-UseCodeCacheFlushing", "-XX:+ExitOnOutOfMemoryError");
 
     /**
      * Environment of each service. glibc gives every thread that mallocs its own 64 MB arena (up to
