@@ -40,7 +40,7 @@ public final class BenchMain {
             }
         }
         List<String> names = args[0].equals("all")
-                ? List.of("intake", "e2e", "sla-replay", "analytics-rebuild", "projection-lag") : List.of(args[0]);
+                ? List.of("intake", "e2e", "cost", "sla-replay", "analytics-rebuild", "projection-lag") : List.of(args[0]);
         try {
             for (String name : names) {
                 System.out.println("== " + name);

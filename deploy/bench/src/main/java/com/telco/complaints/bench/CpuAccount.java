@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 final class CpuAccount {
 
     private static final double TICKS_PER_SECOND = 100.0;
+    static final String LOAD_GENERATOR = "load generator (this JVM)";
 
     /** Seconds of CPU used so far by each named party. */
     static Map<String, Double> snapshot(Map<String, Long> pids) {
@@ -22,7 +23,7 @@ final class CpuAccount {
         seconds.put("postgresql (all backends)", cpuSeconds(p -> p.info().command().map(c -> c.contains("postgres"))
                 .orElse(false)));
         seconds.put("kafka broker", cpuSeconds(p -> commandLine(p).contains("KafkaBrokerMain")));
-        seconds.put("load generator (this JVM)", cpuSeconds(p -> p.pid() == ProcessHandle.current().pid()));
+        seconds.put(LOAD_GENERATOR, cpuSeconds(p -> p.pid() == ProcessHandle.current().pid()));
         return seconds;
     }
 
