@@ -72,6 +72,16 @@ final class ReplayBench {
             } while (!List.of("DONE", "FAILED").contains(progress.path("state").asText())
                     && System.nanoTime() - r0 < TimeUnit.MINUTES.toNanos(30));
             double seconds = (System.nanoTime() - r0) / 1e9;
+            if ("FAILED".equals(progress.path("state").asText())) {
+                // A replay that stops (out of heap, say) is a result to report, not a broken benchmark.
+                results.context("progress", EventJson.mapper().convertValue(progress, Map.class));
+                results.add(name + ": completed (no: stopped)", progress.path("percent").asDouble(), "%", null, null,
+                        "completes", String.format("%,d of %,d events at %,.0f events/s: %s",
+                                progress.path("eventsRead").asLong(), progress.path("eventsTotal").asLong(),
+                                progress.path("eventsPerSecond").asDouble(), progress.path("error").asText()));
+                suite.recordMemory(results, "after " + name, services);
+                return results;
+            }
             if (!"DONE".equals(progress.path("state").asText())) {
                 throw new IllegalStateException("replay did not finish: " + progress);
             }

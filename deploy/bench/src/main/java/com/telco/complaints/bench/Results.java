@@ -67,6 +67,9 @@ final class Results {
             System.out.printf("| %-50s | %12s | %-8s | %-34s | %-7s | %-14s |%n", r.figure(), format(r.value()), r.unit(),
                     r.limit() == null ? "" : r.limitName() + " " + format(r.limit()),
                     r.ratio() == null ? "" : String.format("%.1f%%", 100 * r.ratio()), r.target() == null ? "" : r.target());
+            if (r.note() != null) {
+                System.out.printf("|   %s%n", r.note());
+            }
         }
     }
 
