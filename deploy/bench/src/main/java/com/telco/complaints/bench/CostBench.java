@@ -1,19 +1,14 @@
 package com.telco.complaints.bench;
 
 import com.telco.complaints.deploy.suite.Service;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a complaint costs: the whole suite (five services, the broker, PostgreSQL) at a steady rate of
@@ -112,59 +107,22 @@ final class CostBench {
 
         int latencySeconds = Math.max(10, seconds / 2);
         System.out.printf("steady %d registrations/s for %d s (end to end) ...%n", rate, latencySeconds);
-        Latency latency = follow(suite, load, rate, latencySeconds, seed + 1000);
+        CaseFollower latency = follow(suite, load, rate, latencySeconds, seed + 1000);
         return new Step(rate, outcome.createdPerSecond(), perRegistration, total * outcome.created() / 1000 / elapsed,
-                latency.e2e, latency.followed.get(), latency.lost.get());
+                latency.latency(), latency.followed(), latency.lost());
     }
 
     private static int connections(int rate) {
         return Math.max(4, Math.min(64, rate / 4));
     }
 
-    private record Latency(Histogram e2e, AtomicLong followed, AtomicLong lost) {}
-
-    private static Latency follow(BenchSuite suite, LeanHttp load, int rate, int seconds, long seed) throws Exception {
-        HttpLoad reader = new HttpLoad();
-        Latency latency = new Latency(new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3), new AtomicLong(),
-                new AtomicLong());
-        AtomicLong counter = new AtomicLong();
-        int every = Math.max(1, rate / FOLLOWED_PER_SECOND);
-        ScheduledExecutorService pollers = Executors.newScheduledThreadPool(2);
-        HttpLoad.IdSink follow = (id, due) -> {
-            if (counter.incrementAndGet() % every != 0) {
-                return;
-            }
-            latency.followed.incrementAndGet();
-            URI uri = suite.uri(Service.ANALYTICS, "/cases/" + id);
-            pollers.schedule(new Runnable() {
-                @Override
-                public void run() {
-                    try {
-                        var response = reader.get(uri);
-                        if (response.statusCode() == 200 && response.body().contains("\"returnDeadline\":\"")) {
-                            latency.e2e.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
-                            return;
-                        }
-                    } catch (Exception e) {
-                        // polled again below
-                    }
-                    long waited = System.nanoTime() - due;
-                    if (waited > BACKLOG.toNanos()) {
-                        latency.lost.incrementAndGet();
-                        return;
-                    }
-                    pollers.schedule(this, Math.max(POLL_MS, TimeUnit.NANOSECONDS.toMillis(waited) / 10),
-                            TimeUnit.MILLISECONDS);
-                }
-            }, POLL_MS, TimeUnit.MILLISECONDS);
-        };
-        load.post(connections(rate), rate, seconds, seed, follow);
-        long deadline = System.nanoTime() + BACKLOG.toNanos() + TimeUnit.SECONDS.toNanos(5);
-        while (latency.e2e.getTotalCount() + latency.lost.get() < latency.followed.get() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(100);
+    private static CaseFollower follow(BenchSuite suite, LeanHttp load, int rate, int seconds, long seed)
+            throws Exception {
+        try (CaseFollower follower = new CaseFollower(suite, rate / FOLLOWED_PER_SECOND, POLL_MS, BACKLOG, 2)) {
+            load.post(connections(rate), rate, seconds, seed, follower.sink());
+            follower.awaitAll(BACKLOG.plusSeconds(5));
+            return follower;
         }
-        pollers.shutdownNow();
-        return latency;
     }
 
     /** The sum over the suite's parties: the services, the broker and PostgreSQL, not this JVM. */

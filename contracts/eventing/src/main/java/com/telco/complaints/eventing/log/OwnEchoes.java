@@ -103,7 +103,7 @@ public class OwnEchoes {
             return;
         }
         carried.forEach((partition, next) -> advanced.merge(partition, next, Math::max));
-        afterCommit.run(() -> carried.forEach(unsaved::remove));
+        afterCommit.run(() -> forget(carried));
     }
 
     /** Saves the positions past echoes that no applied record has carried. */
@@ -114,11 +114,16 @@ public class OwnEchoes {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> positions.save(carried));
-            carried.forEach(unsaved::remove);
+            forget(carried);
         } catch (RuntimeException e) {
             // Nothing is lost: the echoes are left out again when read again, and the next try saves them.
             LOG.debugf("saving the positions past own events failed: %s", Failures.describe(e));
         }
+    }
+
+    /** Forgets saved positions, but not one that moved on since (an echo left out meanwhile). */
+    private void forget(Map<Integer, Long> saved) {
+        saved.forEach(unsaved::remove);
     }
 
     /** Unsaved positions of the partitions this instance owns; those of partitions it lost are dropped. */
