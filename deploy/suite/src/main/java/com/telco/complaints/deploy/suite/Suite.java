@@ -62,8 +62,8 @@ public final class Suite implements AutoCloseable {
      * Only the quick compiler (C1) runs: the optimising one spent 40% of each service's CPU for
      * minutes after start-up at 20 complaints a second, on paths that wait on the broker and the
      * database anyway. Measured with {@code deploy/bench.sh cost} and {@code sla-replay} on two cores:
-     * idle suite 0.23 to 0.10 cores, resident memory 220-265 to 165-180 MB, end-to-end p50 at
-     * 20/s 1.2 s to 0.34 s, replay 13% slower.
+     * idle suite 0.23 to 0.10 cores, resident memory 220-265 to 165-185 MB, less than half the CPU
+     * per complaint at 5 a second (with the own-echo skip), a replay 13% slower.
      */
     public static final List<String> DEFAULT_JAVA_OPTIONS = List.of(
             "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
