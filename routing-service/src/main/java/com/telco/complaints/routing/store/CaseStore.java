@@ -3,6 +3,7 @@ package com.telco.complaints.routing.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.eventing.store.Sql;
 import com.telco.complaints.eventing.store.StoreException;
 import com.telco.complaints.routing.domain.RoutingDecisions;
 import io.agroal.api.AgroalDataSource;
@@ -13,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -76,13 +76,7 @@ public class CaseStore {
             if (partitions != null) {
                 s.setArray(1, c.createArrayOf("integer", partitions.toArray()));
             }
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
+            return Sql.strings(s);
         } catch (SQLException e) {
             throw new StoreException("finding pending cases", e);
         }

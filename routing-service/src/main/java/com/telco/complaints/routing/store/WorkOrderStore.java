@@ -8,6 +8,7 @@ import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.ClockState;
 import com.telco.complaints.contracts.lifecycle.WorkOrder;
 import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.eventing.store.Sql;
 import com.telco.complaints.eventing.store.StoreException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,22 +83,12 @@ public class WorkOrderStore {
 
     /** Keeps what the department reported when it returned the work order. */
     public void saveResults(Collection<Returned> returns) {
-        if (returns.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "update work_orders set returned_by = ?, result = ?::jsonb where dispatch_id = ?")) {
-            for (Returned r : returns) {
-                s.setString(1, r.actor());
-                s.setString(2, EventJson.mapper().writeValueAsString(r.report()));
-                s.setString(3, r.dispatchId());
-                s.addBatch();
-            }
-            s.executeBatch();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("saving return results", e);
-        }
+        Sql.batch(dataSource, "update work_orders set returned_by = ?, result = ?::jsonb where dispatch_id = ?", returns,
+                (s, r) -> {
+                    s.setString(1, r.actor());
+                    s.setString(2, EventJson.mapper().writeValueAsString(r.report()));
+                    s.setString(3, r.dispatchId());
+                }, "saving return results");
     }
 
     public Optional<String> complaintOf(String dispatchId) {

@@ -7,6 +7,7 @@ import com.telco.complaints.contracts.event.LimitKind;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaPolicyApplied;
 import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.eventing.store.Sql;
 import com.telco.complaints.eventing.store.StoreException;
 import com.telco.complaints.sla.domain.CaseProfile;
 import com.telco.complaints.sla.domain.SlaCase;
@@ -249,13 +250,7 @@ public class ClockStore {
             if (cutoff != null) {
                 s.setTimestamp(i, Timestamp.from(cutoff));
             }
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
+            return Sql.strings(s);
         } catch (SQLException e) {
             throw new StoreException("finding clocks", e);
         }

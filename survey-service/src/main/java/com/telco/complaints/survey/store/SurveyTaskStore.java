@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.eventing.store.Sql;
 import com.telco.complaints.eventing.store.StoreException;
 import com.telco.complaints.survey.domain.SurveyTask;
 import com.telco.complaints.survey.domain.SurveyTasks;
@@ -104,22 +105,12 @@ public class SurveyTaskStore {
 
     /** Keeps what the department reported when it returned the work order: what the agent talks about. */
     public void saveReturns(Collection<Returned> returns) {
-        if (returns.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "update survey_tasks set returned_by = ?, result = ?::jsonb where dispatch_id = ?")) {
-            for (Returned r : returns) {
-                s.setString(1, r.actor());
-                s.setString(2, EventJson.mapper().writeValueAsString(r.report()));
-                s.setString(3, r.dispatchId());
-                s.addBatch();
-            }
-            s.executeBatch();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("saving return results", e);
-        }
+        Sql.batch(dataSource, "update survey_tasks set returned_by = ?, result = ?::jsonb where dispatch_id = ?", returns,
+                (s, r) -> {
+                    s.setString(1, r.actor());
+                    s.setString(2, EventJson.mapper().writeValueAsString(r.report()));
+                    s.setString(3, r.dispatchId());
+                }, "saving return results");
     }
 
     /** Keeps what the agent answered, in the order the answers were given. */

@@ -5,13 +5,58 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
 
 /** Small SQL helpers shared by the stores of the library and of the services. */
 public final class Sql {
 
     private Sql() {}
+
+    /** Sets the parameters of one row of a batch. */
+    @FunctionalInterface
+    public interface Binder<T> {
+        void bind(PreparedStatement s, T item) throws Exception;
+    }
+
+    /**
+     * Runs {@code sql} once per item, as one JDBC batch in the current transaction; nothing when
+     * there are no items. {@code what} names the work in the failure.
+     */
+    public static <T> void batch(DataSource dataSource, String sql, Collection<T> items, Binder<T> binder,
+                                 String what) {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (T item : items) {
+                binder.bind(s, item);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException(what, e);
+        }
+    }
+
+    /** The first column of every row {@code s} selects, as strings. */
+    public static List<String> strings(PreparedStatement s) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
 
     /**
      * Text that PostgreSQL can store: a NUL character, which no text column accepts, is written as
