@@ -105,20 +105,24 @@ public class LogApplier {
         if (!shadow && System.nanoTime() - refreshedAt > config.consumer().parkedRefresh().toNanos()) {
             refreshParkedPartitions(); // another instance may have parked or re-driven meanwhile
         }
+        OwnEchoes.Sorted sorted = null;
         if (!shadow) {
-            entries = echoes.leaveOut(entries);
-            if (entries.isEmpty()) {
-                return;
+            sorted = echoes.leaveOut(entries);
+            entries = sorted.kept();
+        }
+        if (!entries.isEmpty()) {
+            List<Set<Integer>> caughtUp = new ArrayList<>();
+            try {
+                Isolation.apply(entries,
+                        run -> caughtUp.add(QuarkusTransaction.requiringNew().call(() -> applyInTransaction(run, shadow))),
+                        (entry, failure) -> caughtUp.add(QuarkusTransaction.requiringNew().call(
+                                () -> rejectAlone(entry, failure, shadow))));
+            } finally {
+                caughtUp.forEach(parts -> parts.forEach(catchUp::caughtUp));
             }
         }
-        List<Set<Integer>> caughtUp = new ArrayList<>();
-        try {
-            Isolation.apply(entries,
-                    run -> caughtUp.add(QuarkusTransaction.requiringNew().call(() -> applyInTransaction(run, shadow))),
-                    (entry, failure) -> caughtUp.add(QuarkusTransaction.requiringNew().call(
-                            () -> rejectAlone(entry, failure, shadow))));
-        } finally {
-            caughtUp.forEach(parts -> parts.forEach(catchUp::caughtUp));
+        if (sorted != null) {
+            echoes.passed(sorted); // only now: every record before the echoes is committed
         }
     }
 

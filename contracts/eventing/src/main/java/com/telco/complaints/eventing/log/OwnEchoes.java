@@ -69,9 +69,17 @@ public class OwnEchoes {
         }
     }
 
+    /**
+     * The records of a batch to apply, and the positions past the echoes left out: those may be saved
+     * only once every record before them is applied ({@link #passed}), or a flush could move a
+     * partition's position past a record still being applied, which would then be skipped.
+     */
+    record Sorted(List<Entry> kept, Map<Integer, Long> pastEchoes, int echoes) {}
+
     /** {@code entries} without the service's own events on live partitions. */
-    List<Entry> leaveOut(List<Entry> entries) {
+    Sorted leaveOut(List<Entry> entries) {
         List<Entry> kept = null;
+        Map<Integer, Long> past = null;
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             LogRecord record = e.record();
@@ -79,18 +87,31 @@ public class OwnEchoes {
             if (echo) {
                 if (kept == null) {
                     kept = new ArrayList<>(entries.subList(0, i));
+                    past = new HashMap<>();
                 }
-                unsaved.merge(record.partition(), record.offset() + 1, Math::max);
+                past.merge(record.partition(), record.offset() + 1, Math::max);
             } else if (kept != null) {
                 kept.add(e);
             }
         }
         if (kept == null) {
-            return entries;
+            return new Sorted(entries, Map.of(), 0);
         }
-        skipped.increment(entries.size() - kept.size());
+        return new Sorted(kept, past, entries.size() - kept.size());
+    }
+
+    /**
+     * The batch {@code sorted} came from is applied (every record of it before the echoes is
+     * committed): the positions past its echoes may now be saved, with the next applied record or by
+     * the flush.
+     */
+    void passed(Sorted sorted) {
+        if (sorted.echoes() == 0) {
+            return;
+        }
+        sorted.pastEchoes().forEach((partition, next) -> unsaved.merge(partition, next, Math::max));
+        skipped.increment(sorted.echoes());
         scheduleFlush();
-        return kept;
     }
 
     /**

@@ -2,6 +2,7 @@ package com.telco.complaints.eventing.it;
 
 import com.telco.complaints.eventing.testapp.NoteLog.Sent;
 import com.telco.complaints.eventing.testapp.NoteLog;
+import com.telco.complaints.eventing.testapp.NotesHandler;
 import com.telco.complaints.eventing.testapp.TestApp;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -73,12 +74,36 @@ class OwnEchoesIT {
         long end = sent.get(1).offset() + 1;
 
         // Saved by the flush (complaints.eventing.consumer.echo-flush, 1 s), without any record to carry it.
-        eventually().until(() -> TestApp.number("select next_offset from consumer_offsets where partition = ?",
-                PARTITION) >= end);
-        assertThat(TestApp.number("select next_offset from consumer_offsets where partition = ?", PARTITION))
-                .isEqualTo(end);
+        eventually().until(() -> position() >= end);
+        assertThat(position()).isEqualTo(end);
         assertThat(notes(first)).hasSize(1);
         assertThat(notes(second)).hasSize(1);
+    }
+
+    /**
+     * The position past an own record is saved only once the records before it are applied: while a
+     * record of another producer ahead of it in the same batch is retried (a conflict lasting longer
+     * than the echo flush), saving the echo's position would have it skipped for good.
+     */
+    @Test
+    void aRecordRetriedBeforeAnOwnRecordIsNotSkipped() {
+        String retried = TestApp.newKey("retried");
+        String own = TestApp.newKey("own");
+        long lasts = 3 * 1000; // three echo flushes (1 s) pass while it is retried
+        List<Sent> sent = notesLog.publish(note(retried, NotesHandler.CONFLICT + lasts).on(PARTITION),
+                note(own, "decided here").own().on(PARTITION));
+        decided(sent.get(1), "decided here");
+
+        eventually().until(() -> notes(retried).size() == 1);
+        assertThat(notes(retried).get(0).offset()).isEqualTo(sent.get(0).offset());
+        eventually().until(() -> position() == sent.get(1).offset() + 1);
+        assertThat(notes(own)).as("the own record is still left out").hasSize(1);
+    }
+
+    /** The saved next offset of the test's partition, -1 before any. */
+    private static long position() {
+        return TestApp.number("select coalesce(max(next_offset), -1) from consumer_offsets where partition = ?",
+                PARTITION);
     }
 
     /**

@@ -17,7 +17,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>a note whose text is {@value #POISON} cannot be applied: {@link #apply} throws, as a logic
  *       error in a service would;</li>
+ *   <li>a note whose text starts with {@value #CONFLICT} followed by milliseconds fails as a
+ *       serialization conflict would (SQL state 40001, transient: retried in place) until that long
+ *       after the handler first saw it;</li>
  *   <li>the handler knows the versions up to {@link #knownVersion()}; a newer one is unusable
  *       ({@code newer-version}) until {@link #upgradeTo} simulates an upgrade of the service;</li>
  *   <li>a body without its key or text is unusable ({@code invalid}), one that is not JSON
@@ -40,6 +45,7 @@ public class NotesHandler implements LogHandler<NotesHandler.Note> {
 
     public static final String TYPE_PREFIX = "test.note.v";
     public static final String POISON = "poison";
+    public static final String CONFLICT = "conflict for ms:";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +53,8 @@ public class NotesHandler implements LogHandler<NotesHandler.Note> {
     public record Note(int partition, long offset, String key, String text, int version) {}
 
     private final AtomicInteger knownVersion = new AtomicInteger(1);
+    /** When each conflicting note was first seen (by key). */
+    private final Map<String, Long> conflictsSince = new ConcurrentHashMap<>();
 
     @Inject
     AgroalDataSource dataSource;
@@ -110,6 +118,14 @@ public class NotesHandler implements LogHandler<NotesHandler.Note> {
             for (Note note : notes) {
                 if (POISON.equals(note.text())) {
                     throw new IllegalStateException("the notes handler cannot apply the poison note of " + note.key());
+                }
+                if (note.text().startsWith(CONFLICT)) {
+                    long since = conflictsSince.computeIfAbsent(note.key(), k -> System.nanoTime());
+                    long lasts = Long.parseLong(note.text().substring(CONFLICT.length()));
+                    if (System.nanoTime() - since < lasts * 1_000_000) {
+                        throw new StoreException("applying notes", new SQLException(
+                                "could not serialize access due to concurrent update (the test's conflict)", "40001"));
+                    }
                 }
                 s.setString(1, note.key());
                 s.setString(2, note.text());
