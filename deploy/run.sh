@@ -15,7 +15,11 @@ services=(intake-service routing-service sla-service survey-service analytics-se
 
 build=true
 launcher_args=()
+# deploy/run.sh token --role ROLE ...: a bearer token for the suite's doors (see deploy/run.sh token --help).
+command_name=run
+if [[ "${1:-}" == token ]]; then command_name=token; shift; fi
 for arg in "$@"; do
+  if [[ $command_name == token ]]; then launcher_args+=("$arg"); continue; fi
   case "$arg" in
     -h|--help) cat "$usage"; exit 0 ;;
     --no-build) build=false ;;
@@ -46,6 +50,8 @@ why_build() {
   return 1
 }
 
+# The token alone goes to stdout: anything a build prints goes to stderr.
+if [[ $command_name == token ]]; then exec 3>&1 1>&2; fi
 if $build && reason=$(why_build); then
   echo "run.sh: building, as $reason: ./mvnw -B -q package -DskipTests"
   # In the background, so a SIGTERM to run.sh can stop the build instead of leaving it running.
@@ -64,6 +70,12 @@ fi
 
 # The launcher mostly watches the others: the quick C1 compiler suffices, and the heap needs room
 # only for unpacking the embedded PostgreSQL binaries when it starts one.
+if [[ $command_name == token ]]; then
+  exec 1>&3 3>&-
+  exec "$java_bin" -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -cp "$launcher_jar:$(cat "$launcher_classpath")" \
+    com.telco.complaints.deploy.suite.SuiteMain token --repo-root "$root" ${launcher_args[@]+"${launcher_args[@]}"}
+fi
 exec "$java_bin" -Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -cp "$launcher_jar:$(cat "$launcher_classpath")" \
   com.telco.complaints.deploy.suite.SuiteMain --repo-root "$root" ${launcher_args[@]+"${launcher_args[@]}"}

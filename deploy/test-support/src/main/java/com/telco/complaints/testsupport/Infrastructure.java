@@ -2,6 +2,7 @@ package com.telco.complaints.testsupport;
 
 import com.telco.complaints.deploy.infra.LocalKafka;
 import com.telco.complaints.deploy.infra.LocalPostgres;
+import com.telco.complaints.deploy.infra.ServiceRoles;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
@@ -43,6 +44,24 @@ public interface Infrastructure {
 
     default void dropDatabase(String database) {
         execute("drop database if exists " + database + " with (force)");
+    }
+
+    /** A login role that may connect to {@code database} and create its schemas there, and nothing more. */
+    default void createRole(String database, String role, String password) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), user(), password())) {
+            ServiceRoles.ensure(c, database, role, password);
+        } catch (SQLException e) {
+            throw new IllegalStateException("creating role " + role + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops a role whose database was dropped. */
+    default void dropRole(String role) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user(), password())) {
+            ServiceRoles.drop(c, role);
+        } catch (SQLException e) {
+            throw new IllegalStateException("dropping role " + role + ": " + e.getMessage(), e);
+        }
     }
 
     private void execute(String sql) {

@@ -20,12 +20,12 @@ public final class Outboxes {
 
     /** Waits (bounded) until the running test application's outbox is empty. */
     public static void awaitDrained() {
-        awaitDrained(() -> given());
+        awaitDrained(() -> Callers.as(Callers.ADMIN));
     }
 
-    /** Waits (bounded) until the outbox of the service at {@code baseUri} is empty. */
-    public static void awaitDrained(String baseUri) {
-        awaitDrained(() -> given().baseUri(baseUri));
+    /** Waits (bounded) until the outbox of the service at {@code baseUri} is empty; {@code adminToken} an admin's. */
+    public static void awaitDrained(String baseUri, String adminToken) {
+        awaitDrained(() -> given().baseUri(baseUri).auth().oauth2(adminToken));
     }
 
     private static void awaitDrained(Supplier<RequestSpecification> service) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 
 /** The running test application's {@code /admin/parked}, as an operator reads it. */
 public final class ParkedRecords {
@@ -16,7 +15,7 @@ public final class ParkedRecords {
 
     /** Every parked record of one key (complaint id), oldest first. */
     public static List<Map<String, Object>> of(String key) {
-        JsonPath parked = given().queryParam("size", 1000).get("/admin/parked").then().statusCode(200).extract()
+        JsonPath parked = Callers.as(Callers.ADMIN).queryParam("size", 1000).get("/admin/parked").then().statusCode(200).extract()
                 .jsonPath();
         return parked.getList("findAll { it.key == '" + key + "' }");
     }

@@ -1,5 +1,6 @@
 package com.telco.complaints.testsupport;
 
+import com.telco.complaints.deploy.infra.ServiceRoles;
 import com.telco.complaints.deploy.infra.SuiteTopics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.jboss.logging.Logger;
@@ -24,6 +25,7 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
     private int partitions = Integer.getInteger("complaints.test.partitions", 6);
     private SuiteTopics topics;
     private String database;
+    private String role;
 
     /** The infrastructure of this JVM, started on first use. */
     public static synchronized Infrastructure infrastructure() {
@@ -49,15 +51,17 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
         topics.ensureExist(infra.bootstrapServers(), partitions);
         database = "complaints_it_" + runId;
         infra.createDatabase(database);
+        // The application logs in as a role of its own, as in production: not the superuser.
+        role = database;
+        String password = ServiceRoles.newPassword();
+        infra.createRole(database, role, password);
         LOG.infof("test namespace %s: topics %s, database %s", runId, topics.all(), database);
 
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", infra.bootstrapServers());
         config.put("quarkus.datasource.jdbc.url", infra.jdbcUrl(database));
-        config.put("quarkus.datasource.username", infra.user());
-        if (infra.password() != null) {
-            config.put("quarkus.datasource.password", infra.password());
-        }
+        config.put("quarkus.datasource.username", role);
+        config.put("quarkus.datasource.password", password);
         config.put("complaints.topics.events", topics.events());
         config.put("complaints.topics.submissions", topics.submissions());
         config.put("complaints.topics.submissions-dlq", topics.submissionsDlq());
@@ -65,6 +69,8 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
         // A consumer group of this start only, like its topics: a test beside a live suite on the same
         // broker never joins that suite's groups.
         config.put("mp.messaging.incoming.log-in.group.id", "${quarkus.application.name}-it-" + runId);
+        // Every door verifies real tokens, signed with this test JVM's key (Callers).
+        config.putAll(Callers.verification());
         return config;
     }
 
@@ -73,6 +79,7 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
         Infrastructure infra = infrastructure();
         try {
             infra.dropDatabase(database);
+            infra.dropRole(role);
             topics.delete(infra.bootstrapServers());
         } catch (RuntimeException e) {
             LOG.warnf("cleaning up test namespace failed: %s", e.getMessage());

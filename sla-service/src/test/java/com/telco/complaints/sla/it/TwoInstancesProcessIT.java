@@ -8,6 +8,7 @@ import com.telco.complaints.contracts.event.SlaWarningRaised;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.Outboxes;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +92,7 @@ class TwoInstancesProcessIT {
             log.publish(TestEvents.registered(marker, past));
             log.publish(TestEvents.dispatched(marker, past, "network-ops"));
             log.await(SlaWarningRaised.class, marker, 1, Duration.ofSeconds(60));
-            Outboxes.awaitDrained("http://127.0.0.1:" + readiness.get(instances.get(1)));
+            Outboxes.awaitDrained("http://127.0.0.1:" + readiness.get(instances.get(1)), Callers.tokenOf(Callers.ADMIN));
 
             LogCensus census = LogCensus.of(log).assertOneRecordPerEventId();
             for (String id : ids) {
@@ -126,6 +127,8 @@ class TwoInstancesProcessIT {
                 "-Dquarkus.datasource.username=" + config.get("quarkus.datasource.username"),
                 "-Dcomplaints.topics.events=" + config.get("complaints.topics.events"),
                 "-Dmp.messaging.incoming.log-in.group.id=" + config.get("mp.messaging.incoming.log-in.group.id"),
+                "-Dmp.jwt.verify.publickey=" + config.get("mp.jwt.verify.publickey"),
+                "-Dmp.jwt.verify.issuer=" + config.get("mp.jwt.verify.issuer"),
                 "-Dsla.policies.return-default.limit=PT10S",
                 "-Dsla.policies.return-normal.limit=PT10S",
                 "-Dsla.watch.grace=PT0.5S",

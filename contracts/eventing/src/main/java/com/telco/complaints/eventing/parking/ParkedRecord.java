@@ -3,6 +3,7 @@ package com.telco.complaints.eventing.parking;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.telco.complaints.eventing.log.LogRecord;
+import com.telco.complaints.eventing.rest.PersonalData;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,13 +22,16 @@ public record ParkedRecord(long id, String topic, int partition, Long offset, St
                            Instant lastFailedAt, int attempts, List<LogRecord.HeaderValue> headers,
                            @JsonIgnore byte[] payload) {
 
-    /** The value as text (UTF-8), for operators; null when there is none. */
+    /**
+     * The value as text (UTF-8), for administrators, with the customer's personal data masked
+     * ({@link PersonalData#maskInRecord}); null when there is none.
+     */
     @JsonProperty("data")
     public String data() {
         if (payload == null) {
             return null;
         }
-        String text = new String(payload, StandardCharsets.UTF_8);
+        String text = PersonalData.maskInRecord(new String(payload, StandardCharsets.UTF_8));
         return text.length() > 100_000 ? text.substring(0, 100_000) + "…" : text;
     }
 

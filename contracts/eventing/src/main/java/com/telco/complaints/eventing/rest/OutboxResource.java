@@ -2,6 +2,7 @@ package com.telco.complaints.eventing.rest;
 
 import com.telco.complaints.eventing.outbox.Outbox;
 import jakarta.inject.Inject;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/admin/outbox")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
+@RolesAllowed(Roles.ADMIN)
 public class OutboxResource {
 
     @Inject
@@ -35,8 +37,8 @@ public class OutboxResource {
     @Operation(summary = "Rows the broker refused for good (too large, invalid), newest first, with the reason")
     public Response failed(@QueryParam("page") String page, @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
-        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int s = params.integer("size", size, 100, 1, 1000);
+        int p = params.page(page);
+        int s = params.size(size, 100, 1000);
         params.validate();
         return Response.ok(outbox.failed(s, p * s)).header("X-Total-Count", outbox.failedCount()).build();
     }

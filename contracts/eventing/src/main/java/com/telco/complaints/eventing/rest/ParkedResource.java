@@ -6,6 +6,7 @@ import com.telco.complaints.eventing.parking.Parking;
 import com.telco.complaints.eventing.parking.Redrive;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.inject.Inject;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ import java.util.Set;
 @Path("/admin/parked")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
+@RolesAllowed(Roles.ADMIN)
 @IfBuildProperty(name = "complaints.eventing.projection", stringValue = "true", enableIfMissing = true)
 public class ParkedResource {
 
@@ -45,8 +47,8 @@ public class ParkedResource {
                          @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
         String r = params.oneOf("reason", reason, REASONS);
-        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int s = params.integer("size", size, 100, 1, 1000);
+        int p = params.page(page);
+        int s = params.size(size, 100, 1000);
         params.validate();
         return Response.ok(parking.list(r, s, p * s)).header("X-Total-Count", parking.count(r)).build();
     }

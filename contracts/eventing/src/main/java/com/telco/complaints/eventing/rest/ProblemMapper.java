@@ -4,6 +4,9 @@ import com.telco.complaints.eventing.log.Failures;
 import com.telco.complaints.eventing.outbox.EventTooLarge;
 import com.telco.complaints.eventing.parking.Redrive;
 import com.telco.complaints.eventing.rebuild.Rebuild;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -55,6 +58,20 @@ public class ProblemMapper {
                 .withErrors(List.of(new FieldError(e.field() == null ? "$" : e.field(),
                         "too long: the event it makes would exceed the " + e.limit() + " bytes the log takes")))
                 .toResponse();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(Problem.of("unauthenticated", "Unauthenticated", 401,
+                "This door needs a valid bearer token (Authorization: Bearer <token>)").toResponse())
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "The token's role may not use this door" : e.getMessage();
+        return Problem.of("forbidden", "Forbidden", 403, detail).toResponse();
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,7 @@ package com.telco.complaints.eventing.rest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,10 @@ import java.util.function.Function;
 /** Reads query parameters strictly, collecting every wrong one so that a 400 lists them all. */
 public final class QueryParams {
 
+    /** The dates a parameter may name: what the database stores and a person means. */
+    public static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
     private final List<FieldError> errors = new ArrayList<>();
 
     public Instant instant(String name, String value, Instant otherwise) {
@@ -19,7 +24,13 @@ public final class QueryParams {
             return otherwise;
         }
         try {
-            return Instant.parse(value.trim());
+            Instant instant = Instant.parse(value.trim());
+            if (instant.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())
+                    || !instant.isBefore(LATEST.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+                errors.add(new FieldError(name, "must lie between " + EARLIEST + " and " + LATEST));
+                return otherwise;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(name, "must be an ISO-8601 instant such as 2026-11-25T09:30:00Z"));
             return otherwise;
@@ -31,7 +42,12 @@ public final class QueryParams {
             return otherwise;
         }
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate date = LocalDate.parse(value.trim());
+            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                errors.add(new FieldError(name, "must lie between " + EARLIEST + " and " + LATEST));
+                return otherwise;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(name, "must be a date such as 2026-11-25"));
             return otherwise;
@@ -48,6 +64,25 @@ public final class QueryParams {
             errors.add(new FieldError(name, "must be an ISO-8601 duration such as PT1H"));
             return otherwise;
         }
+    }
+
+    /** The highest page number a list door takes: with at most 1,000 rows a page, the offset stays an int. */
+    public static final int MAX_PAGE = 1_000_000;
+
+    /** The {@code page} parameter of a list door: 0 by default, at most {@link #MAX_PAGE}. */
+    public int page(String value) {
+        return integer("page", value, 0, 0, MAX_PAGE);
+    }
+
+    /**
+     * The {@code size} parameter of a list door, at most 1,000 (so that {@code page * size}, the
+     * offset, cannot overflow).
+     */
+    public int size(String value, int otherwise, int max) {
+        if (max > 1000) {
+            throw new IllegalArgumentException("a page holds at most 1000 rows");
+        }
+        return integer("size", value, otherwise, 1, max);
     }
 
     public int integer(String name, String value, int otherwise, int min, int max) {

@@ -4,6 +4,7 @@ import com.telco.complaints.eventing.rebuild.Rebuild;
 import com.telco.complaints.eventing.rebuild.RebuildProgress;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.inject.Inject;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/admin/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
+@RolesAllowed(Roles.ADMIN)
 @IfBuildProperty(name = "complaints.eventing.projection", stringValue = "true", enableIfMissing = true)
 public class RebuildResource {
 

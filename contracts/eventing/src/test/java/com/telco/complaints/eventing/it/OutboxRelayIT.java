@@ -1,5 +1,6 @@
 package com.telco.complaints.eventing.it;
 
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.wire.CloudEvents;
@@ -47,7 +48,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static com.telco.complaints.eventing.testapp.TestApp.eventually;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -280,7 +280,7 @@ class OutboxRelayIT {
         void assertMovedAside() {
             assertThat(TestApp.number("select count(*) from outbox_failed where id = ? and reason like "
                     + "'%RecordTooLarge%'", id)).isEqualTo(1);
-            List<Map<String, Object>> failed = given().get("/admin/outbox/failed").then().statusCode(200)
+            List<Map<String, Object>> failed = Callers.as(Callers.ADMIN).get("/admin/outbox/failed").then().statusCode(200)
                     .extract().jsonPath().getList("");
             assertThat(failed).anySatisfy(row -> {
                 assertThat(((Number) row.get("id")).longValue()).isEqualTo(id);

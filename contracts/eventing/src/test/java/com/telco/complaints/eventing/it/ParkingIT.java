@@ -1,5 +1,6 @@
 package com.telco.complaints.eventing.it;
 
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.eventing.testapp.NoteLog.Sent;
 import com.telco.complaints.eventing.testapp.NoteLog;
 import com.telco.complaints.eventing.testapp.NotesHandler;
@@ -32,7 +33,6 @@ import static com.telco.complaints.eventing.testapp.TestApp.awaitParked;
 import static com.telco.complaints.eventing.testapp.TestApp.eventually;
 import static com.telco.complaints.eventing.testapp.TestApp.id;
 import static com.telco.complaints.eventing.testapp.TestApp.notes;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -100,7 +100,7 @@ class ParkingIT {
         assertThat(behind).containsEntry("reason", "behind").containsEntry("key", poisoned);
         assertThat((String) behind.get("error")).contains(poisoned);
         assertThat(notes(poisoned)).isEmpty();
-        assertThat(given().queryParam("reason", "behind").get("/admin/parked").then().statusCode(200)
+        assertThat(Callers.as(Callers.ADMIN).queryParam("reason", "behind").get("/admin/parked").then().statusCode(200)
                 .extract().jsonPath().getList("id", Long.class)).contains(id(behind)).doesNotContain(id(parked));
     }
 
@@ -130,15 +130,7 @@ class ParkingIT {
         assertThat(TestApp.metric("log_parked_total", "reason=\"invalid\"")).isEqualTo(invalidBefore + 1);
     }
 
-    /*
-     * Library bug (ParkedRecord, contracts/eventing/.../parking/ParkedRecord.java): as JSON (GET
-     * /admin/parked, /admin/parked/{id}) a parked record has no "data" (data() is not a record
-     * component nor a getter, so Jackson leaves it out, though the operation's description promises
-     * "its headers and its data"), and "task" is the boolean of isTask() instead of the task's name
-     * (the is-getter wins over the String component: a parked task shows "task": true, its name is
-     * lost; a record shows false instead of no task). Proposed fix: @JsonProperty("data") on data()
-     * and @JsonIgnore on isTask() (or rename it, e.g. hasTask()).
-     */
+    /** A parked record is listed with its data as it was on the log (nothing personal in it to mask), and no task. */
     @Test
     void aParkedRecordIsListedWithItsDataAndNoTask() {
         String poisoned = TestApp.newKey("listed");
@@ -188,7 +180,7 @@ class ParkingIT {
                 new NoteRow(key, "written by v" + newer, newer, PARTITION, first.offset()),
                 new NoteRow(key, "then v1", 1, PARTITION, next.get(0).offset()));
         assertThat(TestApp.parked()).noneMatch(p -> key.equals(p.get("key")));
-        given().get("/admin/parked/{id}", id(newest)).then().statusCode(404);
+        Callers.as(Callers.ADMIN).get("/admin/parked/{id}", id(newest)).then().statusCode(404);
     }
 
     @Test

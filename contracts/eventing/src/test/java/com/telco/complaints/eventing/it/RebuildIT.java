@@ -1,5 +1,6 @@
 package com.telco.complaints.eventing.it;
 
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.eventing.testapp.NoteLog.Sent;
 import com.telco.complaints.eventing.testapp.NoteLog;
 import com.telco.complaints.eventing.testapp.NotesHandler;
@@ -21,7 +22,6 @@ import java.util.stream.Collectors;
 import static com.telco.complaints.eventing.testapp.NoteLog.note;
 import static com.telco.complaints.eventing.testapp.TestApp.eventually;
 import static com.telco.complaints.eventing.testapp.TestApp.notes;
-import static io.restassured.RestAssured.given;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -86,9 +86,9 @@ class RebuildIT {
 
     /** Runs a rebuild through {@code /admin/rebuild} and returns its final progress, which must be DONE. */
     private static JsonPath rebuild() {
-        given().post("/admin/rebuild").then().statusCode(202).body("state", equalTo("RUNNING"));
+        Callers.as(Callers.ADMIN).post("/admin/rebuild").then().statusCode(202).body("state", equalTo("RUNNING"));
         JsonPath progress = eventually().atMost(Duration.ofSeconds(60))
-                .until(() -> given().get("/admin/rebuild").then().statusCode(200).extract().jsonPath(),
+                .until(() -> Callers.as(Callers.ADMIN).get("/admin/rebuild").then().statusCode(200).extract().jsonPath(),
                         p -> p.getString("finishedAt") != null);
         assertThat(progress.getString("state")).as("rebuild ended with %s", progress.getString("error"))
                 .isEqualTo("DONE");

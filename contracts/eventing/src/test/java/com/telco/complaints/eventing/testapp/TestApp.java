@@ -1,5 +1,6 @@
 package com.telco.complaints.eventing.testapp;
 
+import com.telco.complaints.testsupport.Callers;
 import io.restassured.response.Response;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -161,7 +162,7 @@ public final class TestApp {
 
     /** Every parked record, as {@code GET /admin/parked} lists them. */
     public static List<Map<String, Object>> parked() {
-        return given().queryParam("size", 1000).get("/admin/parked").then().statusCode(200)
+        return Callers.as(Callers.ADMIN).queryParam("size", 1000).get("/admin/parked").then().statusCode(200)
                 .extract().jsonPath().getList("");
     }
 
@@ -180,7 +181,7 @@ public final class TestApp {
 
     /** How many records are parked ({@code X-Total-Count} of {@code GET /admin/parked}). */
     public static long parkedTotal() {
-        return Long.parseLong(given().get("/admin/parked").then().statusCode(200).extract().header("X-Total-Count"));
+        return Long.parseLong(Callers.as(Callers.ADMIN).get("/admin/parked").then().statusCode(200).extract().header("X-Total-Count"));
     }
 
     public static long id(Map<String, Object> parked) {
@@ -189,7 +190,7 @@ public final class TestApp {
 
     /** {@code POST /admin/parked/{id}/retry}. */
     public static Response retry(long parkedId) {
-        return given().post("/admin/parked/{id}/retry", parkedId);
+        return Callers.as(Callers.ADMIN).post("/admin/parked/{id}/retry", parkedId);
     }
 
     /** The data of the library's check in {@code /q/health} ("event log"). */

@@ -3,6 +3,7 @@ package com.telco.complaints.deploy.suite;
 import com.telco.complaints.deploy.infra.ChildProcesses;
 import com.telco.complaints.deploy.infra.LocalKafka;
 import com.telco.complaints.deploy.infra.LocalPostgres;
+import com.telco.complaints.deploy.infra.LocalTokens;
 import com.telco.complaints.deploy.infra.Ports;
 import com.telco.complaints.deploy.infra.SuiteTopics;
 import com.telco.complaints.deploy.suite.SuiteSettings.Database;
@@ -121,6 +122,9 @@ public final class Suite implements AutoCloseable {
         requireFreePorts();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
+            if (settings.localTokens()) {
+                LocalTokens.in(settings.authDir()); // the key pair the services verify tokens with
+            }
             String bootstrapServers = startOrReuseKafka();
             settings.topics().ensureExist(bootstrapServers, settings.kafka().partitions());
             endpoints = startOrReusePostgres(bootstrapServers);
@@ -140,6 +144,17 @@ public final class Suite implements AutoCloseable {
     }
 
     /** Waits until every service of the suite is ready, at most the configured ready timeout. */
+    /**
+     * A bearer token for {@code caller}, signed with this suite's local key pair (valid 12 hours):
+     * what the demo, the system tests and the benchmarks call the doors with.
+     */
+    public String token(LocalTokens.Caller caller) {
+        if (!settings.localTokens()) {
+            throw new IllegalStateException("the services verify tokens of another issuer; ask it for a token");
+        }
+        return LocalTokens.in(settings.authDir()).mint(caller, Duration.ofHours(12));
+    }
+
     public void awaitReady() {
         awaitReady(settings.services(), settings.readyTimeout());
     }

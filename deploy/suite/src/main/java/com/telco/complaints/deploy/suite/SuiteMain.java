@@ -42,6 +42,10 @@ public final class SuiteMain {
         if (System.getProperty(LOG4J_CONFIG) == null) {
             System.setProperty(LOG4J_CONFIG, "suite-log4j2.xml");
         }
+        if (args.length > 0 && args[0].equals("token")) {
+            token(List.of(args).subList(1, args.length));
+            return;
+        }
         Suite suite;
         DemoSettings demo;
         try {
@@ -199,6 +203,20 @@ public final class SuiteMain {
             } catch (InterruptedException ignored) {
                 // only a signal ends the launcher
             }
+        }
+    }
+
+    /** {@code deploy/run.sh token ...}: the token alone on stdout; exit 2 for a wrong command line. */
+    private static void token(List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
+            System.out.print(TokenCommand.usage());
+            return;
+        }
+        try {
+            System.out.println(TokenCommand.mint(args, System.getenv(), () -> RepoRoot.find(java.nio.file.Path.of(""))));
+        } catch (IllegalArgumentException | IllegalStateException | SuiteException e) {
+            System.err.println("suite token: " + e.getMessage() + " (see deploy/run.sh token --help)");
+            System.exit(2);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.telco.complaints.deploy.suite;
 
+import com.telco.complaints.deploy.infra.LocalTokens;
 import com.telco.complaints.deploy.infra.SuiteTopics;
 
 import java.nio.file.Path;
@@ -83,6 +84,24 @@ public record SuiteSettings(Path repoRoot, Path dataDir, List<Service> services,
         return dataDir.resolve("postgres");
     }
 
+    /** The key pair local bearer tokens are signed with ({@link LocalTokens}), created on first start. */
+    public Path authDir() {
+        return dataDir.resolve("auth");
+    }
+
+    /**
+     * Whether the services verify tokens with the local key pair: unless the verification key was
+     * configured otherwise (a real OIDC provider's key set) for every service.
+     */
+    public boolean localTokens() {
+        return services.stream().noneMatch(s -> {
+            Map<String, String> props = systemProperties.getOrDefault(s, Map.of());
+            Map<String, String> env = environment.getOrDefault(s, Map.of());
+            return props.containsKey("mp.jwt.verify.publickey.location") || props.containsKey("mp.jwt.verify.publickey")
+                    || env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION") || env.containsKey("MP_JWT_VERIFY_PUBLICKEY");
+        });
+    }
+
     /** The command line and environment that start {@code service} against {@code endpoints}. */
     public ServiceLaunch launch(Service service, Endpoints endpoints, String javaExecutable) {
         List<String> command = new ArrayList<>();
@@ -102,6 +121,10 @@ public record SuiteSettings(Path repoRoot, Path dataDir, List<Service> services,
         }
         if (endpoints.password() != null) {
             env.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.password());
+        }
+        if (localTokens()) {
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", LocalTokens.verificationKeyFile(authDir()).toUri().toString());
+            env.put("MP_JWT_VERIFY_ISSUER", LocalTokens.ISSUER);
         }
         // Only when they differ: the services' own defaults already name the topics of DESIGN.md.
         if (!SuiteTopics.DEFAULT.equals(endpoints.topics())) {

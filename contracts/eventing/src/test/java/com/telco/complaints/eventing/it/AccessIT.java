@@ -1,0 +1,66 @@
+package com.telco.complaints.eventing.it;
+
+import com.telco.complaints.testsupport.Callers;
+import com.telco.complaints.testsupport.SuiteTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The library's own doors (outbox, parked records, rebuild) are an administrator's: no token or a
+ * token that does not verify is a 401 with a bearer challenge, another role a 403, both as
+ * problem+json; health, metrics and the OpenAPI document stay open, and the document declares the
+ * bearer scheme with each operation's roles.
+ */
+@QuarkusTest
+@QuarkusTestResource(SuiteTestResource.class)
+class AccessIT {
+
+    private static final List<String> ADMIN_READS = List.of("/admin/outbox", "/admin/outbox/failed", "/admin/parked",
+            "/admin/rebuild");
+
+    @Test
+    void withoutAValidTokenEveryAdminDoorAnswers401WithABearerChallenge() {
+        for (String path : ADMIN_READS) {
+            Callers.anonymous().get(path).then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+            given().auth().oauth2(Callers.forged(Callers.ADMIN)).get(path).then().statusCode(401);
+            given().auth().oauth2(Callers.expired(Callers.ADMIN)).get(path).then().statusCode(401);
+        }
+        Callers.anonymous().post("/admin/rebuild").then().statusCode(401);
+        Callers.anonymous().post("/admin/parked/retry").then().statusCode(401);
+    }
+
+    @Test
+    void anotherRoleIsForbiddenAndAnAdministratorPasses() {
+        for (String role : List.of(Callers.OPERATOR, Callers.SUBMITTER, Callers.SURVEYOR, Callers.AUDITOR)) {
+            for (String path : ADMIN_READS) {
+                Callers.as(role).get(path).then().statusCode(403)
+                        .contentType(containsString("application/problem+json")).body("status", equalTo(403));
+            }
+            Callers.as(role).post("/admin/rebuild").then().statusCode(403);
+            Callers.as(role).post("/admin/outbox/failed/1/retry").then().statusCode(403);
+        }
+        Callers.agent("network-ops").delete("/admin/rebuild").then().statusCode(403);
+        for (String path : ADMIN_READS) {
+            Callers.as(Callers.ADMIN).get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void healthMetricsAndTheDocumentStayOpenAndTheDocumentDeclaresTheBearerScheme() {
+        Callers.anonymous().get("/q/health/ready").then().statusCode(200);
+        Callers.anonymous().get("/q/metrics").then().statusCode(200);
+        Callers.anonymous().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
+        assertThat(Callers.anonymous().queryParam("format", "json").get("/q/openapi").then().extract().jsonPath()
+                .getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+        assertThat(Callers.anonymous().queryParam("format", "json").get("/q/openapi").then().extract().jsonPath()
+                .getList("paths.'/admin/rebuild'.post.security.bearer.flatten()", String.class)).containsExactly("admin");
+    }
+}
