@@ -43,12 +43,19 @@ public class Registrar {
     /**
      * Where a submission came from: who sent it and what request or record caused it.
      *
-     * @param claim a key naming this very submission (the topic, partition and offset of a record), claimed
-     *              with the registration so that the same record delivered again registers nothing; null for none
+     * @param claim    a key naming this very submission (the topic, partition and offset of a record), claimed
+     *                 with the registration so that the same record delivered again registers nothing; null for none
+     * @param keyOwner whose idempotency keys the submission's are: the same key from two owners names two
+     *                 complaints; null where a key names one complaint whoever sends it (the submissions topic)
      */
-    public record Origin(String door, String actor, String causationId, String claim) {
-        public Origin(String door, String actor, String causationId) {
-            this(door, actor, causationId, null);
+    public record Origin(String door, String actor, String causationId, String claim, String keyOwner) {
+        public Origin(String door, String actor, String causationId, String claim) {
+            this(door, actor, causationId, claim, null);
+        }
+
+        /** A request of an authenticated caller: the caller is the actor, and its idempotency keys are its own. */
+        public static Origin caller(String door, String subject, String causationId) {
+            return new Origin(door, subject, causationId, null, subject);
         }
     }
 
@@ -56,7 +63,10 @@ public class Registrar {
         /** Registered now. */
         record Created(ComplaintRegistered registered) implements Outcome {}
 
-        /** Sent before (same idempotency key and body, or same external reference): the first answer. */
+        /**
+         * Sent before (the same owner's idempotency key and body, or the same external reference): the first
+         * answer.
+         */
         record Duplicate(ComplaintRegistered first) implements Outcome {}
 
         record Invalid(List<FieldError> errors) implements Outcome {}
@@ -115,7 +125,8 @@ public class Registrar {
             return new Outcome.Refused(refusal.get());
         }
         String fingerprint = Registration.fingerprint(draft);
-        List<String> keys = keysOf(idempotencyKey, draft.externalRef());
+        String idempotencyClaim = idempotencyKey == null ? null : idempotencyKeyOf(idempotencyKey, origin.keyOwner());
+        List<String> keys = keysOf(idempotencyClaim, draft.externalRef());
         if (origin.claim() != null) {
             keys.add(origin.claim());
         }
@@ -126,7 +137,7 @@ public class Registrar {
             return QuarkusTransaction.requiringNew().call(() -> {
                 List<ComplaintStore.Claim> earlier = store.claims(keys);
                 if (!earlier.isEmpty()) {
-                    return answerFor(earlier, idempotencyKey, fingerprint);
+                    return answerFor(earlier, idempotencyKey, idempotencyClaim, fingerprint);
                 }
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 String complaintId = numbers.format(now, store.nextNumber());
@@ -143,8 +154,8 @@ public class Registrar {
             });
         } catch (ClaimedMeanwhile e) {
             // A concurrent request claimed a key first and has committed: answer as it was answered.
-            return QuarkusTransaction.requiringNew().call(
-                    () -> answerFor(store.claims(new ArrayList<>(e.keys)), idempotencyKey, fingerprint));
+            return QuarkusTransaction.requiringNew().call(() -> answerFor(store.claims(new ArrayList<>(e.keys)),
+                    idempotencyKey, idempotencyClaim, fingerprint));
         }
     }
 
@@ -158,8 +169,9 @@ public class Registrar {
         }
     }
 
-    private Outcome answerFor(List<ComplaintStore.Claim> claims, String idempotencyKey, String fingerprint) {
-        String idempotencyClaim = idempotencyKey == null ? null : idempotencyKeyOf(idempotencyKey);
+    /** The answer to a submission whose keys were claimed before; {@code idempotencyClaim} its stored key, or null. */
+    private Outcome answerFor(List<ComplaintStore.Claim> claims, String idempotencyKey, String idempotencyClaim,
+                              String fingerprint) {
         for (ComplaintStore.Claim claim : claims) {
             if (claim.key().equals(idempotencyClaim) && !claim.fingerprint().equals(fingerprint)) {
                 return new Outcome.KeyReused(idempotencyKey, claim.complaintId());
@@ -170,10 +182,15 @@ public class Registrar {
                 () -> new IllegalStateException("idempotency key names unknown complaint " + complaintId)));
     }
 
-    private static List<String> keysOf(String idempotencyKey, ExternalRef externalRef) {
+    /**
+     * The keys a submission claims: its idempotency key, if any, and its external reference, if any. An
+     * external reference names one case of the publishing system whoever sends it and through whichever
+     * door, so it is not scoped to a key owner.
+     */
+    private static List<String> keysOf(String idempotencyClaim, ExternalRef externalRef) {
         List<String> keys = new ArrayList<>(2);
-        if (idempotencyKey != null) {
-            keys.add(idempotencyKeyOf(idempotencyKey));
+        if (idempotencyClaim != null) {
+            keys.add(idempotencyClaim);
         }
         if (externalRef != null) {
             keys.add("ref:" + externalRef.system() + "/" + externalRef.id());
@@ -181,8 +198,13 @@ public class Registrar {
         return keys;
     }
 
-    private static String idempotencyKeyOf(String key) {
-        return "key:" + key;
+    /**
+     * An idempotency key as stored: {@code key:<key>}, or {@code key:<key> by <owner>} for an owner's key. A key
+     * has no spaces (IdempotencyKeys), so its end is the first space: keys of two owners, or an owner's and
+     * an unowned one, never meet.
+     */
+    private static String idempotencyKeyOf(String key, String owner) {
+        return owner == null ? "key:" + key : "key:" + key + " by " + owner;
     }
 
     private void count(Outcome outcome, Origin origin) {

@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A department returns a work order: under the case's row lock, decide (only an open work order
- * can be returned), apply the Returned to the case, and commit it with the outbox row. Two racing
- * returns serialize on the lock; the second finds the work order returned.
+ * A department returns a work order: under the case's row lock, decide (only the work order's own
+ * department can return it, and only while it is open), apply the Returned to the case, and commit
+ * it with the outbox row. Two racing returns serialize on the lock; the second finds the work order
+ * returned. A refusal writes nothing.
  */
 @ApplicationScoped
 public class Returning {
@@ -53,15 +54,17 @@ public class Returning {
     MeterRegistry meters;
 
     /**
+     * @param department the department of the agent returning it
      * @throws WorkOrderNotFound          for an unknown work order
+     * @throws Returns.OtherDepartment    when the work order is another department's
      * @throws Returns.WorkOrderNotOpen   when it is returned already or superseded
      */
-    public Returned returnWorkOrder(String dispatchId, ReturnRequest request, String causationId) {
+    public Returned returnWorkOrder(String dispatchId, ReturnRequest request, String department, String causationId) {
         Returned returned = QuarkusTransaction.requiringNew().call(() -> {
             String complaintId = workOrders.complaintOf(dispatchId).orElseThrow(() -> new WorkOrderNotFound(dispatchId));
             StoredCase stored = Optional.ofNullable(cases.lock(List.of(complaintId)).get(complaintId))
                     .orElseThrow(() -> new WorkOrderNotFound(dispatchId));
-            Returned event = Returns.decide(stored.state(), dispatchId, request,
+            Returned event = Returns.decide(stored.state(), dispatchId, request, department,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), causationId);
             Transition transition = CaseFold.apply(stored.state(), event);
             if (transition instanceof Transition.Rejected rejected) {

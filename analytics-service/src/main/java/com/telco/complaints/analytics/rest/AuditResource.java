@@ -6,20 +6,26 @@ import com.telco.complaints.analytics.domain.AuditChain;
 import com.telco.complaints.analytics.domain.CaseRecord;
 import com.telco.complaints.analytics.store.AuditArchive.ArchivedEvent;
 import com.telco.complaints.analytics.store.AuditArchive;
+import com.telco.complaints.analytics.store.AuditReads;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.wire.EventCodec;
 import com.telco.complaints.contracts.wire.EventDecodingException;
 import com.telco.complaints.contracts.wire.EventJson;
 import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.eventing.rest.Caller;
 import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.RequestProblems;
+import com.telco.complaints.eventing.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.IOException;
@@ -28,10 +34,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** Auditors replay any case's full history and prove it unaltered. */
+/**
+ * Auditors replay any case's full history and prove it unaltered. Auditors only, and every read
+ * that succeeds is itself recorded (who, which door, case and query, when) before it is answered:
+ * listed at {@code GET /audit/reads}. A read that fails (unknown case, bad parameter) showed
+ * nothing and is not recorded.
+ */
 @Path("/audit/complaints/{complaintId}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
+
+    private static final String EVENTS_DOOR = "GET /audit/complaints/{complaintId}/events";
+    private static final String STATE_DOOR = "GET /audit/complaints/{complaintId}/state";
+    private static final String RECORDED = " Auditors only; the read is recorded with the auditor's token subject "
+            + "(GET /audit/reads).";
 
     /**
      * One archived event.
@@ -59,7 +76,13 @@ public class AuditResource {
     @Inject
     AuditArchive archive;
     @Inject
+    AuditReads reads;
+    @Inject
+    Caller caller;
+    @Inject
     Clock clock;
+    @Context
+    UriInfo uri;
 
     private final EventCodec codec = EventCodec.standard();
 
@@ -67,7 +90,8 @@ public class AuditResource {
     @Path("/events")
     @Operation(summary = "Every event of the case in log order, with its hash chain and whether the chain holds",
             description = "chainValid is recomputed from the stored rows on every call; when false, firstBadEvent "
-                    + "names the first event where the chain fails. " + AuditChain.DEFINITION)
+                    + "names the first event where the chain fails. 404 when nothing of the complaint is archived."
+                    + RECORDED + " " + AuditChain.DEFINITION)
     public AuditTrail events(@PathParam("complaintId") String complaintId) {
         AuditArchive.Trail trail = archive.trail(complaintId);
         List<ArchivedEvent> events = trail.events();
@@ -84,8 +108,9 @@ public class AuditResource {
             ArchivedEvent e = events.get(verification.firstBad());
             bad = new BadEvent(e.seq(), e.eventId().toString(), e.partition(), e.offset(), verification.reason());
         }
-        return new AuditTrail(complaintId, events.size(), head == null ? null : AuditChain.hex(head.hash()),
-                verification.valid(), bad, verification.reason(), events.stream().map(AuditResource::view).toList());
+        return recorded(EVENTS_DOOR, complaintId, new AuditTrail(complaintId, events.size(),
+                head == null ? null : AuditChain.hex(head.hash()), verification.valid(), bad, verification.reason(),
+                events.stream().map(AuditResource::view).toList()));
     }
 
     @GET
@@ -94,7 +119,7 @@ public class AuditResource {
             description = "Folds, in log order and with the contracts' case state machine, the case's archived events "
                     + "whose occurredAt is at or before asOf: status, department, attempts, the deadlines known then, "
                     + "the warnings and breaches raised by then. Before its registration the status is null. 404 when "
-                    + "nothing of the complaint is archived.")
+                    + "nothing of the complaint is archived." + RECORDED)
     public CaseView state(@PathParam("complaintId") String complaintId, @QueryParam("asOf") String asOf) {
         QueryParams params = new QueryParams();
         Instant at = params.instant("asOf", asOf, null);
@@ -114,7 +139,18 @@ public class AuditResource {
             }
             record = record.apply(event).record();
         }
-        return CaseView.of(record, until);
+        return recorded(STATE_DOOR, complaintId, CaseView.of(record, until));
+    }
+
+    /**
+     * Records the caller's read of {@code door} and returns what was read. The record is written
+     * before the answer: a read that could not be recorded fails (5xx) and shows nothing. The time is
+     * the wall clock's, not the service clock's: it describes this request, not a complaint.
+     */
+    private <T> T recorded(String door, String complaintId, T read) {
+        reads.record(caller.subject(), caller.name(), door, complaintId, uri.getRequestUri().getQuery(),
+                Instant.now());
+        return read;
     }
 
     private static EventView view(ArchivedEvent e) {

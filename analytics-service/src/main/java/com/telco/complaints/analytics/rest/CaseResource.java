@@ -6,7 +6,9 @@ import com.telco.complaints.analytics.store.CaseStore;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.lifecycle.CaseStatus;
 import com.telco.complaints.eventing.rest.QueryParams;
+import com.telco.complaints.eventing.rest.Roles;
 import com.telco.complaints.eventing.rest.RequestProblems;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,9 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
-/** Operations' view of cases: one case, and filtered, paged lists (queues). */
+/**
+ * Operations' view of cases: one case, and filtered, paged lists (queues). For operators and
+ * administrators, and for auditors. Neither a case nor a list row carries the customer's personal
+ * data (name, phone, contact), so every role sees the same answer (see {@link CaseView}).
+ */
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
 public class CaseResource {
 
     /** A page of cases; {@code total} counts every case the filters match. */
@@ -52,8 +59,8 @@ public class CaseResource {
         QueryParams params = new QueryParams();
         params.oneOf("status", status, CaseStatus.class);
         params.oneOf("category", category, Category.class);
-        int pageNumber = params.integer("page", page, 0, 0, 1_000_000);
-        int pageSize = params.integer("size", size, 50, 1, 500);
+        int pageNumber = params.page(page);
+        int pageSize = params.size(size, 50, 500);
         params.validate();
         CaseStore.Page found = cases.list(new CaseFilter(blankToNull(status), blankToNull(department),
                 blankToNull(category), blankToNull(region)), pageNumber, pageSize);

@@ -13,7 +13,10 @@ import java.util.List;
 
 /**
  * A case as operations see it, folded from its events: now (GET /cases/{id}) or as of an instant
- * (GET /audit/complaints/{id}/state). Fields unknown at that point are null.
+ * (GET /audit/complaints/{id}/state). Fields unknown at that point are null. It carries none of the
+ * customer's personal data (name, phone, contact: only the tier), so there is nothing to mask for
+ * operators and administrators: a field that shows one must be masked for them with
+ * {@code PersonalData} and shown in full to auditors only.
  *
  * @param department     the department of the current work order
  * @param deadlines      every clock announced by the SLA service, with its warning and breach

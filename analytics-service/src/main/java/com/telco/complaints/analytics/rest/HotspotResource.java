@@ -4,6 +4,8 @@ import com.telco.complaints.analytics.config.AnalyticsConfig;
 import com.telco.complaints.analytics.domain.Hotspots;
 import com.telco.complaints.analytics.store.CaseStore;
 import com.telco.complaints.eventing.rest.QueryParams;
+import com.telco.complaints.eventing.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,9 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Possible outages: region × category pairs far above their usual level (DOMAIN.md §8). */
+/**
+ * Possible outages: region × category pairs far above their usual level (DOMAIN.md §8). For
+ * operators, administrators and auditors; counts and complaint numbers only, no customer's personal
+ * data.
+ */
 @Path("/hotspots")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
 public class HotspotResource {
 
     public record RuleView(int minCount, double factor, String baseline) {}

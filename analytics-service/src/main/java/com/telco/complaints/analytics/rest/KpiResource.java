@@ -6,6 +6,8 @@ import com.telco.complaints.analytics.domain.KpiCase;
 import com.telco.complaints.analytics.domain.Kpis;
 import com.telco.complaints.analytics.store.CaseStore;
 import com.telco.complaints.eventing.rest.QueryParams;
+import com.telco.complaints.eventing.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,9 +21,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** KPIs of DOMAIN.md §7 for a period, by category, channel, region or department. */
+/**
+ * KPIs of DOMAIN.md §7 for a period, by category, channel, region or department. For operators,
+ * administrators and auditors; figures only, no customer's personal data.
+ */
 @Path("/kpis")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
 public class KpiResource {
 
     /**
@@ -61,13 +67,16 @@ public class KpiResource {
     CaseStore cases;
     @Inject
     AnalyticsConfig config;
+    /** The longest period one report covers: its cases are folded in memory. */
+    static final Duration MAX_RANGE = Duration.ofDays(366);
+
     @Inject
     Clock clock;
 
     @GET
     @Operation(summary = "KPIs of the complaints registered in [from, to), in total and per group",
-            description = "from defaults to 30 days before to, to to now; groupBy: category, channel, region or "
-                    + "department. " + Kpis.DEFINITION)
+            description = "from defaults to 30 days before to, to to now, at most 366 days apart; groupBy: "
+                    + "category, channel, region or department. " + Kpis.DEFINITION)
     public KpiReport kpis(@QueryParam("from") String from, @QueryParam("to") String to,
                           @QueryParam("groupBy") String groupBy) {
         QueryParams params = new QueryParams();
@@ -82,6 +91,8 @@ public class KpiResource {
         }
         if (!start.isBefore(end)) {
             params.fail("from", "must be before to");
+        } else if (start.isBefore(end.minus(MAX_RANGE))) {
+            params.fail("from", "at most " + MAX_RANGE.toDays() + " days before to: ask for a longer period year by year");
         }
         params.validate();
         List<KpiCase> population = cases.kpiCases(start, end, config.kpis().recurrenceWindow());

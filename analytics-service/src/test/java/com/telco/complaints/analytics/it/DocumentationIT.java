@@ -24,7 +24,7 @@ class DocumentationIT {
                 "department of the complaint's first work order", "nearest rank", "30 days");
         assertThat(document).contains("usual = baseline count x w / b", "min-count");
         assertThat(document).contains("/cases/{complaintId}", "/audit/complaints/{complaintId}/events",
-                "/audit/complaints/{complaintId}/state", "/kpis", "/hotspots", "/admin/rebuild");
+                "/audit/complaints/{complaintId}/state", "/audit/reads", "/kpis", "/hotspots", "/admin/rebuild");
     }
 
     @Test

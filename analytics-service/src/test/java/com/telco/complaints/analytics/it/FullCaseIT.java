@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static com.telco.complaints.testsupport.Callers.AUDITOR;
+import static com.telco.complaints.testsupport.Callers.OPERATOR;
+import static com.telco.complaints.testsupport.Callers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -123,7 +125,7 @@ class FullCaseIT {
 
     @Test
     void theCaseIsListedUnderItsRegionAndStatus() {
-        given().queryParam("region", region).queryParam("status", "CLOSED").get("/cases").then().statusCode(200)
+        as(OPERATOR).queryParam("region", region).queryParam("status", "CLOSED").get("/cases").then().statusCode(200)
                 .header("X-Total-Count", "1").body("total", equalTo(1))
                 .body("items[0].complaintId", equalTo(complaintId))
                 .body("items[0].department", equalTo("network-ops-supervisor"));
@@ -195,10 +197,10 @@ class FullCaseIT {
     @Test
     void theStateDefaultsToNowOnTheServiceClock() {
         TestClock.CLOCK.set(Instant.parse("2026-05-06T10:30:00Z"));
-        assertThat(given().get("/audit/complaints/{id}/state", complaintId).then().statusCode(200).extract()
+        assertThat(as(AUDITOR).get("/audit/complaints/{id}/state", complaintId).then().statusCode(200).extract()
                 .jsonPath().getString("status")).isEqualTo("RETURNED");
         TestClock.CLOCK.set(Instant.parse("2026-06-01T00:00:00Z"));
-        assertThat(given().get("/audit/complaints/{id}/state", complaintId).then().statusCode(200).extract()
+        assertThat(as(AUDITOR).get("/audit/complaints/{id}/state", complaintId).then().statusCode(200).extract()
                 .jsonPath().getString("status")).isEqualTo("CLOSED");
     }
 
@@ -211,12 +213,12 @@ class FullCaseIT {
 
     @Test
     void unknownCasesAndWrongParametersAreProblems() {
-        given().get("/cases/{id}", "NO-SUCH-CASE").then().statusCode(404).contentType("application/problem+json");
-        given().get("/audit/complaints/{id}/events", "NO-SUCH-CASE").then().statusCode(404);
-        given().get("/audit/complaints/{id}/state", "NO-SUCH-CASE").then().statusCode(404);
-        given().queryParam("asOf", "yesterday").get("/audit/complaints/{id}/state", complaintId).then()
+        as(OPERATOR).get("/cases/{id}", "NO-SUCH-CASE").then().statusCode(404).contentType("application/problem+json");
+        as(AUDITOR).get("/audit/complaints/{id}/events", "NO-SUCH-CASE").then().statusCode(404);
+        as(AUDITOR).get("/audit/complaints/{id}/state", "NO-SUCH-CASE").then().statusCode(404);
+        as(AUDITOR).queryParam("asOf", "yesterday").get("/audit/complaints/{id}/state", complaintId).then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("asOf"));
-        given().queryParam("status", "LOST").queryParam("size", 0).get("/cases").then().statusCode(400)
+        as(OPERATOR).queryParam("status", "LOST").queryParam("size", 0).get("/cases").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("status", "size"));
     }
 }

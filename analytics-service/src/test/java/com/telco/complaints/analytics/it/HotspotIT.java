@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static com.telco.complaints.testsupport.Callers.OPERATOR;
+import static com.telco.complaints.testsupport.Callers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -54,13 +55,13 @@ class HotspotIT {
 
     private static void awaitCases(String region, int count) {
         await().atMost(Api.PROJECTED).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().queryParam("region", region).queryParam("size", 1).get("/cases").then()
+                as(OPERATOR).queryParam("region", region).queryParam("size", 1).get("/cases").then()
                         .body("total", equalTo(count)));
     }
 
     /** The hotspots found now in {@code region}. */
     private static List<Map<String, Object>> hotspots(String window, String region) {
-        JsonPath report = given().queryParam("window", window).get("/hotspots").then().statusCode(200).extract()
+        JsonPath report = as(OPERATOR).queryParam("window", window).get("/hotspots").then().statusCode(200).extract()
                 .jsonPath();
         return report.<Map<String, Object>>getList("hotspots").stream().filter(h -> region.equals(h.get("region")))
                 .toList();
@@ -118,7 +119,7 @@ class HotspotIT {
         awaitCases(region, events.size());
 
         TestClock.CLOCK.set(now);
-        JsonPath report = given().queryParam("window", "PT1H").get("/hotspots").then().statusCode(200).extract()
+        JsonPath report = as(OPERATOR).queryParam("window", "PT1H").get("/hotspots").then().statusCode(200).extract()
                 .jsonPath();
 
         assertThat(report.getString("windowStart")).isEqualTo("2031-09-10T11:00:00Z");
@@ -130,9 +131,9 @@ class HotspotIT {
 
     @Test
     void aWindowOutsideItsLimitsIsRefused() {
-        given().queryParam("window", "PT10S").get("/hotspots").then().statusCode(400)
+        as(OPERATOR).queryParam("window", "PT10S").get("/hotspots").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("window"));
-        given().queryParam("window", "an hour").get("/hotspots").then().statusCode(400);
-        given().queryParam("window", "P30D").get("/hotspots").then().statusCode(400);
+        as(OPERATOR).queryParam("window", "an hour").get("/hotspots").then().statusCode(400);
+        as(OPERATOR).queryParam("window", "P30D").get("/hotspots").then().statusCode(400);
     }
 }

@@ -24,7 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import static io.restassured.RestAssured.given;
+import static com.telco.complaints.testsupport.Callers.OPERATOR;
+import static com.telco.complaints.testsupport.Callers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -166,7 +167,7 @@ class KpiIT {
     }
 
     private static JsonPath kpis(String groupBy) {
-        String body = given().queryParam("from", FROM).queryParam("to", TO).queryParam("groupBy", groupBy)
+        String body = as(OPERATOR).queryParam("from", FROM).queryParam("to", TO).queryParam("groupBy", groupBy)
                 .get("/kpis").then().statusCode(200).extract().asString();
         // Rates as doubles, exactly as served (REST Assured reads floats by default).
         return new JsonPath(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
@@ -236,9 +237,16 @@ class KpiIT {
 
     @Test
     void wrongParametersAreListed() {
-        given().queryParam("from", TO).queryParam("to", FROM).queryParam("groupBy", "colour").get("/kpis").then()
+        as(OPERATOR).queryParam("from", TO).queryParam("to", FROM).queryParam("groupBy", "colour").get("/kpis").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.size()", equalTo(2));
-        given().queryParam("from", "March").get("/kpis").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        as(OPERATOR).queryParam("from", "March").get("/kpis").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        // A report folds its cases in memory: a period longer than a year, or dates the database cannot hold, are refused.
+        as(OPERATOR).queryParam("from", "2024-01-01T00:00:00Z").queryParam("to", "2025-01-02T00:00:01Z").get("/kpis")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        as(OPERATOR).queryParam("from", "2024-01-01T00:00:00Z").queryParam("to", "2025-01-01T00:00:00Z").get("/kpis")
+                .then().statusCode(200);
+        as(OPERATOR).queryParam("to", "+1000000000-01-01T00:00:00Z").get("/kpis").then().statusCode(400)
+                .body("errors[0].field", equalTo("to"));
     }
 }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
-import static io.restassured.RestAssured.given;
+import static com.telco.complaints.testsupport.Callers.AUDITOR;
+import static com.telco.complaints.testsupport.Callers.OPERATOR;
+import static com.telco.complaints.testsupport.Callers.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -29,10 +31,10 @@ class ParkingIT {
             log.publish(TestEvents.registered(id, t));
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    given().get("/cases/" + id).then().statusCode(200).body("status", equalTo("REGISTERED")));
+                    as(OPERATOR).get("/cases/" + id).then().statusCode(200).body("status", equalTo("REGISTERED")));
             BadRecords.assertParked(bad);
-            given().get("/cases/" + bad.incomplete()).then().statusCode(404);
-            given().get("/audit/complaints/" + bad.newerVersion() + "/events").then().statusCode(404);
+            as(OPERATOR).get("/cases/" + bad.incomplete()).then().statusCode(404);
+            as(AUDITOR).get("/audit/complaints/" + bad.newerVersion() + "/events").then().statusCode(404);
         }
     }
 }

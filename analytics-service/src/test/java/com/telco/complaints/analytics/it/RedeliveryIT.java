@@ -20,7 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static com.telco.complaints.testsupport.Callers.ADMIN;
+import static com.telco.complaints.testsupport.Callers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -123,7 +124,7 @@ class RedeliveryIT {
         Api.awaitApplied(valid, 1);
         // Counted once each parking committed: both records are parked by now.
         assertRose(unreadable, 2, "log_parked_total", "reason", "unreadable");
-        JsonPath parked = given().get("/admin/parked").then().statusCode(200).extract().jsonPath();
+        JsonPath parked = as(ADMIN).get("/admin/parked").then().statusCode(200).extract().jsonPath();
         assertThat(parked.getList("findAll { it.key == '" + garbled + "' }.reason")).containsExactly("unreadable");
         assertThat(parked.getList("findAll { it.key == '" + headerless + "' }.error")).containsExactly("no ce_type header");
     }
@@ -140,7 +141,7 @@ class RedeliveryIT {
         publisher.publish(TestEvents.dispatched(id, T.plusSeconds(60), "network-ops"));
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                given().get("/admin/parked").then().extract().jsonPath()
+                as(ADMIN).get("/admin/parked").then().extract().jsonPath()
                         .getList("findAll { it.key == '" + id + "' }.reason")).containsExactly("newer-version", "behind"));
         assertThat(Api.auditTrail(id).getInt("length")).isEqualTo(1);
         assertThat(Api.caseView(id).getString("status")).isEqualTo("REGISTERED");

@@ -1,14 +1,18 @@
 package com.telco.complaints.intake.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.eventing.rest.Caller;
 import com.telco.complaints.eventing.rest.FieldError;
 import com.telco.complaints.eventing.rest.JsonBody;
 import com.telco.complaints.eventing.rest.Problem;
 import com.telco.complaints.eventing.rest.RequestProblems;
+import com.telco.complaints.eventing.rest.Roles;
 import com.telco.complaints.intake.Registrar.Outcome;
 import com.telco.complaints.intake.Registrar;
 import com.telco.complaints.intake.domain.IdempotencyKeys;
 import com.telco.complaints.intake.store.ComplaintStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,7 +31,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The door for publishing systems: register a complaint, read it back. */
+/**
+ * The door for publishing systems: register a complaint, read it back. Who registers is the bearer
+ * token's subject; what a reader sees depends on its role (see {@link #viewFor}).
+ */
 @Path("/complaints")
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplaintResource {
@@ -36,19 +43,27 @@ public class ComplaintResource {
     Registrar registrar;
     @Inject
     ComplaintStore store;
+    @Inject
+    Caller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUBMITTER)
     @Operation(summary = "Register a complaint",
-            description = "201 with the complaint number; 200 with the first answer for a retry (same "
-                    + "Idempotency-Key or same externalRef); 400 lists every wrong field; 413, 415; 422 outside "
-                    + "the business scope or an Idempotency-Key reused with another body.")
+            description = "The token's subject is recorded as who registered it (registeredBy). 201 with the "
+                    + "complaint number; 200 with the first answer for a retry (the same submitter's "
+                    + "Idempotency-Key, or the same externalRef); 400 lists every wrong field, or an X-Submitted-By "
+                    + "that names anyone but the token's subject; 413, 415; 422 outside the business scope or an "
+                    + "Idempotency-Key reused with another body.")
     public Response register(
-            @Parameter(description = "Makes retries safe: the same key and body always give the same complaint")
+            @Parameter(description = "Makes retries safe: the same submitter's key and body always give the same "
+                    + "complaint; another submitter's same key is another key")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "The publishing system or agent, recorded as the actor")
+            @Parameter(deprecated = true, description = "Not needed: the token says who submits. Accepted when it "
+                    + "names the token's subject; anyone else is a 400")
             @HeaderParam("X-Submitted-By") String submittedBy,
             byte[] body) {
+        caller.mustBe("X-Submitted-By", submittedBy);
         Optional<String> keyProblem = IdempotencyKeys.problem(idempotencyKey);
         if (keyProblem.isPresent()) {
             return Problem.of("invalid-complaint", "Invalid complaint", 400,
@@ -58,7 +73,8 @@ public class ComplaintResource {
         }
         JsonNode json = JsonBody.parse(body);
         String causation = idempotencyKey != null ? "idempotency-key:" + idempotencyKey : "request:" + UUID.randomUUID();
-        Outcome outcome = registrar.register(json, idempotencyKey, new Registrar.Origin("rest", submittedBy, causation));
+        Outcome outcome = registrar.register(json, idempotencyKey, Registrar.Origin.caller("rest", caller.subject(),
+                causation));
 
         if (outcome instanceof Outcome.Created created) {
             return Response.created(URI.create("/complaints/" + created.registered().complaintId()))
@@ -85,10 +101,30 @@ public class ComplaintResource {
 
     @GET
     @Path("/{complaintId}")
-    @Operation(summary = "The registration as accepted")
+    @RolesAllowed({Roles.SUBMITTER, Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "The registration as accepted",
+            description = "A submitter reads only the complaints it registered itself: another's is a 404, as an "
+                    + "unknown number is. Operators and administrators read every complaint with the customer's "
+                    + "name, phone and contact masked; auditors read it unmasked.")
     public Response get(@PathParam("complaintId") String complaintId) {
-        return store.find(complaintId)
-                .map(registered -> Response.ok(ComplaintView.of(registered)).build())
+        return store.find(complaintId).flatMap(this::viewFor)
+                .map(view -> Response.ok(view).build())
                 .orElseThrow(() -> new RequestProblems.NotFound("No complaint " + complaintId));
+    }
+
+    /**
+     * What the caller may see of a registration: an auditor all of it; an operator or an administrator the
+     * case without the person (PersonalData); a submitter only what it registered itself, and nothing of
+     * another's, so that complaint numbers cannot be probed.
+     */
+    private Optional<ComplaintView> viewFor(ComplaintRegistered registered) {
+        if (caller.is(Roles.AUDITOR)) {
+            return Optional.of(ComplaintView.of(registered));
+        }
+        if (caller.is(Roles.OPERATOR) || caller.is(Roles.ADMIN)) {
+            return Optional.of(ComplaintView.masked(registered));
+        }
+        return caller.subject().equals(registered.actor()) ? Optional.of(ComplaintView.of(registered))
+                : Optional.empty();
     }
 }

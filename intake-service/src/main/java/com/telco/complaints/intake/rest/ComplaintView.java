@@ -7,6 +7,7 @@ import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.Customer;
 import com.telco.complaints.contracts.event.ExternalRef;
 import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.eventing.rest.PersonalData;
 
 import java.time.Instant;
 
@@ -18,8 +19,19 @@ public record ComplaintView(
         Customer customer, String description, String demand, ExternalRef externalRef) {
 
     static ComplaintView of(ComplaintRegistered r) {
+        return of(r, r.customer());
+    }
+
+    /** The registration without the person: the customer's name, phone and contact masked, free text as it is. */
+    static ComplaintView masked(ComplaintRegistered r) {
+        Customer c = r.customer();
+        return of(r, new Customer(PersonalData.maskName(c.name()), PersonalData.maskPhone(c.phone()), c.tier(),
+                PersonalData.maskContact(c.contact())));
+    }
+
+    private static ComplaintView of(ComplaintRegistered r, Customer customer) {
         return new ComplaintView(r.complaintId(), r.occurredAt(), r.promisedReplyBy(), r.actor(), r.channel(),
-                r.category(), r.subcategory(), r.urgency(), r.region(), r.customer(), r.description(), r.demand(),
+                r.category(), r.subcategory(), r.urgency(), r.region(), customer, r.description(), r.demand(),
                 r.externalRef());
     }
 }

@@ -2,6 +2,7 @@ package com.telco.complaints.intake.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.Outboxes;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -41,7 +41,7 @@ class IdempotencyIT {
     }
 
     private static Response post(ObjectNode body, String idempotencyKey) {
-        var request = given().contentType(ContentType.JSON).body(body.toString());
+        var request = Callers.as(Callers.SUBMITTER).contentType(ContentType.JSON).body(body.toString());
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -81,7 +81,7 @@ class IdempotencyIT {
         String key = Bodies.uniqueId();
         String complaintId = post(Bodies.valid(), key).then().statusCode(201).extract().path("complaintId");
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        Callers.as(Callers.SUBMITTER).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Bodies.valid().put("description", "a different complaint").toString())
                 .post("/complaints").then().statusCode(422).contentType("application/problem+json")
                 .body("reason", equalTo("IDEMPOTENCY_KEY_REUSED"));

@@ -1,6 +1,7 @@
 package com.telco.complaints.intake.it;
 
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.Outboxes;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +32,7 @@ class NumberingIT {
         List<List<String>> perThread = Concurrently.run(8, () -> {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                ids.add(given().contentType(ContentType.JSON).body(body).post("/complaints")
+                ids.add(Callers.as(Callers.SUBMITTER).contentType(ContentType.JSON).body(body).post("/complaints")
                         .then().statusCode(201).extract().<String>path("complaintId"));
             }
             return ids;

@@ -3,6 +3,7 @@ package com.telco.complaints.intake.it;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.eventing.outbox.Outbox;
 import com.telco.complaints.eventing.outbox.OutboxRelay;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.Outboxes;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,8 +39,7 @@ class OutboxRelayIT {
             relay.stop();
             String complaintId;
             try {
-                complaintId = given().contentType(ContentType.JSON).body(Bodies.valid().toString())
-                        .post("/complaints").then().statusCode(201).extract().path("complaintId");
+                complaintId = register();
 
                 // The relay, the one way to the log, has stopped (after its batch in flight) and the
                 // registration still waits in the outbox: it has not been sent, so it is not on the log.
@@ -58,7 +57,7 @@ class OutboxRelayIT {
     }
 
     private static String register() {
-        return given().contentType(ContentType.JSON).body(Bodies.valid().toString())
+        return Callers.as(Callers.SUBMITTER).contentType(ContentType.JSON).body(Bodies.valid().toString())
                 .post("/complaints").then().statusCode(201).extract().path("complaintId");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.Outboxes;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -43,7 +43,8 @@ class RegistrationIT {
 
     @Test
     void aValidComplaintIsNumberedAndExactlyOneComplaintRegisteredGoesOnTheLog() {
-        Response created = given().contentType(ContentType.JSON).header("X-Submitted-By", "hotline-agent-7")
+        Response created = Callers.as("hotline-agent-7", Callers.SUBMITTER).contentType(ContentType.JSON)
+                .header("X-Submitted-By", "hotline-agent-7")
                 .body(Bodies.valid().toString())
                 .post("/complaints").then().statusCode(201)
                 .body("complaintId", matchesPattern("\\d{8}-\\d{8}"))
@@ -75,23 +76,24 @@ class RegistrationIT {
 
     @Test
     void theRegistrationCanBeReadBackAsAccepted() {
-        String complaintId = given().contentType(ContentType.JSON).body(Bodies.valid().toString())
-                .post("/complaints").then().statusCode(201).extract().path("complaintId");
+        String complaintId = Callers.as(Callers.SUBMITTER).contentType(ContentType.JSON)
+                .body(Bodies.valid().toString()).post("/complaints")
+                .then().statusCode(201).extract().path("complaintId");
 
-        given().get("/complaints/" + complaintId).then().statusCode(200)
+        Callers.as(Callers.SUBMITTER).get("/complaints/" + complaintId).then().statusCode(200)
                 .body("complaintId", equalTo(complaintId))
                 .body("customer.phone", equalTo("13812345678"))
                 .body("customer.name", equalTo("王丽 Wang Li"))
                 .body("description", equalTo("家里从周一起没有信号 📵 No signal at home since Monday"))
                 .body("urgency", equalTo("NORMAL"))
-                .body("registeredBy", equalTo("hotline"));
+                .body("registeredBy", equalTo(Callers.subject(Callers.SUBMITTER)));
     }
 
     @Test
     void aRegulatorTransferIsRegisteredAsUrgentWithTheShorterPromise() {
         ObjectNode body = Bodies.valid().put("channel", "REGULATOR").put("urgency", "NORMAL");
 
-        Response created = given().contentType(ContentType.JSON).body(body.toString())
+        Response created = Callers.as(Callers.SUBMITTER).contentType(ContentType.JSON).body(body.toString())
                 .post("/complaints").then().statusCode(201).extract().response();
         String complaintId = created.path("complaintId");
 
@@ -103,7 +105,7 @@ class RegistrationIT {
 
     @Test
     void anUnknownComplaintIs404ProblemJson() {
-        given().get("/complaints/20991231-99999999").then().statusCode(404)
+        Callers.as(Callers.AUDITOR).get("/complaints/20991231-99999999").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404)).body("title", equalTo("Not found"));
     }

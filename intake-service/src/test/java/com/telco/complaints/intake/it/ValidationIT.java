@@ -1,16 +1,17 @@
 package com.telco.complaints.intake.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.Metrics;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -21,6 +22,11 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @QuarkusTestResource(SuiteTestResource.class)
 class ValidationIT {
+
+    /** A request of the test submitter: the one role that registers. */
+    private static RequestSpecification submitter() {
+        return Callers.as(Callers.SUBMITTER);
+    }
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
@@ -40,7 +46,7 @@ class ValidationIT {
         ObjectNode parent = path.length == 1 ? body : (ObjectNode) body.get(path[0]);
         parent.set(path[path.length - 1], com.telco.complaints.contracts.wire.EventJson.mapper().readTree(json));
 
-        given().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
+        submitter().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors", hasSize(1))
@@ -53,7 +59,7 @@ class ValidationIT {
                 { "channel": "PIGEON", "category": "NETWORK", "urgency": 1, "region": "TZ-HL",
                   "customer": { "name": "Wang", "phone": "12" }, "description": "", "externalRef": { "id": "x" } }""";
 
-        given().contentType(ContentType.JSON).body(body).post("/complaints").then()
+        submitter().contentType(ContentType.JSON).body(body).post("/complaints").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("5 fields are invalid"))
                 .body("errors.field", containsInAnyOrder("channel", "urgency", "customer.phone", "description",
@@ -62,7 +68,8 @@ class ValidationIT {
 
     @Test
     void malformedJsonSaysWhereItBroke() {
-        given().contentType(ContentType.JSON).body("{\n  \"channel\": \"HOTLINE\",\n  \"category\" \"NETWORK\"\n}")
+        submitter().contentType(ContentType.JSON)
+                .body("{\n  \"channel\": \"HOTLINE\",\n  \"category\" \"NETWORK\"\n}")
                 .post("/complaints").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed JSON"))
@@ -71,7 +78,7 @@ class ValidationIT {
 
     @Test
     void anEmptyBodyIsA400() {
-        given().contentType(ContentType.JSON).body("").post("/complaints").then()
+        submitter().contentType(ContentType.JSON).body("").post("/complaints").then()
                 .statusCode(400).contentType("application/problem+json").body("detail", containsString("empty"));
     }
 
@@ -79,7 +86,7 @@ class ValidationIT {
     void aBodyOver64KiBIsA413() {
         ObjectNode body = Bodies.valid().put("description", "x".repeat(70 * 1024));
 
-        given().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
+        submitter().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
                 .statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
     }
 
@@ -87,16 +94,16 @@ class ValidationIT {
     void aBodyJustUnder64KiBIsReadAndValidated() {
         ObjectNode body = Bodies.valid().put("description", "x".repeat(60 * 1024));
 
-        given().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
+        submitter().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
                 .statusCode(400).body("errors[0].field", equalTo("description"))
                 .body("errors[0].message", containsString("at most 4000"));
     }
 
     @Test
     void aBodyThatIsNotJsonIsA415() {
-        given().contentType(ContentType.XML).body("<complaint/>").post("/complaints").then()
+        submitter().contentType(ContentType.XML).body("<complaint/>").post("/complaints").then()
                 .statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
-        given().contentType(ContentType.TEXT).body("no signal").post("/complaints").then()
+        submitter().contentType(ContentType.TEXT).body("no signal").post("/complaints").then()
                 .statusCode(415).contentType("application/problem+json");
     }
 
@@ -104,7 +111,7 @@ class ValidationIT {
     void aComplaintOutsideTheBusinessScopeIsA422WithTheReason() {
         ObjectNode body = Bodies.valid().put("category", "SERVICE").put("subcategory", "handset-repair");
 
-        given().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
+        submitter().contentType(ContentType.JSON).body(body.toString()).post("/complaints").then()
                 .statusCode(422).contentType("application/problem+json")
                 .body("reason", equalTo("HANDSET_REPAIR"))
                 .body("detail", containsString("manufacturer"));
@@ -112,7 +119,7 @@ class ValidationIT {
 
     @Test
     void anInvalidIdempotencyKeyIsA400() {
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "has space")
+        submitter().contentType(ContentType.JSON).header("Idempotency-Key", "has space")
                 .body(Bodies.valid().toString()).post("/complaints").then()
                 .statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
     }
@@ -123,8 +130,8 @@ class ValidationIT {
         double invalid = Metrics.counter("complaints_refused_total", "door", "rest", "reason", "INVALID");
         ObjectNode outside = Bodies.valid().put("category", "SERVICE").put("subcategory", "handset-repair");
 
-        given().contentType(ContentType.JSON).body(outside.toString()).post("/complaints").then().statusCode(422);
-        given().contentType(ContentType.JSON).body("{}").post("/complaints").then().statusCode(400);
+        submitter().contentType(ContentType.JSON).body(outside.toString()).post("/complaints").then().statusCode(422);
+        submitter().contentType(ContentType.JSON).body("{}").post("/complaints").then().statusCode(400);
 
         assertThat(Metrics.counter("complaints_refused_total", "door", "rest", "reason", "HANDSET_REPAIR"))
                 .as("refused as outside the business scope").isEqualTo(outOfScope + 1);

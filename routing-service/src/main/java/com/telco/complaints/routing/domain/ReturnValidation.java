@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * A return must carry the whole result: the four texts (1–4000 characters, no control characters
- * other than line breaks and tabs), the resolution, whether the operator was at fault, and who returned it.
+ * other than line breaks and tabs), the resolution and whether the operator was at fault. Who
+ * returned it is optional (the token says who acts); when given, it is one line of at most 100
+ * characters.
  */
 public final class ReturnValidation {
 
@@ -29,7 +31,7 @@ public final class ReturnValidation {
         if (r.operatorAtFault() == null) {
             errors.add(new FieldError("operatorAtFault", "is required (true or false)"));
         }
-        TextRule.check(errors, "returnedBy", r.returnedBy(), RETURNED_BY_MAX, false, true);
+        TextRule.check(errors, "returnedBy", r.returnedBy(), RETURNED_BY_MAX, false, false);
         return errors;
     }
 }

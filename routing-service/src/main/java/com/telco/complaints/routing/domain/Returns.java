@@ -6,11 +6,22 @@ import com.telco.complaints.contracts.lifecycle.WorkOrder;
 import com.telco.complaints.contracts.lifecycle.WorkOrderStatus;
 import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
+import io.quarkus.security.ForbiddenException;
 
 import java.time.Instant;
 
-/** Deciding a return: only an open work order can be returned, and only once. */
+/**
+ * Deciding a return: only the work order's own department can return it, only while it is open,
+ * and only once.
+ */
 public final class Returns {
+
+    /** The work order is another department's: refused (403) before its state is even looked at. */
+    public static final class OtherDepartment extends ForbiddenException {
+        public OtherDepartment(String message) {
+            super(message);
+        }
+    }
 
     /** The work order exists but is not open: returned already, superseded, or its case closed. */
     public static final class WorkOrderNotOpen extends RuntimeException {
@@ -21,10 +32,19 @@ public final class Returns {
 
     private Returns() {}
 
-    public static Returned decide(CaseState state, String dispatchId, ReturnRequest request, Instant now,
-                                  String causationId) {
+    /**
+     * @param department the department returning it (the agent's)
+     * @throws OtherDepartment  when the work order is another department's
+     * @throws WorkOrderNotOpen when it is returned already, superseded, or its case is closed
+     */
+    public static Returned decide(CaseState state, String dispatchId, ReturnRequest request, String department,
+                                  Instant now, String causationId) {
         WorkOrder workOrder = state.workOrder(dispatchId)
                 .orElseThrow(() -> new IllegalArgumentException("no work order " + dispatchId + " in " + state.complaintId()));
+        if (!workOrder.department().equals(department)) {
+            throw new OtherDepartment("Work order " + dispatchId + " is " + workOrder.department()
+                    + "'s; an agent of " + department + " cannot return it");
+        }
         if (workOrder.status() == WorkOrderStatus.RETURNED) {
             throw new WorkOrderNotOpen("Work order " + dispatchId + " was already returned at " + workOrder.returnedAt());
         }

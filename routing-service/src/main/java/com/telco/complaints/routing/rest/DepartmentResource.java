@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.telco.complaints.routing.domain.Department;
 import com.telco.complaints.routing.domain.DispatchRule;
 import com.telco.complaints.routing.domain.DispatchRules;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
-/** The departments and the dispatch rules in force, in the order they are tried. */
+/** The departments and the dispatch rules in force, in the order they are tried: for any authenticated caller. */
 @Path("/departments")
 @Produces(MediaType.APPLICATION_JSON)
 public class DepartmentResource {
@@ -31,6 +32,7 @@ public class DepartmentResource {
     DispatchRules rules;
 
     @GET
+    @RolesAllowed("**")
     @Operation(summary = "The departments and the dispatch rules in force")
     public DispatchView get() {
         List<RuleView> ruleViews = rules.rules().stream()

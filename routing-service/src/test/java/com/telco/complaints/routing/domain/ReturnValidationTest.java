@@ -24,6 +24,12 @@ class ReturnValidationTest {
     }
 
     @Test
+    void whoReturnedItMayBeLeftOut() {
+        assertThat(ReturnValidation.errors(new ReturnRequest("r", "d", "p", "m", Resolution.RESOLVED, false, null)))
+                .isEmpty();
+    }
+
+    @Test
     void fourThousandCharactersAreAllowedCountingCharactersNotBytes() {
         assertThat(ReturnValidation.errors(new ReturnRequest("测".repeat(4000), "d", "p", "m", Resolution.EXPLAINED,
                 false, "a"))).isEmpty();

@@ -113,9 +113,25 @@ class RoutingDecisionsTest {
                 .hasMessageContaining("already returned");
     }
 
+    @Test
+    void onlyTheWorkOrdersDepartmentCanReturnItWhateverItsState() {
+        CaseState state = decideAndApply(given(registered));
+        CaseState returnedState = CaseFold.apply(state, returnOf(state, "C-1-W1")).state();
+
+        assertThatThrownBy(() -> returnOf(state, "C-1-W1", "billing")).isInstanceOf(Returns.OtherDepartment.class)
+                .hasMessageContaining("network-tz").hasMessageContaining("billing");
+        assertThatThrownBy(() -> returnOf(returnedState, "C-1-W1", "billing"))
+                .isInstanceOf(Returns.OtherDepartment.class);
+    }
+
+    /** A return by an agent of the work order's own department. */
     private static Returned returnOf(CaseState state, String dispatchId) {
+        return returnOf(state, dispatchId, state.workOrder(dispatchId).orElseThrow().department());
+    }
+
+    private static Returned returnOf(CaseState state, String dispatchId, String department) {
         return Returns.decide(state, dispatchId, new ReturnRequest(" r ", "d", "p", "m", Resolution.RESOLVED, true,
-                "agent-1"), NOW, "req-1");
+                "agent-1"), department, NOW, "req-1");
     }
 
     private static SurveyFailed failed(String dispatchId, int attempt, boolean redispatch) {

@@ -2,6 +2,7 @@ package com.telco.complaints.routing.it;
 
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.Outboxes;
 import com.telco.complaints.testsupport.TestEvents;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -31,7 +31,7 @@ final class Barrier {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), limit);
         log.publish(marker);
         await("routing applied the marker of " + complaintId).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/work-orders/" + dispatchId).then().statusCode(200)
+                Callers.as(Callers.OPERATOR).get("/work-orders/" + dispatchId).then().statusCode(200)
                         .body("returnDeadline", equalTo(marker.deadline().toString())));
         Outboxes.awaitDrained();
     }

@@ -8,6 +8,7 @@ import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.SuiteTestResource;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -74,7 +74,7 @@ class DispatchIT {
         assertThat(entry.header("ce_source")).isEqualTo("/complaint-suite/routing-service");
         assertThat(entry.key()).isEqualTo(complaintId);
 
-        given().get("/work-orders/" + dispatched.dispatchId()).then().statusCode(200)
+        Callers.as(Callers.OPERATOR).get("/work-orders/" + dispatched.dispatchId()).then().statusCode(200)
                 .body("complaintId", equalTo(complaintId)).body("department", equalTo(department))
                 .body("status", equalTo("OPEN")).body("attempt", equalTo(1));
         Barrier.after(log, complaintId, dispatched.dispatchId());
@@ -92,7 +92,7 @@ class DispatchIT {
         log.publish(clock);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().get("/work-orders/" + dispatched.dispatchId()).then()
+                Callers.as(Callers.OPERATOR).get("/work-orders/" + dispatched.dispatchId()).then()
                         .body("warnAt", equalTo(clock.warnAt().toString()))
                         .body("returnDeadline", equalTo(clock.deadline().toString())));
     }
@@ -108,7 +108,7 @@ class DispatchIT {
                 CustomerTier.STANDARD, Urgency.NORMAL));
         log.await(Dispatched.class, second, 1, Duration.ofSeconds(30));
 
-        var queue = given().queryParam("department", "billing").queryParam("status", "OPEN")
+        var queue = Callers.as(Callers.OPERATOR).queryParam("department", "billing").queryParam("status", "OPEN")
                 .get("/work-orders").then().statusCode(200).body("department", hasItem("billing"))
                 .extract().jsonPath().<String>getList("complaintId");
         assertThat(queue).containsSubsequence(first, second);
@@ -116,7 +116,7 @@ class DispatchIT {
 
     @Test
     void theDepartmentsAndRulesInForceAreListed() {
-        given().get("/departments").then().statusCode(200)
+        Callers.as(Callers.OPERATOR).get("/departments").then().statusCode(200)
                 .body("rules[0].name", equalTo("regulator"))
                 .body("rules[1].name", equalTo("key-customer"))
                 .body("fallbackDepartment", equalTo("service-desk"))
@@ -125,7 +125,7 @@ class DispatchIT {
 
     @Test
     void aQueueWithAnUnknownStatusIsA400() {
-        given().queryParam("status", "LOST").get("/work-orders").then().statusCode(400)
+        Callers.as(Callers.OPERATOR).queryParam("status", "LOST").get("/work-orders").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("status"));
     }
 }

@@ -1,6 +1,7 @@
 package com.telco.complaints.routing.it;
 
 import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -40,14 +40,17 @@ class EventSizeIT {
         try (EventLog log = EventLog.ofEvents()) {
             String complaintId = TestEvents.newComplaintId();
             log.publish(TestEvents.registered(complaintId, Instant.now()));
-            String dispatchId = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0).dispatchId();
+            Dispatched dispatched = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
+            String dispatchId = dispatched.dispatchId();
             String body = ReturnIT.RETURN.replace("Battery replaced; signal restored", "更换了备用电池。".repeat(400));
 
-            given().contentType(ContentType.JSON).body(body).post("/work-orders/" + dispatchId + "/return")
+            Callers.agent(dispatched.department()).contentType(ContentType.JSON).body(body)
+                    .post("/work-orders/" + dispatchId + "/return")
                     .then().statusCode(422).contentType("application/problem+json")
                     .body("type", equalTo("https://complaints.telco.example/problems/event-too-large"))
                     .body("errors[0].field", equalTo("measures"));
-            given().get("/work-orders/" + dispatchId).then().statusCode(200).body("status", equalTo("OPEN"));
+            Callers.as(Callers.OPERATOR).get("/work-orders/" + dispatchId).then().statusCode(200)
+                    .body("status", equalTo("OPEN"));
         }
     }
 }

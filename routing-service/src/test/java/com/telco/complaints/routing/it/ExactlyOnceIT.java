@@ -5,6 +5,7 @@ import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.SuiteTestResource;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** Input events delivered twice (a publisher's retry after a crash) produce their outcome once. */
@@ -72,7 +72,8 @@ class ExactlyOnceIT {
         String complaintId = TestEvents.newComplaintId();
         log.publish(TestEvents.registered(complaintId, Instant.now()));
         Dispatched first = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
-        given().contentType(ContentType.JSON).body(ReturnIT.RETURN).post("/work-orders/" + first.dispatchId() + "/return")
+        Callers.agent(first.department()).contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                .post("/work-orders/" + first.dispatchId() + "/return")
                 .then().statusCode(200);
         log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30));
         SurveyFailed failed = TestEvents.surveyFailed(complaintId, 1, Instant.now(), true, true);

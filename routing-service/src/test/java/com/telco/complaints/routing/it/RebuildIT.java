@@ -4,6 +4,7 @@ import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.Outboxes;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,7 +41,7 @@ class RebuildIT {
     AgroalDataSource dataSource;
 
     private static List<Map<String, Object>> allWorkOrders() {
-        return given().queryParam("size", 1000).get("/work-orders").then().statusCode(200)
+        return Callers.as(Callers.OPERATOR).queryParam("size", 1000).get("/work-orders").then().statusCode(200)
                 .extract().jsonPath().getList("");
     }
 
@@ -60,7 +60,7 @@ class RebuildIT {
                 if (i % 3 == 0) {
                     continue;
                 }
-                given().contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                Callers.agent(dispatched.department()).contentType(ContentType.JSON).body(ReturnIT.RETURN)
                         .post("/work-orders/" + dispatched.dispatchId() + "/return").then().statusCode(200);
                 log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30));
                 if (i % 3 == 2) {
@@ -80,12 +80,12 @@ class RebuildIT {
             }
             assertThat(allWorkOrders()).isEmpty();
 
-            given().post("/admin/rebuild").then().statusCode(202);
+            Callers.as(Callers.ADMIN).post("/admin/rebuild").then().statusCode(202);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    given().get("/admin/rebuild").then().body("state", equalTo("DONE")));
+                    Callers.as(Callers.ADMIN).get("/admin/rebuild").then().body("state", equalTo("DONE")));
 
             assertThat(allWorkOrders()).isEqualTo(before);
-            given().get("/admin/rebuild").then().body("percent", equalTo(100.0f));
+            Callers.as(Callers.ADMIN).get("/admin/rebuild").then().body("percent", equalTo(100.0f));
             // A rebuild decides what is owed in its swap, through the outbox: once it is empty, it is all out.
             Outboxes.awaitDrained();
             assertThat(decisions(LogCensus.of(log).assertOneRecordPerEventId())).isEqualTo(decisionsBefore);
@@ -103,15 +103,16 @@ class RebuildIT {
             Dispatched dispatched = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
             relay.stop();
             try {
-                given().contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                Callers.agent(dispatched.department()).contentType(ContentType.JSON).body(ReturnIT.RETURN)
                         .post("/work-orders/" + dispatched.dispatchId() + "/return").then().statusCode(200);
 
-                given().post("/admin/rebuild").then().statusCode(202);
+                Callers.as(Callers.ADMIN).post("/admin/rebuild").then().statusCode(202);
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                        given().get("/admin/rebuild").then().body("state", equalTo("DONE")));
+                        Callers.as(Callers.ADMIN).get("/admin/rebuild").then().body("state", equalTo("DONE")));
 
-                given().get("/work-orders/" + dispatched.dispatchId()).then().body("status", equalTo("RETURNED"));
-                given().contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                Callers.as(Callers.OPERATOR).get("/work-orders/" + dispatched.dispatchId()).then()
+                        .body("status", equalTo("RETURNED"));
+                Callers.agent(dispatched.department()).contentType(ContentType.JSON).body(ReturnIT.RETURN)
                         .post("/work-orders/" + dispatched.dispatchId() + "/return").then().statusCode(409);
             } finally {
                 relay.start();

@@ -4,6 +4,7 @@ import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SurveyFailed;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.SuiteTestResource;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -41,9 +41,10 @@ class RedispatchIT {
         log.close();
     }
 
-    private static void returnWorkOrder(String dispatchId) {
-        given().contentType(ContentType.JSON).body(ReturnIT.RETURN).post("/work-orders/" + dispatchId + "/return")
-                .then().statusCode(200);
+    /** Returns a work order as an agent of its department. */
+    private static void returnWorkOrder(String department, String dispatchId) {
+        Callers.agent(department).contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                .post("/work-orders/" + dispatchId + "/return").then().statusCode(200);
     }
 
     @Test
@@ -52,7 +53,7 @@ class RedispatchIT {
         log.publish(TestEvents.registered(complaintId, Instant.now()));
         Dispatched first = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
         assertThat(first.department()).isEqualTo("network-ops-tz-hl");
-        returnWorkOrder(first.dispatchId());
+        returnWorkOrder(first.department(), first.dispatchId());
         log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30));
 
         SurveyFailed failedOnce = TestEvents.surveyFailed(complaintId, 1, Instant.now(), true, true);
@@ -64,11 +65,13 @@ class RedispatchIT {
         assertThat(second.previousDispatchId()).isEqualTo(first.dispatchId());
         assertThat(second.causationId()).isEqualTo(failedOnce.eventId().toString());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().get("/work-orders/" + first.dispatchId()).then().body("status", equalTo("SUPERSEDED")));
-        given().contentType(ContentType.JSON).body(ReturnIT.RETURN).post("/work-orders/" + first.dispatchId() + "/return")
+                Callers.as(Callers.OPERATOR).get("/work-orders/" + first.dispatchId()).then()
+                        .body("status", equalTo("SUPERSEDED")));
+        Callers.agent(first.department()).contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                .post("/work-orders/" + first.dispatchId() + "/return")
                 .then().statusCode(409).body("detail", containsString("superseded"));
 
-        returnWorkOrder(second.dispatchId());
+        returnWorkOrder(second.department(), second.dispatchId());
         log.await(Returned.class, complaintId, 2, Duration.ofSeconds(30));
         log.publish(TestEvents.surveyFailed(complaintId, 2, Instant.now(), true, true));
 
@@ -76,7 +79,7 @@ class RedispatchIT {
         assertThat(third.attempt()).isEqualTo(3);
         assertThat(third.department()).isEqualTo("escalation-desk");
         assertThat(third.previousDispatchId()).isEqualTo(second.dispatchId());
-        given().get("/work-orders/" + third.dispatchId()).then().statusCode(200)
+        Callers.as(Callers.OPERATOR).get("/work-orders/" + third.dispatchId()).then().statusCode(200)
                 .body("attempt", equalTo(3)).body("previousDispatchId", equalTo(second.dispatchId()));
         Barrier.after(log, complaintId, third.dispatchId());
         LogCensus.of(log).assertOneRecordPerEventId().assertCounts(complaintId, counts("ComplaintRegistered", 1,
@@ -88,7 +91,7 @@ class RedispatchIT {
         String complaintId = TestEvents.newComplaintId();
         log.publish(TestEvents.registered(complaintId, Instant.now()));
         Dispatched first = log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
-        returnWorkOrder(first.dispatchId());
+        returnWorkOrder(first.department(), first.dispatchId());
         log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30));
 
         log.publish(TestEvents.surveyFailed(complaintId, 1, Instant.now(), false, false));

@@ -2,6 +2,7 @@ package com.telco.complaints.routing.it;
 
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.Outboxes;
@@ -25,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -36,10 +36,17 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(SuiteTestResource.class)
 class ReturnIT {
 
+    /** A complete return; who returned it is the token's subject. */
     static final String RETURN = """
             { "reconstruction": "基站 TZ-0412 周一断电", "customerDemand": "Stable signal at home",
               "problemFound": "Backup battery failed", "measures": "Battery replaced; signal restored",
-              "resolution": "RESOLVED", "operatorAtFault": true, "returnedBy": "agent-17" }""";
+              "resolution": "RESOLVED", "operatorAtFault": true }""";
+
+    /** The same return naming its returner in the body, as clients did before tokens said who acts. */
+    static String returnNaming(String returnedBy) {
+        return RETURN.replace("\"operatorAtFault\": true", "\"operatorAtFault\": true, \"returnedBy\": \""
+                + returnedBy + "\"");
+    }
 
     private static EventLog log;
 
@@ -53,29 +60,33 @@ class ReturnIT {
         log.close();
     }
 
-    private static String dispatchedWorkOrder() {
+    private static Dispatched dispatchedWorkOrder() {
         String complaintId = TestEvents.newComplaintId();
         log.publish(TestEvents.registered(complaintId, Instant.now()));
-        return log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0).dispatchId();
+        return log.await(Dispatched.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
     }
 
     @Test
     void aReturnIsAcceptedOnceAndExactlyOneReturnedGoesOnTheLog() {
-        String dispatchId = dispatchedWorkOrder();
-        String complaintId = dispatchId.substring(0, dispatchId.lastIndexOf("-W"));
+        Dispatched dispatched = dispatchedWorkOrder();
+        String dispatchId = dispatched.dispatchId();
+        String complaintId = dispatched.complaintId();
+        String agent = Callers.agentSubject(dispatched.department());
 
-        given().contentType(ContentType.JSON).body(RETURN).post("/work-orders/" + dispatchId + "/return")
+        Callers.agent(dispatched.department()).contentType(ContentType.JSON).body(returnNaming(agent))
+                .post("/work-orders/" + dispatchId + "/return")
                 .then().statusCode(200).body("status", equalTo("RETURNED"))
-                .body("returnedBy", equalTo("agent-17"))
+                .body("returnedBy", equalTo(agent))
                 .body("result.reconstruction", equalTo("基站 TZ-0412 周一断电"));
 
         Returned returned = log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30)).get(0);
         assertThat(returned.dispatchId()).isEqualTo(dispatchId);
-        assertThat(returned.actor()).isEqualTo("agent-17");
+        assertThat(returned.actor()).isEqualTo(agent);
         assertThat(returned.operatorAtFault()).isTrue();
         assertThat(returned.measures()).isEqualTo("Battery replaced; signal restored");
 
-        given().contentType(ContentType.JSON).body(RETURN).post("/work-orders/" + dispatchId + "/return")
+        Callers.agent(dispatched.department()).contentType(ContentType.JSON).body(RETURN)
+                .post("/work-orders/" + dispatchId + "/return")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("already returned"));
         Outboxes.awaitDrained(); // the 409 wrote nothing; whatever the 200 wrote is on the log now
@@ -85,11 +96,11 @@ class ReturnIT {
     @Test
     void twoRacingReturnsGiveOne200AndOne409() throws Exception {
         for (int round = 0; round < 5; round++) {
-            String dispatchId = dispatchedWorkOrder();
-            String complaintId = dispatchId.substring(0, dispatchId.lastIndexOf("-W"));
+            Dispatched dispatched = dispatchedWorkOrder();
+            String complaintId = dispatched.complaintId();
 
-            List<Integer> statuses = race(4, () -> given().contentType(ContentType.JSON).body(RETURN)
-                    .post("/work-orders/" + dispatchId + "/return").statusCode());
+            List<Integer> statuses = race(4, () -> Callers.agent(dispatched.department()).contentType(ContentType.JSON)
+                    .body(RETURN).post("/work-orders/" + dispatched.dispatchId() + "/return").statusCode());
 
             assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
             log.await(Returned.class, complaintId, 1, Duration.ofSeconds(30));
@@ -100,27 +111,29 @@ class ReturnIT {
 
     @Test
     void anUnknownWorkOrderIs404() {
-        given().contentType(ContentType.JSON).body(RETURN).post("/work-orders/NOPE-W1/return")
+        Callers.agent("network-ops").contentType(ContentType.JSON).body(RETURN).post("/work-orders/NOPE-W1/return")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().get("/work-orders/NOPE-W1").then().statusCode(404);
+        Callers.as(Callers.OPERATOR).get("/work-orders/NOPE-W1").then().statusCode(404);
     }
 
     @Test
     void anIncompleteReturnIs400ListingEveryWrongField() {
-        String dispatchId = dispatchedWorkOrder();
+        Dispatched dispatched = dispatchedWorkOrder();
+        String dispatchId = dispatched.dispatchId();
 
-        given().contentType(ContentType.JSON)
-                .body("{ \"reconstruction\": \"x\", \"problemFound\": 7, \"resolution\": \"FIXED\", \"returnedBy\": \"a\" }")
+        Callers.agent(dispatched.department()).contentType(ContentType.JSON)
+                .body("{ \"reconstruction\": \"x\", \"problemFound\": 7, \"resolution\": \"FIXED\" }")
                 .post("/work-orders/" + dispatchId + "/return")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("problemFound", "resolution"));
-        given().contentType(ContentType.JSON)
-                .body("{ \"reconstruction\": \"x\", \"returnedBy\": \"a\" }")
+        Callers.agent(dispatched.department()).contentType(ContentType.JSON)
+                .body("{ \"reconstruction\": \"x\" }")
                 .post("/work-orders/" + dispatchId + "/return")
                 .then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("customerDemand", "problemFound", "measures", "resolution",
                         "operatorAtFault"));
-        given().contentType(ContentType.JSON).body("{ broken").post("/work-orders/" + dispatchId + "/return")
+        Callers.agent(dispatched.department()).contentType(ContentType.JSON).body("{ broken")
+                .post("/work-orders/" + dispatchId + "/return")
                 .then().statusCode(400).body("title", equalTo("Malformed JSON"));
     }
 

@@ -4,6 +4,7 @@ import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.sla.domain.BusinessCalendar;
 import com.telco.complaints.sla.domain.DayKind;
 import com.telco.complaints.sla.domain.WorkingPeriod;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,9 +19,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The business calendar in force: every day with its kind and working periods. */
+/**
+ * The business calendar in force: every day with its kind and working periods. Not confidential, and
+ * every role plans by it: any authenticated caller may read it.
+ */
 @Path("/sla/calendar")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("**")
 public class CalendarResource {
 
     private static final int MAX_DAYS = 400;

@@ -2,8 +2,10 @@ package com.telco.complaints.sla.rest;
 
 import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.RequestProblems;
+import com.telco.complaints.eventing.rest.Roles;
 import com.telco.complaints.sla.domain.SlaCase;
 import com.telco.complaints.sla.store.ClockStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,9 +21,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-/** The door for operations: open clocks, and every clock of a case as it stood at any instant. */
+/**
+ * The door for operations: open clocks, and every clock of a case as it stood at any instant. Read by
+ * operators, administrators and auditors (who check that deadlines were kept).
+ */
 @Path("/sla")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
 public class ClockResource {
 
     @Inject
@@ -38,8 +44,8 @@ public class ClockResource {
                                 @QueryParam("page") String page, @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
         ClockStore.StateFilter filter = params.oneOf("state", state, ClockStore.StateFilter.class);
-        int p = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int s = params.integer("size", size, 100, 1, 1000);
+        int p = params.page(page);
+        int s = params.size(size, 100, 1000);
         params.validate();
         Instant now = clock.instant();
         return clocks.open(filter, now, s, p * s).stream()

@@ -8,6 +8,7 @@ import com.telco.complaints.contracts.event.SlaBreached;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.SuiteTestResource;
@@ -26,7 +27,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -221,7 +221,8 @@ class ClockIT {
         SlaClockStarted survey = announced(id, SlaClock.SURVEY, returnClock.dispatchId());
         log.publish(TestEvents.surveyPassed(id, 1, returnedAt.plus(Duration.ofHours(1))));
         log.publish(TestEvents.closed(id, 1, returnedAt.plus(Duration.ofHours(1)), CloseOutcome.SATISFIED));
-        await().atMost(WAIT).untilAsserted(() -> given().queryParam("asOf", returnedAt.plus(Duration.ofHours(2)).toString())
+        await().atMost(WAIT).untilAsserted(() -> Callers.as(Callers.OPERATOR)
+                .queryParam("asOf", returnedAt.plus(Duration.ofHours(2)).toString())
                 .get("/sla/complaints/" + id).then()
                 .body("clocks.state", everyItem(equalTo("STOPPED")))); // same key: sla applied the close
 
@@ -252,27 +253,31 @@ class ClockIT {
         String id = TestEvents.newComplaintId();
         SlaClockStarted started = dispatchedCase(id);
 
-        given().get("/sla/complaints/" + id + "?asOf=" + started.startedAt().plusSeconds(60)).then().statusCode(200)
+        Callers.as(Callers.OPERATOR).get("/sla/complaints/" + id + "?asOf=" + started.startedAt().plusSeconds(60))
+                .then().statusCode(200)
                 .body("clocks.find { it.clock == 'RETURN' }.state", equalTo("RUNNING"));
-        given().get("/sla/complaints/" + id + "?asOf=" + started.warnAt().plusSeconds(60)).then()
+        Callers.as(Callers.OPERATOR).get("/sla/complaints/" + id + "?asOf=" + started.warnAt().plusSeconds(60)).then()
                 .body("clocks.find { it.clock == 'RETURN' }.state", equalTo("WARNING"));
-        given().get("/sla/complaints/" + id + "?asOf=" + started.deadline().plusSeconds(60)).then()
+        Callers.as(Callers.OPERATOR).get("/sla/complaints/" + id + "?asOf=" + started.deadline().plusSeconds(60)).then()
                 .body("clocks.find { it.clock == 'RETURN' }.state", equalTo("BREACHED"));
-        given().get("/sla/complaints/" + id + "?asOf=" + started.startedAt().minusSeconds(60)).then()
+        Callers.as(Callers.OPERATOR).get("/sla/complaints/" + id + "?asOf=" + started.startedAt().minusSeconds(60))
+                .then()
                 .body("clocks.size()", equalTo(0));
-        var running = given().queryParam("state", "RUNNING").queryParam("size", 1000).get("/sla/clocks").then()
-                .statusCode(200).extract().jsonPath().<String>getList("complaintId");
+        var running = Callers.as(Callers.OPERATOR).queryParam("state", "RUNNING").queryParam("size", 1000)
+                .get("/sla/clocks").then().statusCode(200).extract().jsonPath().<String>getList("complaintId");
         assertThat(running).contains(id);
-        given().get("/sla/complaints/NOPE").then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("state", "LATE").get("/sla/clocks").then().statusCode(400)
+        Callers.as(Callers.OPERATOR).get("/sla/complaints/NOPE").then().statusCode(404)
+                .contentType("application/problem+json");
+        Callers.as(Callers.OPERATOR).queryParam("state", "LATE").get("/sla/clocks").then().statusCode(400)
                 .body("errors[0].field", equalTo("state"));
-        given().queryParam("asOf", "yesterday").get("/sla/complaints/" + id).then().statusCode(400);
+        Callers.as(Callers.OPERATOR).queryParam("asOf", "yesterday").get("/sla/complaints/" + id).then()
+                .statusCode(400);
     }
 
     @Test
     void theCalendarInForceIsListed() {
-        given().queryParam("from", "2026-09-30").queryParam("to", "2026-10-10").get("/sla/calendar").then()
-                .statusCode(200).body("zone", equalTo("Asia/Shanghai"))
+        Callers.as(Callers.OPERATOR).queryParam("from", "2026-09-30").queryParam("to", "2026-10-10")
+                .get("/sla/calendar").then().statusCode(200).body("zone", equalTo("Asia/Shanghai"))
                 .body("days[0].kind", equalTo("WORKDAY"))
                 .body("days[0].workingPeriods", equalTo(List.of("08:30-12:00", "13:30-17:30")))
                 .body("days[1].kind", equalTo("HOLIDAY"))

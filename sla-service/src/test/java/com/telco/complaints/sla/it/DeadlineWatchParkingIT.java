@@ -4,6 +4,7 @@ import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.ParkedRecords;
 import com.telco.complaints.testsupport.SuiteTestResource;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,7 +67,7 @@ class DeadlineWatchParkingIT {
             }
 
             Map<String, Object> parked = ParkedRecords.of(refused).get(0);
-            given().post("/admin/parked/" + parked.get("id") + "/retry").then().statusCode(200);
+            Callers.as(Callers.ADMIN).post("/admin/parked/" + parked.get("id") + "/retry").then().statusCode(200);
             List<SlaWarningRaised> warnings = log.await(SlaWarningRaised.class, refused, 1, WAIT);
             assertThat(warnings.get(0).occurredAt()).as("raised with its true time").isEqualTo(refusedClock.warnAt());
             await().atMost(WAIT).until(() -> ParkedRecords.of(refused).isEmpty());

@@ -3,6 +3,7 @@ package com.telco.complaints.sla.it;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
@@ -19,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -56,22 +56,23 @@ class LargeReplayIT {
                     log.events().stream().filter(e -> e instanceof SlaClockStarted && ids.contains(e.complaintId()))
                             .count() == CASES * 3L);
             String sample = ids.iterator().next();
-            Object before = given().queryParam("asOf", t.plusSeconds(300).toString()).get("/sla/complaints/" + sample)
-                    .then().statusCode(200).extract().jsonPath().getList("clocks");
+            Object before = Callers.as(Callers.OPERATOR).queryParam("asOf", t.plusSeconds(300).toString())
+                    .get("/sla/complaints/" + sample).then().statusCode(200).extract().jsonPath().getList("clocks");
 
-            given().post("/sla/replay").then().statusCode(202);
+            Callers.as(Callers.ADMIN).post("/sla/replay").then().statusCode(202);
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                    given().get("/sla/replay").then().body("state", equalTo("DONE")));
+                    Callers.as(Callers.ADMIN).get("/sla/replay").then().body("state", equalTo("DONE")));
 
-            JsonPath progress = given().get("/sla/replay").then().extract().jsonPath();
+            JsonPath progress = Callers.as(Callers.ADMIN).get("/sla/replay").then().extract().jsonPath();
             LOG.infof("replayed %d events at %.0f events/s (fold %.2f s, write %.2f s)", progress.getLong("eventsRead"),
                     progress.getDouble("eventsPerSecond"), progress.getDouble("readSeconds"),
                     progress.getDouble("writeSeconds"));
             assertThat(progress.getLong("eventsRead")).isGreaterThanOrEqualTo(CASES * 8L);
             assertThat(progress.getDouble("eventsPerSecond")).isPositive();
             assertThat(progress.getLong("units")).as("cases folded in memory").isGreaterThanOrEqualTo(CASES);
-            assertThat(given().queryParam("asOf", t.plusSeconds(300).toString()).get("/sla/complaints/" + sample)
-                    .then().statusCode(200).extract().jsonPath().getList("clocks")).isEqualTo(before);
+            assertThat(Callers.as(Callers.OPERATOR).queryParam("asOf", t.plusSeconds(300).toString())
+                    .get("/sla/complaints/" + sample).then().statusCode(200).extract().jsonPath().getList("clocks"))
+                    .isEqualTo(before);
         }
     }
 }

@@ -3,6 +3,7 @@ package com.telco.complaints.sla.it;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.testsupport.BadRecords;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Records that can never apply are parked with their reason; sla goes on starting and announcing clocks. */
@@ -33,8 +33,8 @@ class ParkingIT {
             assertThat(log.await(e -> e.event() instanceof SlaClockStarted s && s.complaintId().equals(id)
                     && s.clock() == SlaClock.RETURN, Duration.ofSeconds(10))).isNotNull();
             BadRecords.assertParked(bad);
-            given().get("/sla/complaints/" + bad.incomplete()).then().statusCode(404);
-            given().get("/sla/complaints/" + bad.newerVersion()).then().statusCode(404);
+            Callers.as(Callers.OPERATOR).get("/sla/complaints/" + bad.incomplete()).then().statusCode(404);
+            Callers.as(Callers.OPERATOR).get("/sla/complaints/" + bad.newerVersion()).then().statusCode(404);
         }
     }
 }

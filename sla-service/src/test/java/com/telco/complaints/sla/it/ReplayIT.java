@@ -6,6 +6,7 @@ import com.telco.complaints.contracts.event.SlaBreached;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.Outboxes;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -81,8 +81,9 @@ class ReplayIT {
             replayToTheEnd();
             assertThat(clocksOf(cases)).isEqualTo(before);
 
-            given().post("/sla/replay").then().statusCode(202);
-            given().delete("/sla/replay").then().statusCode(200).body("state", oneOf("CANCELLED", "DONE"));
+            Callers.as(Callers.ADMIN).post("/sla/replay").then().statusCode(202);
+            Callers.as(Callers.ADMIN).delete("/sla/replay").then().statusCode(200)
+                    .body("state", oneOf("CANCELLED", "DONE"));
             replayToTheEnd();
             assertThat(clocksOf(cases)).isEqualTo(before);
 
@@ -112,10 +113,11 @@ class ReplayIT {
             relay.stop();
             try {
                 TestClock.NOW.set(started.warnAt().plusSeconds(5));
-                await().atMost(WAIT).untilAsserted(() -> given().get("/sla/complaints/" + id).then()
-                        .body("clocks.find { it.clock == 'RETURN' }.warningRaisedAt", equalTo(started.warnAt().toString())));
+                await().atMost(WAIT).untilAsserted(() -> Callers.as(Callers.OPERATOR).get("/sla/complaints/" + id)
+                        .then().body("clocks.find { it.clock == 'RETURN' }.warningRaisedAt",
+                                equalTo(started.warnAt().toString())));
                 replayToTheEnd();
-                given().get("/sla/complaints/" + id).then()
+                Callers.as(Callers.OPERATOR).get("/sla/complaints/" + id).then()
                         .body("clocks.find { it.clock == 'RETURN' }.warningRaisedAt", equalTo(started.warnAt().toString()));
             } finally {
                 relay.start();
@@ -127,16 +129,16 @@ class ReplayIT {
     }
 
     private static void replayToTheEnd() {
-        given().post("/sla/replay").then().statusCode(202);
+        Callers.as(Callers.ADMIN).post("/sla/replay").then().statusCode(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get("/sla/replay").then().body("state", equalTo("DONE")));
-        given().get("/sla/replay").then().body("percent", equalTo(100.0f));
+                Callers.as(Callers.ADMIN).get("/sla/replay").then().body("state", equalTo("DONE")));
+        Callers.as(Callers.ADMIN).get("/sla/replay").then().body("percent", equalTo(100.0f));
     }
 
     private static Map<String, Object> clocksOf(List<String> cases) {
         Map<String, Object> clocks = new LinkedHashMap<>();
         for (String id : cases) {
-            clocks.put(id, given().queryParam("asOf", TestClock.NOW.instant().toString())
+            clocks.put(id, Callers.as(Callers.OPERATOR).queryParam("asOf", TestClock.NOW.instant().toString())
                     .get("/sla/complaints/" + id).then().statusCode(200).extract().jsonPath().getList("clocks"));
         }
         return clocks;

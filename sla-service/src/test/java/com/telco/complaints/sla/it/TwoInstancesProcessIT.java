@@ -125,6 +125,7 @@ class TwoInstancesProcessIT {
                 "-Dkafka.bootstrap.servers=" + config.get("kafka.bootstrap.servers"),
                 "-Dquarkus.datasource.jdbc.url=" + config.get("quarkus.datasource.jdbc.url"),
                 "-Dquarkus.datasource.username=" + config.get("quarkus.datasource.username"),
+                "-Dquarkus.datasource.password=" + config.get("quarkus.datasource.password"),
                 "-Dcomplaints.topics.events=" + config.get("complaints.topics.events"),
                 "-Dmp.messaging.incoming.log-in.group.id=" + config.get("mp.messaging.incoming.log-in.group.id"),
                 "-Dmp.jwt.verify.publickey=" + config.get("mp.jwt.verify.publickey"),

@@ -8,7 +8,7 @@ package com.telco.complaints.survey.domain;
  * @param reason          why the customer is dissatisfied
  * @param operatorAtFault whether the dissatisfaction is the operator's fault (then the case is redispatched)
  * @param explanation     what was explained to the customer, or the alternative offered, when not at fault
- * @param surveyedBy      the survey agent or system
+ * @param surveyedBy      the survey agent or system: over REST, the caller's token subject
  */
 public record AnswerRequest(Boolean reachable, Boolean satisfied, String reason, Boolean operatorAtFault,
                             String explanation, String surveyedBy) {

@@ -10,7 +10,8 @@ import java.util.List;
  * An answer must say who surveyed; when the customer was reached, whether they are satisfied; when
  * dissatisfied, why, and whether the operator is at fault; when not at fault, what was explained or
  * offered instead (seed 001 "客户满意度修复"). An unreached customer needs only {@code surveyedBy}:
- * the other fields are then ignored.
+ * the other fields are then ignored. Over REST, {@code surveyedBy} is the caller's token subject,
+ * not something the body chooses.
  */
 public final class AnswerValidation {
 

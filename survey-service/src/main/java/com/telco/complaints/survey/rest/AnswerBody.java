@@ -12,18 +12,24 @@ import java.util.stream.Collectors;
 
 /**
  * An answer body read field by field: a field of the wrong type is reported like any other wrong
- * field, and reads as absent, so validation still judges the others.
+ * field, and reads as absent, so validation still judges the others. Who surveyed is the caller,
+ * not the body: a {@code surveyedBy} the body declares is kept apart, to be checked against the
+ * token.
  */
 final class AnswerBody {
 
     private final JsonBody body;
     final AnswerRequest request;
+    /** The body's own {@code surveyedBy}; null when absent (or not a string). */
+    final String declaredSurveyedBy;
 
-    AnswerBody(JsonBody body) {
+    /** @param surveyedBy who answers: the token's subject */
+    AnswerBody(JsonBody body, String surveyedBy) {
         this.body = body;
-        request = !body.isObject() ? new AnswerRequest(null, null, null, null, null, null)
+        declaredSurveyedBy = body.isObject() ? body.text("surveyedBy") : null;
+        request = !body.isObject() ? new AnswerRequest(null, null, null, null, null, surveyedBy)
                 : new AnswerRequest(body.bool("reachable"), body.bool("satisfied"), body.text("reason"),
-                        body.bool("operatorAtFault"), body.text("explanation"), body.text("surveyedBy"));
+                        body.bool("operatorAtFault"), body.text("explanation"), surveyedBy);
     }
 
     /** Every wrong field: the wrong types, then what validation finds in the fields of the right type. */

@@ -2,13 +2,16 @@ package com.telco.complaints.survey.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.complaints.eventing.rest.PersonalData;
 import com.telco.complaints.survey.store.SurveyTaskStore.TaskRow;
 
 import java.time.Instant;
 
 /**
  * A survey task as a survey agent sees it: who to call about what, what the department reported,
- * and the SURVEY deadline once the SLA service announced it.
+ * and the SURVEY deadline once the SLA service announced it. A caller who may see the case but not
+ * the person sees the customer's name and phone masked; free text (the demand, the result, the
+ * answer) is shown as it is.
  *
  * @param complaintId the complaint number
  * @param result      what the department reported: reconstruction, customerDemand, problemFound, measures
@@ -28,12 +31,16 @@ public record SurveyView(String complaintId, String dispatchId, int attempt, Str
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AnswerView(String surveyedBy, String reason, Boolean operatorAtFault, String explanation) {}
 
-    static SurveyView of(TaskRow r) {
+    /** @param customerMasked whether the customer's name and phone are masked ({@link PersonalData}) */
+    static SurveyView of(TaskRow r, boolean customerMasked) {
+        CustomerView customer = customerMasked
+                ? new CustomerView(PersonalData.maskName(r.customerName()), PersonalData.maskPhone(r.customerPhone()),
+                        r.customerTier())
+                : new CustomerView(r.customerName(), r.customerPhone(), r.customerTier());
         return new SurveyView(r.complaintId(), r.dispatchId(), r.attempt(), r.status(), r.outcome(), r.department(),
-                new CustomerView(r.customerName(), r.customerPhone(), r.customerTier()), r.channel(), r.category(),
-                r.subcategory(), r.urgency(), r.region(), r.demand(), r.returnedAt(), r.returnedBy(), r.resolution(),
-                r.operatorAtFault(), r.result(), r.warnAt(), r.surveyDeadline(), r.unreachableCount(), r.answeredAt(),
-                r.surveyedBy() == null ? null
+                customer, r.channel(), r.category(), r.subcategory(), r.urgency(), r.region(), r.demand(),
+                r.returnedAt(), r.returnedBy(), r.resolution(), r.operatorAtFault(), r.result(), r.warnAt(),
+                r.surveyDeadline(), r.unreachableCount(), r.answeredAt(), r.surveyedBy() == null ? null
                         : new AnswerView(r.surveyedBy(), r.reason(), r.answerOperatorAtFault(), r.explanation()));
     }
 }

@@ -2,6 +2,7 @@ package com.telco.complaints.survey.it;
 
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.Outboxes;
 import com.telco.complaints.testsupport.TestEvents;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -33,7 +33,7 @@ final class Barrier {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), limit);
         log.publish(marker);
         await("survey applied the marker of " + complaintId).atMost(Cases.WAIT).untilAsserted(() ->
-                given().get("/surveys/" + complaintId).then().statusCode(200)
+                Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then().statusCode(200)
                         .body("dispatchId", equalTo(dispatchId))
                         .body("surveyDeadline", equalTo(marker.deadline().toString())));
         Outboxes.awaitDrained();

@@ -2,12 +2,14 @@ package com.telco.complaints.survey.it;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.Outboxes;
 import com.telco.complaints.testsupport.TestEvents;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,26 +21,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Cases on the log as intake and routing would leave them, and survey answers as agents give them. */
+/**
+ * Cases on the log as intake and routing would leave them, and survey answers as agents give them:
+ * by default as the test surveyor, whose token names who surveyed (the bodies leave surveyedBy out).
+ */
 final class Cases {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** Who surveyed, when the test surveyor answers. */
+    static final String SURVEYOR = Callers.subject(Callers.SURVEYOR);
 
     static final String SATISFIED = """
-            { "reachable": true, "satisfied": true, "surveyedBy": "sv-3" }""";
+            { "reachable": true, "satisfied": true }""";
     static final String AT_FAULT = """
             { "reachable": true, "satisfied": false, "reason": "Still no signal", "operatorAtFault": true,
-              "explanation": null, "surveyedBy": "sv-3" }""";
+              "explanation": null }""";
     static final String NOT_AT_FAULT = """
             { "reachable": true, "satisfied": false, "reason": "Wants unlimited data for free",
-              "operatorAtFault": false, "explanation": "Explained the coverage plan; offered 1 GB extra",
-              "surveyedBy": "sv-4" }""";
+              "operatorAtFault": false, "explanation": "Explained the coverage plan; offered 1 GB extra" }""";
     static final String NOT_REACHED = """
-            { "reachable": false, "surveyedBy": "ivr-1" }""";
+            { "reachable": false }""";
 
     private Cases() {}
 
@@ -62,12 +67,18 @@ final class Cases {
     }
 
     static void awaitSurvey(String complaintId, String status, int attempt) {
-        await().atMost(WAIT).untilAsserted(() -> given().get("/surveys/" + complaintId).then().statusCode(200)
-                .body("status", equalTo(status)).body("attempt", equalTo(attempt)));
+        await().atMost(WAIT).untilAsserted(() -> Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then()
+                .statusCode(200).body("status", equalTo(status)).body("attempt", equalTo(attempt)));
     }
 
+    /** An answer of the test surveyor. */
     static ValidatableResponse answer(String complaintId, String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/surveys/" + complaintId + "/answers").then();
+        return answer(Callers.as(Callers.SURVEYOR), complaintId, body);
+    }
+
+    /** An answer of {@code caller} (e.g. {@code Callers.as("sv-4", Callers.SURVEYOR)}). */
+    static ValidatableResponse answer(RequestSpecification caller, String complaintId, String body) {
+        return caller.contentType(ContentType.JSON).body(body).post("/surveys/" + complaintId + "/answers").then();
     }
 
     /** The types of the case's events on the log, in log order. */
@@ -103,9 +114,9 @@ final class Cases {
         return LogCensus.of(log).assertCounts(complaintId, expected).assertOneRecordPerEventId();
     }
 
-    /** Survey tasks of one status (all when null), as the REST API lists them. */
+    /** Survey tasks of one status (all when null), as the REST API lists them to a surveyor. */
     static List<Map<String, Object>> surveys(String status) {
-        var request = given().queryParam("size", 1000);
+        var request = Callers.as(Callers.SURVEYOR).queryParam("size", 1000);
         if (status != null) {
             request = request.queryParam("status", status);
         }

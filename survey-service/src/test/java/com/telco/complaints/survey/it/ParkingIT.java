@@ -1,6 +1,7 @@
 package com.telco.complaints.survey.it;
 
 import com.telco.complaints.testsupport.BadRecords;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -31,9 +31,10 @@ class ParkingIT {
             log.publish(TestEvents.returned(id, 1, t.plusSeconds(3600), true));
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    given().get("/surveys/" + id).then().statusCode(200).body("status", equalTo("PENDING")));
+                    Callers.as(Callers.SURVEYOR).get("/surveys/" + id).then().statusCode(200)
+                            .body("status", equalTo("PENDING")));
             BadRecords.assertParked(bad);
-            given().get("/surveys/" + bad.incomplete()).then().statusCode(404);
+            Callers.as(Callers.SURVEYOR).get("/surveys/" + bad.incomplete()).then().statusCode(404);
         }
     }
 }

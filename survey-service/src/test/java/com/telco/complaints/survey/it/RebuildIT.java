@@ -3,6 +3,7 @@ package com.telco.complaints.survey.it;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.eventing.outbox.OutboxRelay;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
@@ -26,7 +27,6 @@ import static com.telco.complaints.survey.it.Cases.answer;
 import static com.telco.complaints.survey.it.Cases.returnedOn;
 import static com.telco.complaints.survey.it.Cases.surveys;
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,7 +50,8 @@ class RebuildIT {
             // A mix of surveys: pending (with a deadline, with missed calls), closed every way, redispatched.
             String pending = returnedOn(log, 1);
             String announced = returnedOn(log, 1);
-            Instant returnedAt = Instant.parse(given().get("/surveys/" + announced).then().extract().path("returnedAt"));
+            Instant returnedAt = Instant.parse(Callers.as(Callers.SURVEYOR).get("/surveys/" + announced).then()
+                    .extract().path("returnedAt"));
             log.publish(TestEvents.clockStarted(announced, SlaClock.SURVEY, announced + "-W1", returnedAt,
                     Duration.ofHours(8)));
             String missed = returnedOn(log, 1);
@@ -72,7 +73,7 @@ class RebuildIT {
             log.publish(TestEvents.redispatched(redispatched, 2, Instant.now(), "network-ops-supervisor"));
             log.publish(TestEvents.returned(redispatched, 2, Instant.now(), true));
             Cases.awaitSurvey(redispatched, "PENDING", 2);
-            await().atMost(WAIT).untilAsserted(() -> given().get("/surveys/" + announced).then()
+            await().atMost(WAIT).untilAsserted(() -> Callers.as(Callers.SURVEYOR).get("/surveys/" + announced).then()
                     .body("surveyDeadline", org.hamcrest.Matchers.notNullValue()));
             awaitQuiet(log);
             List<Map<String, Object>> before = surveys(null);
@@ -88,13 +89,13 @@ class RebuildIT {
             }
             assertThat(surveys(null)).isEmpty();
 
-            given().post("/admin/rebuild").then().statusCode(202);
+            Callers.as(Callers.ADMIN).post("/admin/rebuild").then().statusCode(202);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    given().get("/admin/rebuild").then().body("state", equalTo("DONE")));
+                    Callers.as(Callers.ADMIN).get("/admin/rebuild").then().body("state", equalTo("DONE")));
 
             assertThat(surveys(null)).isEqualTo(before);
             assertThat(surveys("PENDING")).isEqualTo(pendingBefore);
-            given().get("/admin/rebuild").then().body("percent", equalTo(100.0f));
+            Callers.as(Callers.ADMIN).get("/admin/rebuild").then().body("percent", equalTo(100.0f));
 
             // The rebuilt state decides as the old one did: answered surveys stay answered, pending ones can be.
             answer(satisfied, Cases.SATISFIED).statusCode(409);
@@ -112,12 +113,12 @@ class RebuildIT {
             try {
                 answer(complaintId, Cases.SATISFIED).statusCode(200);
 
-                given().post("/admin/rebuild").then().statusCode(202);
+                Callers.as(Callers.ADMIN).post("/admin/rebuild").then().statusCode(202);
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                        given().get("/admin/rebuild").then().body("state", equalTo("DONE")));
+                        Callers.as(Callers.ADMIN).get("/admin/rebuild").then().body("state", equalTo("DONE")));
 
-                given().get("/surveys/" + complaintId).then().body("status", equalTo("CLOSED"))
-                        .body("outcome", equalTo("SATISFIED")).body("answer.surveyedBy", equalTo("sv-3"));
+                Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then().body("status", equalTo("CLOSED"))
+                        .body("outcome", equalTo("SATISFIED")).body("answer.surveyedBy", equalTo(Cases.SURVEYOR));
                 answer(complaintId, Cases.NOT_AT_FAULT).statusCode(409);
                 assertThat(log.events(complaintId)).hasSize(3);
             } finally {
@@ -127,7 +128,7 @@ class RebuildIT {
                     .extracting(e -> e.getClass().getSimpleName())
                     .containsExactly("ComplaintRegistered", "Dispatched", "Returned", "SurveyPassed", "ComplaintClosed");
             awaitQuiet(log);
-            given().get("/surveys/" + complaintId).then().body("status", equalTo("CLOSED"));
+            Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then().body("status", equalTo("CLOSED"));
         }
     }
 

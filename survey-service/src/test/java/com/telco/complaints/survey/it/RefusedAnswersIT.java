@@ -1,5 +1,6 @@
 package com.telco.complaints.survey.it;
 
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
@@ -17,7 +18,6 @@ import static com.telco.complaints.survey.it.Cases.WAIT;
 import static com.telco.complaints.survey.it.Cases.answer;
 import static com.telco.complaints.survey.it.Cases.returnedOn;
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -49,21 +49,21 @@ class RefusedAnswersIT {
     void anInvalidAnswerIs400ListingEveryWrongFieldAndChangesNothing() {
         String complaintId = returnedOn(log, 1);
 
-        answer(complaintId, "{ \"satisfied\": false, \"surveyedBy\": \" \" }")
+        answer(complaintId, "{ \"satisfied\": false, \"surveyedBy\": 7 }")
                 .statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("title", equalTo("Invalid request"))
                 .body("errors.field", containsInAnyOrder("surveyedBy", "reason", "operatorAtFault"));
         answer(complaintId, "{ \"satisfied\": false, \"reason\": \"No signal\", \"operatorAtFault\": false, "
-                + "\"surveyedBy\": \"sv-3\" }")
+                + "\"surveyedBy\": \"" + Cases.SURVEYOR + "\" }")
                 .statusCode(400).body("errors.field", containsInAnyOrder("explanation"))
                 .body("errors[0].message", equalTo("is required"));
-        answer(complaintId, "{ \"reachable\": true, \"satisfied\": \"no\", \"reason\": 7, \"surveyedBy\": \"sv-3\" }")
+        answer(complaintId, "{ \"reachable\": true, \"satisfied\": \"no\", \"reason\": 7 }")
                 .statusCode(400).body("errors.field", containsInAnyOrder("satisfied", "reason"));
         answer(complaintId, "{ \"reachable\": \"no\", \"satisfied\": true }")
-                .statusCode(400).body("errors.field", containsInAnyOrder("reachable", "surveyedBy"));
+                .statusCode(400).body("errors.field", containsInAnyOrder("reachable"));
         answer(complaintId, "[1, 2]").statusCode(400).body("errors.field", containsInAnyOrder("$"));
 
-        given().get("/surveys/" + complaintId).then().body("status", equalTo("PENDING"))
+        Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then().body("status", equalTo("PENDING"))
                 .body("unreachableCount", equalTo(0));
         Cases.afterAnswers(log, complaintId, NOTHING_DECIDED);
     }
@@ -75,7 +75,8 @@ class RefusedAnswersIT {
         answer(complaintId, "{ \"satisfied\": tru").statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed JSON")).body("detail", containsString("line 1, column"));
         answer(complaintId, "").statusCode(400).body("title", equalTo("Malformed JSON"));
-        given().contentType(ContentType.TEXT).body("satisfied").post("/surveys/" + complaintId + "/answers")
+        Callers.as(Callers.SURVEYOR).contentType(ContentType.TEXT).body("satisfied")
+                .post("/surveys/" + complaintId + "/answers")
                 .then().statusCode(415).contentType("application/problem+json");
     }
 
@@ -83,7 +84,8 @@ class RefusedAnswersIT {
     void anAnswerForAnUnknownComplaintIs404() {
         answer("NO-SUCH-COMPLAINT", Cases.SATISFIED).statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("NO-SUCH-COMPLAINT"));
-        given().get("/surveys/NO-SUCH-COMPLAINT").then().statusCode(404).contentType("application/problem+json");
+        Callers.as(Callers.SURVEYOR).get("/surveys/NO-SUCH-COMPLAINT").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -95,7 +97,7 @@ class RefusedAnswersIT {
         await().atMost(WAIT).untilAsserted(() -> answer(complaintId, Cases.SATISFIED).statusCode(409)
                 .contentType("application/problem+json").body("title", equalTo("No survey pending"))
                 .body("detail", containsString("still with network-ops")));
-        given().get("/surveys/" + complaintId).then().statusCode(404);
+        Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then().statusCode(404);
     }
 
     @Test
@@ -113,7 +115,8 @@ class RefusedAnswersIT {
 
     @Test
     void anInvalidQueueQueryIs400() {
-        given().queryParam("status", "DONE").queryParam("size", 0).queryParam("page", -1).get("/surveys")
+        Callers.as(Callers.SURVEYOR).queryParam("status", "DONE").queryParam("size", 0).queryParam("page", -1)
+                .get("/surveys")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("status", "size", "page"));
     }

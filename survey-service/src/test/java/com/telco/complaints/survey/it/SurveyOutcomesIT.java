@@ -11,13 +11,13 @@ import com.telco.complaints.contracts.event.SurveyPassed;
 import com.telco.complaints.contracts.wire.CloudEvents;
 import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
 import com.telco.complaints.testsupport.Metrics;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,6 @@ import static com.telco.complaints.survey.it.Cases.returnedOn;
 import static com.telco.complaints.survey.it.Cases.surveys;
 import static com.telco.complaints.survey.it.Cases.typesOnTheLog;
 import static com.telco.complaints.testsupport.LogCensus.counts;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -82,13 +81,14 @@ class SurveyOutcomesIT {
     @Test
     void theSurveyDeadlineShowsOnceTheSlaServiceAnnouncedIt() {
         String complaintId = returnedOn(log, 1);
-        Instant returnedAt = Instant.parse(given().get("/surveys/" + complaintId).then().extract().path("returnedAt"));
+        Instant returnedAt = Instant.parse(Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then()
+                .extract().path("returnedAt"));
         SlaClockStarted clock = TestEvents.clockStarted(complaintId, SlaClock.SURVEY, complaintId + "-W1", returnedAt,
                 Duration.ofHours(8));
 
         log.publish(clock);
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/surveys/" + complaintId).then()
+        await().atMost(WAIT).untilAsserted(() -> Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then()
                 .body("surveyDeadline", equalTo(clock.deadline().toString()))
                 .body("warnAt", equalTo(clock.warnAt().toString())));
     }
@@ -101,7 +101,7 @@ class SurveyOutcomesIT {
         TestClock.CLOCK.set(answeredAt.plusNanos(456_789)); // the events keep milliseconds
 
         answer(complaintId, Cases.SATISFIED).statusCode(200).body("status", equalTo("CLOSED"))
-                .body("outcome", equalTo("SATISFIED")).body("answer.surveyedBy", equalTo("sv-3"))
+                .body("outcome", equalTo("SATISFIED")).body("answer.surveyedBy", equalTo(Cases.SURVEYOR))
                 .body("answeredAt", equalTo(answeredAt.toString()));
 
         List<ComplaintEvent> events = afterAnswers(log, complaintId, counts("SurveyPassed", 1, "ComplaintClosed", 1,
@@ -112,7 +112,7 @@ class SurveyOutcomesIT {
         assertThat(passed.eventId()).isEqualTo(EventIds.of(EventType.SURVEY_PASSED, dispatchId));
         assertThat(passed.dispatchId()).isEqualTo(dispatchId);
         assertThat(passed.attempt()).isEqualTo(1);
-        assertThat(passed.actor()).isEqualTo("sv-3");
+        assertThat(passed.actor()).isEqualTo(Cases.SURVEYOR);
         assertThat(passed.causationId()).startsWith("request:");
         assertThat(passed.occurredAt()).isEqualTo(answeredAt);
         assertThat(events.get(4).occurredAt()).isEqualTo(answeredAt);
@@ -166,8 +166,8 @@ class SurveyOutcomesIT {
     void dissatisfiedWithoutTheOperatorsFaultIsExplainedAndClosed() {
         String complaintId = returnedOn(log, 1);
 
-        answer(complaintId, Cases.NOT_AT_FAULT).statusCode(200).body("status", equalTo("CLOSED"))
-                .body("outcome", equalTo("EXPLAINED"))
+        answer(Callers.as("sv-4", Callers.SURVEYOR), complaintId, Cases.NOT_AT_FAULT).statusCode(200)
+                .body("status", equalTo("CLOSED")).body("outcome", equalTo("EXPLAINED"))
                 .body("answer.explanation", equalTo("Explained the coverage plan; offered 1 GB extra"));
 
         List<ComplaintEvent> events = afterAnswers(log, complaintId, counts("SurveyFailed", 1, "ComplaintClosed", 1,
@@ -186,7 +186,8 @@ class SurveyOutcomesIT {
     @Test
     void dissatisfiedThroughTheOperatorsFaultOnTheThirdWorkOrderIsEscalatedToTheManagerHotline() {
         String complaintId = returnedOn(log, 3);
-        given().get("/surveys/" + complaintId).then().body("dispatchId", equalTo(complaintId + "-W3"));
+        Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then()
+                .body("dispatchId", equalTo(complaintId + "-W3"));
 
         answer(complaintId, Cases.AT_FAULT).statusCode(200).body("status", equalTo("CLOSED"))
                 .body("outcome", equalTo("ESCALATED")).body("attempt", equalTo(3));
@@ -223,15 +224,17 @@ class SurveyOutcomesIT {
     void threeCallsThatMissTheCustomerCloseTheCaseAsUnreachable() {
         String complaintId = returnedOn(log, 1);
 
-        answer(complaintId, Cases.NOT_REACHED).statusCode(200).body("status", equalTo("PENDING"))
-                .body("unreachableCount", equalTo(1)).body("answer.surveyedBy", equalTo("ivr-1"));
-        answer(complaintId, Cases.NOT_REACHED).statusCode(200).body("status", equalTo("PENDING"))
-                .body("unreachableCount", equalTo(2)).body("outcome", nullValue());
+        answer(Callers.as("ivr-1", Callers.SURVEYOR), complaintId, Cases.NOT_REACHED).statusCode(200)
+                .body("status", equalTo("PENDING")).body("unreachableCount", equalTo(1))
+                .body("answer.surveyedBy", equalTo("ivr-1"));
+        answer(Callers.as("ivr-1", Callers.SURVEYOR), complaintId, Cases.NOT_REACHED).statusCode(200)
+                .body("status", equalTo("PENDING")).body("unreachableCount", equalTo(2)).body("outcome", nullValue());
         assertThat(surveys("PENDING")).anySatisfy(s -> assertThat(s).containsEntry("complaintId", complaintId)
                 .containsEntry("unreachableCount", 2));
 
-        answer(complaintId, Cases.NOT_REACHED).statusCode(200).body("status", equalTo("CLOSED"))
-                .body("outcome", equalTo("UNREACHABLE")).body("unreachableCount", equalTo(3));
+        answer(Callers.as("ivr-1", Callers.SURVEYOR), complaintId, Cases.NOT_REACHED).statusCode(200)
+                .body("status", equalTo("CLOSED")).body("outcome", equalTo("UNREACHABLE"))
+                .body("unreachableCount", equalTo(3));
 
         List<ComplaintEvent> events = afterAnswers(log, complaintId, counts("CustomerUnreachable", 3,
                 "ComplaintClosed", 1, "SurveyPassed", 0, "SurveyFailed", 0));
@@ -250,9 +253,9 @@ class SurveyOutcomesIT {
         String complaintId = returnedOn(log, 1);
 
         for (int i = 0; i < 2; i++) {
-            given().contentType(ContentType.JSON).header("Idempotency-Key", "call-" + complaintId)
-                    .body(Cases.NOT_REACHED).post("/surveys/" + complaintId + "/answers")
-                    .then().statusCode(200).body("status", equalTo("PENDING")).body("unreachableCount", equalTo(1));
+            answer(Callers.as(Callers.SURVEYOR).header("Idempotency-Key", "call-" + complaintId), complaintId,
+                    Cases.NOT_REACHED).statusCode(200).body("status", equalTo("PENDING"))
+                    .body("unreachableCount", equalTo(1));
         }
 
         CustomerUnreachable recorded = log.await(CustomerUnreachable.class, complaintId, 1, WAIT).get(0);
@@ -262,9 +265,9 @@ class SurveyOutcomesIT {
         answer(complaintId, Cases.NOT_REACHED).statusCode(200).body("unreachableCount", equalTo(2));
 
         for (int i = 0; i < 2; i++) {
-            given().contentType(ContentType.JSON).header("Idempotency-Key", "survey-" + complaintId)
-                    .body(Cases.SATISFIED).post("/surveys/" + complaintId + "/answers")
-                    .then().statusCode(200).body("status", equalTo("CLOSED")).body("outcome", equalTo("SATISFIED"));
+            answer(Callers.as(Callers.SURVEYOR).header("Idempotency-Key", "survey-" + complaintId), complaintId,
+                    Cases.SATISFIED).statusCode(200).body("status", equalTo("CLOSED"))
+                    .body("outcome", equalTo("SATISFIED"));
         }
         answer(complaintId, Cases.SATISFIED).statusCode(409);
         assertThat(afterAnswers(log, complaintId, counts("CustomerUnreachable", 2, "SurveyPassed", 1,
@@ -279,12 +282,14 @@ class SurveyOutcomesIT {
 
         List<String> pending = pendingIds();
         assertThat(pending.indexOf(older)).isLessThan(pending.indexOf(newer));
-        int total = Integer.parseInt(given().queryParam("status", "PENDING").get("/surveys").header("X-Total-Count"));
+        int total = Integer.parseInt(Callers.as(Callers.SURVEYOR).queryParam("status", "PENDING").get("/surveys")
+                .header("X-Total-Count"));
         assertThat(total).isEqualTo(pending.size());
         List<String> paged = new java.util.ArrayList<>();
         for (int page = 0; page * 2 < total; page++) {
-            paged.addAll(given().queryParam("status", "PENDING").queryParam("size", 2).queryParam("page", page)
-                    .get("/surveys").then().statusCode(200).extract().jsonPath().getList("complaintId"));
+            paged.addAll(Callers.as(Callers.SURVEYOR).queryParam("status", "PENDING").queryParam("size", 2)
+                    .queryParam("page", page).get("/surveys").then().statusCode(200).extract().jsonPath()
+                    .getList("complaintId"));
         }
         assertThat(paged).isEqualTo(pending);
     }
