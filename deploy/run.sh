@@ -50,8 +50,16 @@ why_build() {
   return 1
 }
 
-# The token alone goes to stdout: anything a build prints goes to stderr.
-if [[ $command_name == token ]]; then exec 3>&1 1>&2; fi
+# The token alone goes to stdout: anything a build prints goes to stderr. Minting needs only the
+# launcher, which is built (with what it uses) when it is missing.
+if [[ $command_name == token ]]; then
+  exec 3>&1 1>&2
+  build=false
+  if [[ ! -f "$launcher_jar" || ! -f "$launcher_classpath" ]]; then
+    echo "run.sh: building the launcher: ./mvnw -B -q package -DskipTests -pl deploy/suite -am"
+    (cd "$root" && ./mvnw -B -q package -DskipTests -pl deploy/suite -am) || { echo "run.sh: the build failed" >&2; exit 1; }
+  fi
+fi
 if $build && reason=$(why_build); then
   echo "run.sh: building, as $reason: ./mvnw -B -q package -DskipTests"
   # In the background, so a SIGTERM to run.sh can stop the build instead of leaving it running.

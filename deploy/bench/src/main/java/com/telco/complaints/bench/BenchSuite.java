@@ -1,8 +1,10 @@
 package com.telco.complaints.bench;
 
 import com.telco.complaints.deploy.infra.Ports;
+import com.telco.complaints.deploy.infra.LocalTokens;
 import com.telco.complaints.deploy.infra.SuiteTopics;
 import com.telco.complaints.deploy.suite.Endpoints;
+import com.telco.complaints.deploy.suite.RunDatabase;
 import com.telco.complaints.deploy.suite.Service;
 import com.telco.complaints.deploy.suite.Suite;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,9 +13,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -91,6 +90,14 @@ final class BenchSuite implements AutoCloseable {
         return suite.endpoints();
     }
 
+    /**
+     * A bearer token of the benchmark's caller in {@code role} ({@code submitter} registers,
+     * {@code operator} reads views, {@code admin} starts replays), signed with the suite's local key.
+     */
+    String token(String role) {
+        return suite.token(new LocalTokens.Caller("bench-" + role, "Benchmark " + role, role, null));
+    }
+
     URI uri(Service service, String path) {
         return suite.baseUri(service).resolve(path);
     }
@@ -126,15 +133,8 @@ final class BenchSuite implements AutoCloseable {
                 System.err.println("bench: could not delete all of the run's topics: " + e.getMessage());
             }
         }
-        String url = endpoints.jdbcUrl();
-        URI server = URI.create(url.substring("jdbc:".length()));
-        if (!Ports.answers(server.getHost(), server.getPort())) {
-            return; // an embedded server went with the suite, and its data with target/
-        }
-        String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-        try (Connection c = DriverManager.getConnection(admin, endpoints.user(), endpoints.password());
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists complaints_bench_" + runId + " with (force)");
+        try {
+            RunDatabase.drop(endpoints); // false: an embedded server went with the suite, and its data with target/
         } catch (Exception e) {
             System.err.println("bench: could not drop the run's database: " + e.getMessage());
         }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CaseFollower implements AutoCloseable {
 
     private final BenchSuite suite;
-    private final HttpLoad reader = new HttpLoad();
+    private final HttpLoad reader;
     private final int every;
     private final long pollMs;
     private final Duration giveUpAfter;
@@ -33,6 +33,7 @@ final class CaseFollower implements AutoCloseable {
 
     CaseFollower(BenchSuite suite, int every, long pollMs, Duration giveUpAfter, int threads) {
         this.suite = suite;
+        this.reader = new HttpLoad(suite.token("operator"));
         this.every = Math.max(1, every);
         this.pollMs = pollMs;
         this.giveUpAfter = giveUpAfter;

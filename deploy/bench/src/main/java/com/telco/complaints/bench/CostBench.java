@@ -45,7 +45,7 @@ final class CostBench {
             for (Service s : services) {
                 pids.put(s.name().toLowerCase(), suite.suite.pid(s).orElse(-1));
             }
-            LeanHttp load = new LeanHttp(suite.uri(Service.INTAKE, "/complaints"));
+            LeanHttp load = new LeanHttp(suite.uri(Service.INTAKE, "/complaints"), suite.token("submitter"));
             System.out.println("warming up ...");
             load.post(16, 50, 40, 1, HttpLoad.IdSink.none());
             settle(log);

@@ -26,7 +26,7 @@ final class EndToEndBench {
         try (BenchSuite suite = BenchSuite.start(services, Map.of());
              LogCounter log = new LogCounter(suite.endpoints().bootstrapServers(), suite.endpoints().topics().events())) {
             suite.recordMemory(results, "idle", services);
-            LeanHttp load = new LeanHttp(suite.uri(Service.INTAKE, "/complaints"));
+            LeanHttp load = new LeanHttp(suite.uri(Service.INTAKE, "/complaints"), suite.token("submitter"));
             System.out.println("warming up ...");
             load.post(32, Math.max(1, rate / 2), 60, 1, HttpLoad.IdSink.none());
             log.awaitQuiet(Duration.ofSeconds(120));

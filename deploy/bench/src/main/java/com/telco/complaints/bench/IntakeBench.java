@@ -28,7 +28,7 @@ final class IntakeBench {
             double pg = RawLimits.postgresInsertCommit(ep.jdbcUrl(), ep.user(), ep.password(), POOL, 12);
             results.add("PostgreSQL insert+commit (raw, " + POOL + " connections)", pg, "rows/s");
 
-            LeanHttp load = new LeanHttp(suite.uri(Service.INTAKE, "/complaints"));
+            LeanHttp load = new LeanHttp(suite.uri(Service.INTAKE, "/complaints"), suite.token("submitter"));
             System.out.println("warming up ...");
             load.post(16, 0, 60, 1, HttpLoad.IdSink.none()); // until the JIT has settled: steady state is measured
             log.awaitQuiet(Duration.ofSeconds(60));

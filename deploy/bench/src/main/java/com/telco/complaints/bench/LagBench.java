@@ -45,7 +45,7 @@ final class LagBench {
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.endpoints().bootstrapServers());
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-            HttpLoad http = new HttpLoad();
+            HttpLoad http = new HttpLoad(suite.token("operator"));
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                     new ByteArraySerializer())) {
                 String topic = suite.endpoints().topics().events();

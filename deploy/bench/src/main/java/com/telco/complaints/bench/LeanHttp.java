@@ -29,11 +29,14 @@ final class LeanHttp {
     private final String host;
     private final int port;
     private final String path;
+    private final String token;
 
-    LeanHttp(URI uri) {
+    /** Posts to {@code uri} with the bearer {@code token} (a submitter's). */
+    LeanHttp(URI uri, String token) {
         this.host = uri.getHost();
         this.port = uri.getPort();
         this.path = uri.getPath();
+        this.token = token;
     }
 
     /** {@code rate} requests a second (0 = as fast as the connections go) for {@code seconds}. */
@@ -134,7 +137,8 @@ final class LeanHttp {
         String post(String json) throws IOException {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                    + "\r\nContent-Type: application/json\r\nX-Submitted-By: bench\r\nContent-Length: " + body.length
+                    + "\r\nContent-Type: application/json\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Length: " + body.length
                     + "\r\n\r\n";
             byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
             byte[] request = new byte[headBytes.length + body.length];

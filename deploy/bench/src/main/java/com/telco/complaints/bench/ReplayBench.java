@@ -58,7 +58,7 @@ final class ReplayBench {
             double produced = RawLimits.kafkaProduce(bootstrap, "bench-raw-" + suite.runId, 1_000_000, 300);
             results.add("Kafka ProducerPerformance 300 B acks=all (raw)", produced, "records/s");
 
-            HttpLoad http = new HttpLoad();
+            HttpLoad http = new HttpLoad(suite.token("admin"));
             URI uri = suite.uri(service, path);
             long r0 = System.nanoTime();
             var accepted = http.post(uri);

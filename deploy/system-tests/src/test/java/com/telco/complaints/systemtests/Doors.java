@@ -1,5 +1,6 @@
 package com.telco.complaints.systemtests;
 
+import com.telco.complaints.deploy.infra.LocalTokens.Caller;
 import com.telco.complaints.deploy.suite.Service;
 import com.telco.complaints.deploy.suite.Suite;
 import com.telco.complaints.testsupport.EventLog;
@@ -21,46 +22,87 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The public REST doors of API.md, as publishing systems, departments, survey agents, operations
- * and auditors use them. Nothing here reads a table or a topic: only HTTP on the services' ports.
+ * and auditors use them, each with a real token of its role signed with the suite's local key pair.
+ * Nothing here reads a table or a topic: only HTTP on the services' ports.
  */
 final class Doors {
+
+    static final String PUBLISHER = "st-publisher";
+    static final String OPERATIONS = "st-operations";
+    static final String SURVEYOR = "st-surveyor";
+    static final String AUDITOR = "st-auditor";
+    static final String ADMIN = "st-admin";
 
     private static final int PAGE = 1000;
 
     private final Suite suite;
+    private final Map<Caller, String> tokens = new ConcurrentHashMap<>();
 
     Doors(Suite suite) {
         this.suite = suite;
     }
 
+    /** intake as the publishing system. */
     RequestSpecification intake() {
-        return at(Service.INTAKE);
+        return at(Service.INTAKE, new Caller(PUBLISHER, "System-test publisher", "submitter", null));
     }
 
+    /** intake as another publishing system: it reads only the complaints it registered. */
+    RequestSpecification intakeAs(String submitter) {
+        return at(Service.INTAKE, new Caller(submitter, submitter, "submitter", null));
+    }
+
+    /** routing as operations (every department's queue). */
     RequestSpecification routing() {
-        return at(Service.ROUTING);
+        return at(Service.ROUTING, operations());
+    }
+
+    /** routing as an agent of {@code department}. */
+    RequestSpecification routingAgent(String department) {
+        return at(Service.ROUTING, new Caller(agentOf(department), "Agent of " + department, "agent", department));
     }
 
     RequestSpecification sla() {
-        return at(Service.SLA);
+        return at(Service.SLA, operations());
     }
 
+    /** survey as the survey agent. */
     RequestSpecification survey() {
-        return at(Service.SURVEY);
+        return at(Service.SURVEY, new Caller(SURVEYOR, "System-test surveyor", "surveyor", null));
     }
 
+    /** analytics as operations. */
     RequestSpecification analytics() {
-        return at(Service.ANALYTICS);
+        return at(Service.ANALYTICS, operations());
     }
 
-    private RequestSpecification at(Service service) {
-        return given().baseUri(suite.baseUri(service).toString());
+    /** analytics as an auditor. */
+    RequestSpecification auditor() {
+        return at(Service.ANALYTICS, new Caller(AUDITOR, "System-test auditor", "auditor", null));
+    }
+
+    /** The subject of the system tests' agent of {@code department}. */
+    static String agentOf(String department) {
+        return "st-agent-" + department;
+    }
+
+    private static Caller operations() {
+        return new Caller(OPERATIONS, "System-test operations", "operator", null);
+    }
+
+    private String token(Caller caller) {
+        return tokens.computeIfAbsent(caller, suite::token);
+    }
+
+    private RequestSpecification at(Service service, Caller caller) {
+        return given().baseUri(suite.baseUri(service).toString()).auth().oauth2(token(caller));
     }
 
     // ---- intake: publishing systems ----
@@ -118,8 +160,9 @@ final class Doors {
                 .findFirst();
     }
 
-    /** POST /work-orders/{dispatchId}/return with a complete result, expecting 200. */
+    /** POST /work-orders/{dispatchId}/return as an agent of the order's department, a complete result; 200. */
     void returnWorkOrder(String dispatchId, boolean operatorAtFault) {
+        String department = workOrder(dispatchId).getString("department");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("reconstruction", "Drive test at the customer's address: the nearest cell was down");
         result.put("customerDemand", "Working coverage at home");
@@ -127,8 +170,7 @@ final class Doors {
         result.put("measures", "Cell restarted, coverage checked with the customer");
         result.put("resolution", "RESOLVED");
         result.put("operatorAtFault", operatorAtFault);
-        result.put("returnedBy", "agent-17");
-        routing().contentType(ContentType.JSON).body(result)
+        routingAgent(department).contentType(ContentType.JSON).body(result)
                 .post("/work-orders/{dispatchId}/return", dispatchId)
                 .then().statusCode(200);
     }
@@ -155,7 +197,6 @@ final class Doors {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("reachable", true);
         answer.put("satisfied", true);
-        answer.put("surveyedBy", "sv-3");
         return answer;
     }
 
@@ -165,7 +206,6 @@ final class Doors {
         answer.put("satisfied", false);
         answer.put("reason", reason);
         answer.put("operatorAtFault", true);
-        answer.put("surveyedBy", "sv-3");
         return answer;
     }
 
@@ -229,7 +269,7 @@ final class Doors {
 
     /** GET /audit/complaints/{complaintId}/events, expecting 200. */
     Audit audit(String complaintId) {
-        return new Audit(analytics().get("/audit/complaints/{complaintId}/events", complaintId)
+        return new Audit(auditor().get("/audit/complaints/{complaintId}/events", complaintId)
                 .then().statusCode(200).extract().jsonPath());
     }
 
@@ -259,6 +299,12 @@ final class Doors {
                     .filter(e -> name.equals(e.get("name")))
                     .filter(e -> clock.equals(data(e).get("clock")) && Objects.equals(dispatchId, data(e).get("dispatchId")))
                     .toList();
+        }
+
+        /** The actor recorded on the first event of this name. */
+        String actorOf(String name) {
+            return events().stream().filter(e -> name.equals(e.get("name"))).findFirst()
+                    .map(e -> (String) data(e).get("actor")).orElseThrow();
         }
 
         long count(String name) {
@@ -314,7 +360,7 @@ final class Doors {
             });
         }
         for (Service service : Service.values()) {
-            Outboxes.awaitDrained(suite.baseUri(service).toString());
+            Outboxes.awaitDrained(suite.baseUri(service).toString(), token(new Caller(ADMIN, ADMIN, "admin", null)));
         }
         return census();
     }

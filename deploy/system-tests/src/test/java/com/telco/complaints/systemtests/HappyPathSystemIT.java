@@ -71,6 +71,10 @@ class HappyPathSystemIT {
         assertThat(names.indexOf("SlaClockStarted")).isGreaterThan(names.indexOf("ComplaintRegistered"));
         assertThat(names.lastIndexOf("SlaClockStarted")).isGreaterThan(names.indexOf("Returned"));
         assertThat(audit.count("SlaWarningRaised") + audit.count("SlaBreached")).isZero();
+        // Who acted is who the token said, at every door.
+        assertThat(audit.actorOf("ComplaintRegistered")).isEqualTo(Doors.PUBLISHER);
+        assertThat(audit.actorOf("Returned")).isEqualTo(Doors.agentOf("network-ops-tz-hl"));
+        assertThat(audit.actorOf("SurveyPassed")).isEqualTo(Doors.SURVEYOR);
 
         // Log order, and every hash links to the one before it.
         List<Map<String, Object>> events = audit.events();

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import static com.telco.complaints.testsupport.LogCensus.counts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -122,7 +123,10 @@ class RefusalSystemIT {
                 () -> doors.casesInRegion(region), c -> c.getLong("total") == 1);
         String complaintId = cases.getString("items[0].complaintId");
         assertThat(cases.getString("items[0].channel")).isEqualTo("ONLINE");
-        doors.intake().get("/complaints/{complaintId}", complaintId).then().statusCode(200);
+        // Registered by the publisher that keyed the record: it reads it back, another publisher does not.
+        doors.intakeAs(publisher).get("/complaints/{complaintId}", complaintId).then().statusCode(200)
+                .body("registeredBy", equalTo(publisher));
+        doors.intake().get("/complaints/{complaintId}", complaintId).then().statusCode(404);
     }
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {

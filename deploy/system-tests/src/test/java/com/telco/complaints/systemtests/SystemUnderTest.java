@@ -1,8 +1,8 @@
 package com.telco.complaints.systemtests;
 
-import com.telco.complaints.deploy.infra.Ports;
 import com.telco.complaints.deploy.infra.SuiteTopics;
 import com.telco.complaints.deploy.suite.Endpoints;
+import com.telco.complaints.deploy.suite.RunDatabase;
 import com.telco.complaints.deploy.suite.Service;
 import com.telco.complaints.deploy.suite.Suite;
 import org.slf4j.Logger;
@@ -11,13 +11,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -163,24 +158,11 @@ final class SystemUnderTest implements AutoCloseable {
 
     /** This run's database is of no use afterwards; an embedded server went with the suite, and its data with target/. */
     private static void dropDatabase(Endpoints endpoints) {
-        String url = endpoints.jdbcUrl();
-        int slash = url.lastIndexOf('/');
-        String database = url.substring(slash + 1);
-        URI server = URI.create(url.substring("jdbc:".length()));
-        if (!Ports.answers(server.getHost(), server.getPort())) {
-            return;
-        }
-        Properties props = new Properties();
-        if (endpoints.user() != null) {
-            props.setProperty("user", endpoints.user());
-        }
-        if (endpoints.password() != null) {
-            props.setProperty("password", endpoints.password());
-        }
-        try (Connection c = DriverManager.getConnection(url.substring(0, slash + 1) + "postgres", props);
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + database + " with (force)");
-            LOG.info("system tests: database {} dropped", database);
+        String database = RunDatabase.name(endpoints);
+        try {
+            if (RunDatabase.drop(endpoints)) {
+                LOG.info("system tests: database {} and its services' roles dropped", database);
+            }
         } catch (SQLException e) {
             LOG.info("system tests: database {} not dropped ({})", database, e.getMessage());
         }

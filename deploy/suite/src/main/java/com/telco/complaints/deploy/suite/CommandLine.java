@@ -101,6 +101,12 @@ final class CommandLine {
         if (readyTimeout != null) {
             suite.readyTimeout(Duration.ofSeconds(number(readyTimeout, "--ready-timeout")));
         }
+        // A token key set of the environment (a real OIDC provider's) wins over the local key pair.
+        for (String name : List.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_PUBLICKEY")) {
+            if (env.get(name) != null && !env.get(name).isBlank()) {
+                suite.environment(name, env.get(name));
+            }
+        }
         applyKafka(suite, options);
         applyPostgres(suite, options, embeddedPostgres);
         DemoSettings demoSettings = demo ? applyDemo(suite, options, demoRunId) : null;

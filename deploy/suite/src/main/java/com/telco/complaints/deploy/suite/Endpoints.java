@@ -2,17 +2,45 @@ package com.telco.complaints.deploy.suite;
 
 import com.telco.complaints.deploy.infra.SuiteTopics;
 
+import java.util.Map;
+
 /**
  * Where the services find the infrastructure of one suite run.
  *
+ * @param user     who created the database (a superuser): the suite's own work, never a service's
  * @param password null when the server needs none (trust auth, embedded PostgreSQL)
+ * @param logins   each service's own database role, when the suite created them; a service without
+ *                 one connects as {@code user} (a database given as a JDBC URL is used as it is)
  */
-public record Endpoints(String bootstrapServers, String jdbcUrl, String user, String password, SuiteTopics topics) {
+public record Endpoints(String bootstrapServers, String jdbcUrl, String user, String password, SuiteTopics topics,
+                        Map<Service, Login> logins) {
 
-    /** Without the password, which has no business in logs. */
+    /** A database login; {@code password} null for none. */
+    public record Login(String user, String password) {
+        @Override
+        public String toString() {
+            return user + (password == null ? "" : "/***");
+        }
+    }
+
+    public Endpoints {
+        logins = Map.copyOf(logins);
+    }
+
+    public Endpoints(String bootstrapServers, String jdbcUrl, String user, String password, SuiteTopics topics) {
+        this(bootstrapServers, jdbcUrl, user, password, topics, Map.of());
+    }
+
+    /** How {@code service} logs in to the database. */
+    public Login loginOf(Service service) {
+        return logins.getOrDefault(service, new Login(user, password));
+    }
+
+    /** Without the passwords, which have no business in logs. */
     @Override
     public String toString() {
         return "Endpoints[bootstrapServers=" + bootstrapServers + ", jdbcUrl=" + jdbcUrl + ", user=" + user
-                + (password == null ? "" : ", password=***") + ", topics=" + topics.all() + "]";
+                + (password == null ? "" : ", password=***") + ", topics=" + topics.all()
+                + (logins.isEmpty() ? "" : ", logins=" + logins) + "]";
     }
 }

@@ -26,6 +26,11 @@ public enum Service {
         return id;
     }
 
+    /** Its schema in the database, and the suffix of its own role: {@code routing}. */
+    public String schema() {
+        return id.substring(0, id.indexOf('-'));
+    }
+
     public int defaultPort() {
         return defaultPort;
     }

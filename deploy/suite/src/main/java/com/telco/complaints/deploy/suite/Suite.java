@@ -5,6 +5,7 @@ import com.telco.complaints.deploy.infra.LocalKafka;
 import com.telco.complaints.deploy.infra.LocalPostgres;
 import com.telco.complaints.deploy.infra.LocalTokens;
 import com.telco.complaints.deploy.infra.Ports;
+import com.telco.complaints.deploy.infra.ServiceRoles;
 import com.telco.complaints.deploy.infra.SuiteTopics;
 import com.telco.complaints.deploy.suite.SuiteSettings.Database;
 import org.slf4j.Logger;
@@ -13,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,7 +146,6 @@ public final class Suite implements AutoCloseable {
         return this;
     }
 
-    /** Waits until every service of the suite is ready, at most the configured ready timeout. */
     /**
      * A bearer token for {@code caller}, signed with this suite's local key pair (valid 12 hours):
      * what the demo, the system tests and the benchmarks call the doors with.
@@ -155,6 +157,7 @@ public final class Suite implements AutoCloseable {
         return LocalTokens.in(settings.authDir()).mint(caller, Duration.ofHours(12));
     }
 
+    /** Waits until every service of the suite is ready, at most the configured ready timeout. */
     public void awaitReady() {
         awaitReady(settings.services(), settings.readyTimeout());
     }
@@ -399,7 +402,30 @@ public final class Suite implements AutoCloseable {
         postgres = LocalPostgres.startOrReuse(pgSettings);
         postgres.createDatabaseIfMissing(database.name());
         return new Endpoints(bootstrapServers, postgres.jdbcUrl(database.name()), postgres.user(),
-                postgres.password(), settings.topics());
+                postgres.password(), settings.topics(), serviceRoles(database.name()));
+    }
+
+    /**
+     * A role of its own for each service, {@code <database>_<schema>} (runs on other databases of the
+     * same server never share one), owning its schemas and nothing else: no service runs as the
+     * superuser. The passwords are kept under the data directory's {@code auth/}.
+     */
+    private Map<Service, Endpoints.Login> serviceRoles(String database) {
+        Map<Service, Endpoints.Login> logins = new EnumMap<>(Service.class);
+        try (Connection superuser = postgres.connect(database)) {
+            for (Service service : Service.values()) {
+                String role = database + "_" + service.schema();
+                String password = ServiceRoles.passwordIn(settings.authDir(), role);
+                ServiceRoles.ensure(superuser, database, role, password, service.schema());
+                logins.put(service, new Endpoints.Login(role, password));
+            }
+        } catch (SQLException e) {
+            throw new SuiteException("cannot connect to database " + database + " to set up the services' roles: "
+                    + e.getMessage());
+        }
+        LOG.info("PostgreSQL: each service logs in as its own role ({})", logins.values().stream()
+                .map(Endpoints.Login::user).toList());
+        return logins;
     }
 
     /** Whether any of the comma-separated host:port addresses accepts connections. */

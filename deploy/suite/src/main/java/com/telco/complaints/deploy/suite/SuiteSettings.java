@@ -90,16 +90,19 @@ public record SuiteSettings(Path repoRoot, Path dataDir, List<Service> services,
     }
 
     /**
-     * Whether the services verify tokens with the local key pair: unless the verification key was
-     * configured otherwise (a real OIDC provider's key set) for every service.
+     * Whether {@code service} verifies tokens with the local key pair: unless its verification key was
+     * configured otherwise (a real OIDC provider's key set, {@code mp.jwt.verify.publickey.location}).
      */
+    public boolean localTokens(Service service) {
+        Map<String, String> props = systemProperties.getOrDefault(service, Map.of());
+        Map<String, String> env = environment.getOrDefault(service, Map.of());
+        return !(props.containsKey("mp.jwt.verify.publickey.location") || props.containsKey("mp.jwt.verify.publickey")
+                || env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION") || env.containsKey("MP_JWT_VERIFY_PUBLICKEY"));
+    }
+
+    /** Whether any service verifies tokens with the local key pair. */
     public boolean localTokens() {
-        return services.stream().noneMatch(s -> {
-            Map<String, String> props = systemProperties.getOrDefault(s, Map.of());
-            Map<String, String> env = environment.getOrDefault(s, Map.of());
-            return props.containsKey("mp.jwt.verify.publickey.location") || props.containsKey("mp.jwt.verify.publickey")
-                    || env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION") || env.containsKey("MP_JWT_VERIFY_PUBLICKEY");
-        });
+        return services.stream().anyMatch(this::localTokens);
     }
 
     /** The command line and environment that start {@code service} against {@code endpoints}. */
@@ -116,13 +119,14 @@ public record SuiteSettings(Path repoRoot, Path dataDir, List<Service> services,
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", endpoints.jdbcUrl());
-        if (endpoints.user() != null) {
-            env.put("QUARKUS_DATASOURCE_USERNAME", endpoints.user());
+        Endpoints.Login login = endpoints.loginOf(service);
+        if (login.user() != null) {
+            env.put("QUARKUS_DATASOURCE_USERNAME", login.user());
         }
-        if (endpoints.password() != null) {
-            env.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.password());
+        if (login.password() != null) {
+            env.put("QUARKUS_DATASOURCE_PASSWORD", login.password());
         }
-        if (localTokens()) {
+        if (localTokens(service)) {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", LocalTokens.verificationKeyFile(authDir()).toUri().toString());
             env.put("MP_JWT_VERIFY_ISSUER", LocalTokens.ISSUER);
         }

@@ -47,7 +47,27 @@ class SuiteSettingsTest {
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/complaints",
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:///repo/deploy/run-data/auth/token-verification-key.pem",
+                "MP_JWT_VERIFY_ISSUER", "complaint-suite-local",
                 "MALLOC_ARENA_MAX", "2"));
+    }
+
+    @Test
+    void aServiceWhoseTokenKeysAreConfiguredElsewhereDoesNotGetTheLocalKeyPair() {
+        SuiteSettings settings = suite()
+                .systemProperty(Service.SLA, "mp.jwt.verify.publickey.location", "https://sso/realms/telco/certs")
+                .environment(Service.SURVEY, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "https://sso/realms/telco/certs")
+                .settings();
+
+        assertThat(settings.launch(Service.SLA, ENDPOINTS, "java").environment())
+                .doesNotContainKeys("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER");
+        assertThat(settings.launch(Service.SURVEY, ENDPOINTS, "java").environment())
+                .containsEntry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "https://sso/realms/telco/certs")
+                .doesNotContainKey("MP_JWT_VERIFY_ISSUER");
+        assertThat(settings.localTokens(Service.INTAKE)).isTrue();
+        assertThat(settings.localTokens()).isTrue();
+        assertThat(suite().services(Service.SLA)
+                .systemProperty("mp.jwt.verify.publickey.location", "https://sso/certs").settings().localTokens()).isFalse();
     }
 
     @Test

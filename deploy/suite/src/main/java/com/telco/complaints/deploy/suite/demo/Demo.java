@@ -2,16 +2,14 @@ package com.telco.complaints.deploy.suite.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.complaints.deploy.suite.Endpoints;
+import com.telco.complaints.deploy.suite.RunDatabase;
 import com.telco.complaints.deploy.suite.Service;
 import com.telco.complaints.deploy.suite.Suite;
 
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -46,6 +43,7 @@ public final class Demo {
     private final PrintStream out;
     private final Clock clock = Clock.systemUTC();
     private final Rest rest = new Rest(Duration.ofSeconds(5));
+    private final DemoTokens tokens;
     private final Random random = new Random();
     private final DemoCounters counters = new DemoCounters();
     private final Traffic traffic = new Traffic(random);
@@ -70,8 +68,9 @@ public final class Demo {
         this.suite = suite;
         this.settings = settings;
         this.out = out;
-        this.departments = new Departments(suite.baseUri(Service.ROUTING), rest, random, clock, counters);
-        this.agents = new SurveyAgents(suite.baseUri(Service.SURVEY), rest, random, clock, counters);
+        this.tokens = new DemoTokens(suite);
+        this.departments = new Departments(suite.baseUri(Service.ROUTING), rest, tokens, random, clock, counters);
+        this.agents = new SurveyAgents(suite.baseUri(Service.SURVEY), rest, tokens, random, clock, counters);
         AtomicInteger threads = new AtomicInteger();
         this.scheduler = Executors.newScheduledThreadPool(5, r -> {
             Thread t = new Thread(r, "demo-" + threads.incrementAndGet());
@@ -123,9 +122,10 @@ public final class Demo {
 
     /** A publishing system submits one complaint. */
     private void register(Map<String, Object> complaint) {
-        Rest.Answer answer = rest.post(suite.baseUri(Service.INTAKE), "/complaints", complaint,
-                Map.of("Idempotency-Key", UUID.randomUUID().toString(),
-                        "X-Submitted-By", "demo-" + complaint.get("channel").toString().toLowerCase(Locale.ROOT)));
+        String system = "demo-" + complaint.get("channel").toString().toLowerCase(Locale.ROOT);
+        Rest.Answer answer = rest.post(suite.baseUri(Service.INTAKE), "/complaints",
+                tokens.submitter(system), complaint,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         if (answer.status() == 201) {
             counters.registered.incrementAndGet();
         } else if (answer.status() == 422) {
@@ -137,9 +137,11 @@ public final class Demo {
 
     /** The live line: what routing, survey and analytics answer right now. */
     private void refresh() {
-        long open = rest.get(suite.baseUri(Service.ROUTING), "/work-orders?status=OPEN&size=1").totalCount().orElse(-1);
-        long surveys = rest.get(suite.baseUri(Service.SURVEY), "/surveys?status=PENDING&size=1").totalCount().orElse(-1);
-        Rest.Answer kpis = rest.get(suite.baseUri(Service.ANALYTICS), "/kpis?from=" + since());
+        long open = rest.get(suite.baseUri(Service.ROUTING), "/work-orders?status=OPEN&size=1",
+                tokens.operator()).totalCount().orElse(-1);
+        long surveys = rest.get(suite.baseUri(Service.SURVEY), "/surveys?status=PENDING&size=1",
+                tokens.operator()).totalCount().orElse(-1);
+        Rest.Answer kpis = rest.get(suite.baseUri(Service.ANALYTICS), "/kpis?from=" + since(), tokens.operator());
         JsonNode total = kpis.ok() ? kpis.body().path("total") : null;
         Figures.Sample sample = new Figures.Sample(Duration.ofNanos(System.nanoTime() - startNanos),
                 counters.registered.get(), open, surveys,
@@ -176,12 +178,14 @@ public final class Demo {
 
     /** Kept for the report: on Ctrl-C in a terminal the services get the signal too, and may no longer answer. */
     private void snapshotReport() {
-        Rest.Answer kpis = rest.get(suite.baseUri(Service.ANALYTICS), "/kpis?groupBy=department&from=" + since());
+        Rest.Answer kpis = rest.get(suite.baseUri(Service.ANALYTICS), "/kpis?groupBy=department&from=" + since(),
+                tokens.operator());
         if (kpis.ok()) {
             kpisByDepartment = kpis.body();
             kpisAt = clock.instant();
         }
-        Rest.Answer found = rest.get(suite.baseUri(Service.ANALYTICS), "/hotspots?window=" + hotspotWindow());
+        Rest.Answer found = rest.get(suite.baseUri(Service.ANALYTICS), "/hotspots?window=" + hotspotWindow(),
+                tokens.operator());
         if (found.ok()) {
             hotspots = found.body();
         }
@@ -203,7 +207,8 @@ public final class Demo {
         }
         // Fresh figures if analytics still answers; otherwise those of the last snapshot.
         Duration quick = Duration.ofSeconds(2);
-        Rest.Answer kpis = rest.get(suite.baseUri(Service.ANALYTICS), "/kpis?groupBy=department&from=" + since(), quick);
+        Rest.Answer kpis = rest.get(suite.baseUri(Service.ANALYTICS), "/kpis?groupBy=department&from=" + since(),
+                tokens.operator(), quick);
         String asOf = "now";
         JsonNode report = kpisByDepartment;
         if (kpis.ok()) {
@@ -212,7 +217,8 @@ public final class Demo {
             asOf = "at " + LocalTime.ofInstant(kpisAt, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS)
                     + " (analytics no longer answered)";
         }
-        Rest.Answer found = rest.get(suite.baseUri(Service.ANALYTICS), "/hotspots?window=" + hotspotWindow(), quick);
+        Rest.Answer found = rest.get(suite.baseUri(Service.ANALYTICS), "/hotspots?window=" + hotspotWindow(),
+                tokens.operator(), quick);
         out.print(Report.render(Duration.ofNanos(System.nanoTime() - startNanos), counters, report, asOf,
                 found.ok() ? found.body() : hotspots));
         out.flush();
@@ -235,20 +241,11 @@ public final class Demo {
         if (!settings.ownDatabase()) {
             return;
         }
-        String url = endpoints.jdbcUrl();
-        int slash = url.lastIndexOf('/');
-        String database = url.substring(slash + 1);
-        Properties props = new Properties();
-        if (endpoints.user() != null) {
-            props.setProperty("user", endpoints.user());
-        }
-        if (endpoints.password() != null) {
-            props.setProperty("password", endpoints.password());
-        }
-        try (Connection c = DriverManager.getConnection(url.substring(0, slash + 1) + "postgres", props);
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + database + " with (force)");
-            out.println("demo: database " + database + " dropped");
+        String database = RunDatabase.name(endpoints);
+        try {
+            if (RunDatabase.drop(endpoints)) {
+                out.println("demo: database " + database + " and its services' roles dropped");
+            }
         } catch (SQLException e) {
             out.println("demo: could not drop the database " + database + ": " + e.getMessage());
         }

@@ -26,15 +26,19 @@ final class Departments {
 
     private final URI routing;
     private final Rest rest;
+    private final DemoTokens tokens;
     private final Random random;
     private final Clock clock;
     private final DemoCounters counters;
-    /** dispatchId → when that work order will be returned. */
-    private final Map<String, Instant> planned = new HashMap<>();
+    /** dispatchId → when that work order will be returned, and by which department. */
+    private final Map<String, Plan> planned = new HashMap<>();
 
-    Departments(URI routing, Rest rest, Random random, Clock clock, DemoCounters counters) {
+    private record Plan(Instant at, String department) {}
+
+    Departments(URI routing, Rest rest, DemoTokens tokens, Random random, Clock clock, DemoCounters counters) {
         this.routing = routing;
         this.rest = rest;
+        this.tokens = tokens;
         this.random = random;
         this.clock = clock;
         this.counters = counters;
@@ -42,7 +46,7 @@ final class Departments {
 
     /** One round: plan the new open work orders, return those whose time has come. */
     void work() {
-        Rest.Answer open = rest.get(routing, "/work-orders?status=OPEN&size=1000");
+        Rest.Answer open = rest.get(routing, "/work-orders?status=OPEN&size=1000", tokens.operator());
         if (!open.ok()) {
             return;
         }
@@ -53,23 +57,25 @@ final class Departments {
             if (!planned.containsKey(dispatchId) && workOrder.hasNonNull("returnDeadline")) {
                 Instant dispatchedAt = Instant.parse(workOrder.path("dispatchedAt").asText());
                 Instant deadline = Instant.parse(workOrder.path("returnDeadline").asText());
-                planned.put(dispatchId, plannedReturn(dispatchedAt, deadline,
-                        share(random, workOrder.path("department").asText())));
+                String department = workOrder.path("department").asText();
+                planned.put(dispatchId, new Plan(plannedReturn(dispatchedAt, deadline, share(random, department)),
+                        department));
             }
         }
         Instant now = clock.instant();
-        for (Iterator<Map.Entry<String, Instant>> it = planned.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Instant> entry = it.next();
+        for (Iterator<Map.Entry<String, Plan>> it = planned.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Plan> entry = it.next();
             if (!stillOpen.containsKey(entry.getKey())) {
                 it.remove(); // returned, or superseded
-            } else if (!now.isBefore(entry.getValue())) {
-                returnWorkOrder(entry.getKey());
+            } else if (!now.isBefore(entry.getValue().at())) {
+                returnWorkOrder(entry.getKey(), entry.getValue().department());
                 it.remove();
             }
         }
     }
 
-    private void returnWorkOrder(String dispatchId) {
+    /** One of the department's agents returns the work order, with a token of its own. */
+    private void returnWorkOrder(String dispatchId, String department) {
         boolean atFault = random.nextDouble() < 0.55;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("reconstruction", "Called the customer back and reproduced the problem");
@@ -78,8 +84,9 @@ final class Departments {
         result.put("measures", atFault ? "Fault repaired and checked with the customer" : "Explained to the customer");
         result.put("resolution", RESOLUTIONS.get(random.nextInt(RESOLUTIONS.size())));
         result.put("operatorAtFault", atFault);
-        result.put("returnedBy", "agent-" + (10 + random.nextInt(40)));
-        Rest.Answer answer = rest.post(routing, "/work-orders/" + dispatchId + "/return", result, Map.of());
+        String agent = department + "-agent-" + (1 + random.nextInt(5));
+        Rest.Answer answer = rest.post(routing, "/work-orders/" + dispatchId + "/return",
+                tokens.agent(agent, department), result, Map.of());
         if (answer.ok()) {
             counters.returned.incrementAndGet();
         } else if (answer.status() != 409) { // 409: superseded or returned meanwhile

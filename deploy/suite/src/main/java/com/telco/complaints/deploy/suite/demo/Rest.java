@@ -36,15 +36,18 @@ final class Rest {
         this.timeout = timeout;
     }
 
-    Answer get(URI base, String pathAndQuery) {
-        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET(), timeout);
+    /** GET with the bearer {@code token} of the caller. */
+    Answer get(URI base, String pathAndQuery, String token) {
+        return get(base, pathAndQuery, token, timeout);
     }
 
-    Answer get(URI base, String pathAndQuery, Duration timeout) {
-        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET(), timeout);
+    Answer get(URI base, String pathAndQuery, String token, Duration timeout) {
+        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).header("Authorization", "Bearer " + token).GET(),
+                timeout);
     }
 
-    Answer post(URI base, String path, Object body, Map<String, String> headers) {
+    /** POST of a JSON body with the bearer {@code token} of the caller. */
+    Answer post(URI base, String path, String token, Object body, Map<String, String> headers) {
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(body);
@@ -53,6 +56,7 @@ final class Rest {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         headers.forEach(request::header);
         return send(request, timeout);

@@ -32,14 +32,16 @@ final class SurveyAgents {
 
     private final URI survey;
     private final Rest rest;
+    private final DemoTokens tokens;
     private final Random random;
     private final Clock clock;
     private final DemoCounters counters;
     private final Map<String, Call> planned = new HashMap<>();
 
-    SurveyAgents(URI survey, Rest rest, Random random, Clock clock, DemoCounters counters) {
+    SurveyAgents(URI survey, Rest rest, DemoTokens tokens, Random random, Clock clock, DemoCounters counters) {
         this.survey = survey;
         this.rest = rest;
+        this.tokens = tokens;
         this.random = random;
         this.clock = clock;
         this.counters = counters;
@@ -47,7 +49,7 @@ final class SurveyAgents {
 
     /** One round: plan calls for new pending surveys, make the calls whose time has come. */
     void work() {
-        Rest.Answer pending = rest.get(survey, "/surveys?status=PENDING&size=1000");
+        Rest.Answer pending = rest.get(survey, "/surveys?status=PENDING&size=1000", tokens.surveyor("sv-1"));
         if (!pending.ok()) {
             return;
         }
@@ -107,7 +109,9 @@ final class SurveyAgents {
     }
 
     private void call(String complaintId, Outcome outcome) {
-        Rest.Answer answer = rest.post(survey, "/surveys/" + complaintId + "/answers", answer(outcome), Map.of());
+        String surveyor = "sv-" + (1 + random.nextInt(6));
+        Rest.Answer answer = rest.post(survey, "/surveys/" + complaintId + "/answers", tokens.surveyor(surveyor),
+                answer(outcome), Map.of());
         if (answer.ok()) {
             switch (outcome) {
                 case SATISFIED -> counters.satisfied.incrementAndGet();
@@ -134,7 +138,6 @@ final class SurveyAgents {
             body.put("operatorAtFault", false);
             body.put("explanation", "The charge is correct; offered a cheaper package instead");
         }
-        body.put("surveyedBy", "sv-" + (1 + random.nextInt(6)));
         return body;
     }
 }
