@@ -2,6 +2,7 @@ package com.telco.complaints.analytics.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.time.Duration;
 
@@ -12,6 +13,19 @@ public interface AnalyticsConfig {
     Hotspots hotspots();
 
     Kpis kpis();
+
+    Audit audit();
+
+    interface Audit {
+        /**
+         * The secret the audit archive's chain hashes are keyed with (HMAC-SHA256, its UTF-8 bytes):
+         * never in the database, so that a database writer cannot rewrite a case's history and a
+         * chain that holds. At least 32 characters; required (deploy/run.sh creates one under its
+         * data directory; in production, from a secret store as ANALYTICS_AUDIT_CHAIN_KEY).
+         */
+        @WithName("chain-key")
+        String chainKey();
+    }
 
     interface Hotspots {
         /** The fewest complaints in a window that can be a hotspot. */

@@ -4,23 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The per-case hash chain of the audit archive. Each archived event of a case is linked to the
  * one before it, so altering, removing or reordering any stored event breaks the chain from there
- * on: {@code hash = SHA-256(previousHash ‖ canonicalBytes)}. See {@link #DEFINITION}.
+ * on: {@code hash = HMAC-SHA256(key, previousHash ‖ canonicalBytes)}, with a key that is not in the
+ * database, so that whoever can write to the database cannot write a chain that holds. Cases
+ * archived before the chain was keyed keep {@code SHA-256(previousHash ‖ canonicalBytes)} until a
+ * rebuild. See {@link #DEFINITION}.
  */
 public final class AuditChain {
 
     /** The definition an auditor needs to recompute a chain by hand; also published in the OpenAPI document. */
     public static final String DEFINITION = """
-            Per-case hash chain: hash = SHA-256(previousHash ‖ canonical bytes of the event), where ‖ is \
-            concatenation of bytes and previousHash is the 32-byte hash of the case's previous archived event \
+            Per-case hash chain: hash = HMAC-SHA256(key, previousHash ‖ canonical bytes of the event), where \
+            key is the archive's secret (analytics.audit.chain-key, UTF-8; kept out of the database, so an \
+            auditor verifies through this service or with the key from its keeper), ‖ is concatenation of \
+            bytes and previousHash is the 32-byte hash of the case's previous archived event \
             (32 zero bytes for its first event). Canonical bytes of an event = UTF-8 of: its CloudEvents \
             ce_type (e.g. complaint.dispatched.v1), one line feed (0x0A), then the event data (the Kafka \
             record value) in canonical JSON: no insignificant whitespace; object keys sorted by UTF-16 code \
@@ -29,7 +36,8 @@ public final class AuditChain {
             decimal value in plain notation without exponent or trailing fraction zeros (1.0 -> 1, 0.80 -> 0.8); \
             true, false, null as is (RFC 8785 except numbers, which keep their exact decimal). Partition, offset \
             and the other headers are archived but not hashed; the chain follows log order. Hashes are shown \
-            in lower-case hex.""";
+            in lower-case hex. A case archived before the chain was keyed (keyed: false) uses SHA-256(previousHash ‖ \
+            canonical bytes) instead, until the next rebuild keys it.""";
 
     public static final int HASH_LENGTH = 32;
 
@@ -38,7 +46,19 @@ public final class AuditChain {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    /** The fewest characters a chain key may have. */
+    public static final int MIN_KEY_LENGTH = 32;
+
     private AuditChain() {}
+
+    /** The key's bytes (UTF-8) for the keyed chain; a key shorter than {@link #MIN_KEY_LENGTH} is refused. */
+    public static byte[] key(String configured) {
+        if (configured == null || configured.strip().length() < MIN_KEY_LENGTH) {
+            throw new IllegalStateException("analytics.audit.chain-key must have at least " + MIN_KEY_LENGTH
+                    + " characters (a secret kept out of the database, e.g. ANALYTICS_AUDIT_CHAIN_KEY)");
+        }
+        return configured.strip().getBytes(StandardCharsets.UTF_8);
+    }
 
     /** The canonical bytes of an event of type {@code ceType} whose data is {@code data}. */
     public static byte[] canonicalBytes(String ceType, JsonNode data) {
@@ -48,19 +68,43 @@ public final class AuditChain {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Computes hashes; reuses one digest, so one per thread. */
+    /** Computes hashes; reuses one digest or MAC, so one per thread. */
     public static final class Hasher {
         private final MessageDigest sha256;
+        private final Mac hmac;
 
-        public Hasher() {
+        /** The keyed chain: HMAC-SHA256 with {@code key}. */
+        public static Hasher keyed(byte[] key) {
+            return new Hasher(key);
+        }
+
+        /** The chain of cases archived before the chain was keyed: plain SHA-256. */
+        public static Hasher unkeyed() {
+            return new Hasher(null);
+        }
+
+        private Hasher(byte[] key) {
             try {
-                sha256 = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required of every JVM", e);
+                if (key == null) {
+                    sha256 = MessageDigest.getInstance("SHA-256");
+                    hmac = null;
+                } else {
+                    sha256 = null;
+                    hmac = Mac.getInstance("HmacSHA256");
+                    hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("SHA-256 and HmacSHA256 are required of every JVM", e);
             }
         }
 
         public byte[] hash(byte[] previousHash, byte[] canonicalBytes) {
+            if (hmac != null) {
+                hmac.reset();
+                hmac.update(previousHash);
+                hmac.update(canonicalBytes);
+                return hmac.doFinal();
+            }
             sha256.reset();
             sha256.update(previousHash);
             sha256.update(canonicalBytes);
@@ -97,8 +141,7 @@ public final class AuditChain {
      * was last archived) is given, the recomputed last hash must equal it too, which catches a last
      * event rewritten together with its hash.
      */
-    public static Verification verify(List<Link> links, byte[] recordedHead) {
-        Hasher hasher = new Hasher();
+    public static Verification verify(List<Link> links, byte[] recordedHead, Hasher hasher) {
         byte[] expectedPrevious = GENESIS;
         for (int i = 0; i < links.size(); i++) {
             Link link = links.get(i);

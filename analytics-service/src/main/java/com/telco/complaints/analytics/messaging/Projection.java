@@ -1,5 +1,6 @@
 package com.telco.complaints.analytics.messaging;
 
+import com.telco.complaints.analytics.config.AnalyticsConfig;
 import com.telco.complaints.analytics.domain.AuditChain;
 import com.telco.complaints.analytics.domain.CanonicalJson;
 import com.telco.complaints.analytics.domain.CaseRecord;
@@ -68,14 +69,18 @@ public class Projection implements LogHandler<Projection.Incoming> {
     AfterCommit afterCommit;
     @Inject
     MeterRegistry meters;
+    @Inject
+    AnalyticsConfig config;
 
     private Counter duplicates;
     private Counter archived;
+    private byte[] chainKey;
 
     @PostConstruct
-    void meters() {
+    void init() {
         duplicates = meters.counter("events.duplicates");
         archived = meters.counter("events.archived");
+        chainKey = AuditChain.key(config.audit().chainKey());
     }
 
     @Override
@@ -101,7 +106,8 @@ public class Projection implements LogHandler<Projection.Incoming> {
         Map<String, Head> heads = archive.heads(complaintIds);
         Map<String, CaseRecord> loaded = cases.load(complaintIds);
 
-        AuditChain.Hasher hasher = new AuditChain.Hasher();
+        AuditChain.Hasher keyed = AuditChain.Hasher.keyed(chainKey);
+        AuditChain.Hasher unkeyed = null;
         Map<String, CaseRecord> changed = new LinkedHashMap<>();
         Map<String, Head> moved = new LinkedHashMap<>();
         List<ArchivedEvent> rows = new ArrayList<>(items.size());
@@ -130,8 +136,13 @@ public class Projection implements LogHandler<Projection.Incoming> {
             Head head = moved.getOrDefault(complaintId, heads.get(complaintId));
             byte[] previous = head == null ? AuditChain.GENESIS : head.hash();
             int seq = head == null ? 1 : head.length() + 1;
-            byte[] hash = hasher.hash(previous, in.canonical());
-            moved.put(complaintId, new Head(complaintId, seq, hash));
+            // A case archived before the chain was keyed goes on as it began, until a rebuild keys it.
+            boolean keyedChain = head == null || head.keyed();
+            if (!keyedChain && unkeyed == null) {
+                unkeyed = AuditChain.Hasher.unkeyed();
+            }
+            byte[] hash = (keyedChain ? keyed : unkeyed).hash(previous, in.canonical());
+            moved.put(complaintId, new Head(complaintId, seq, hash, keyedChain));
             LogRecord record = in.record();
             rows.add(new ArchivedEvent(event.eventId(), complaintId, seq, record.partition(), record.offset(),
                     record.ceType(), event.occurredAt(), in.headers(), record.value(), previous, hash, rejection));

@@ -2,6 +2,7 @@ package com.telco.complaints.analytics.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.telco.complaints.analytics.config.AnalyticsConfig;
 import com.telco.complaints.analytics.domain.AuditChain;
 import com.telco.complaints.analytics.domain.CaseRecord;
 import com.telco.complaints.analytics.store.AuditArchive.ArchivedEvent;
@@ -17,6 +18,7 @@ import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.eventing.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -68,10 +70,11 @@ public class AuditResource {
     /**
      * A case's archive in log order.
      *
-     * @param head the last hash recorded when the case was last archived
+     * @param head  the last hash recorded when the case was last archived
+     * @param keyed whether the chain is keyed (HMAC); false for a case archived before it was, until a rebuild
      */
-    public record AuditTrail(String complaintId, int length, String head, boolean chainValid, BadEvent firstBadEvent,
-                             String chainProblem, List<EventView> events) {}
+    public record AuditTrail(String complaintId, int length, String head, boolean keyed, boolean chainValid,
+                             BadEvent firstBadEvent, String chainProblem, List<EventView> events) {}
 
     @Inject
     AuditArchive archive;
@@ -81,10 +84,18 @@ public class AuditResource {
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    AnalyticsConfig config;
     @Context
     UriInfo uri;
 
     private final EventCodec codec = EventCodec.standard();
+    private byte[] chainKey;
+
+    @PostConstruct
+    void init() {
+        chainKey = AuditChain.key(config.audit().chainKey());
+    }
 
     @GET
     @Path("/events")
@@ -99,18 +110,20 @@ public class AuditResource {
         if (events.isEmpty() && head == null) {
             throw new RequestProblems.NotFound("No event of complaint " + complaintId + " is archived");
         }
+        boolean keyed = head == null || head.keyed();
         AuditChain.Verification verification = AuditChain.verify(events.stream()
                 .map(e -> new AuditChain.Link(e.eventType(), new String(e.data(), StandardCharsets.UTF_8),
                         e.previousHash(), e.hash())).toList(),
-                head == null ? null : head.hash());
+                head == null ? null : head.hash(),
+                keyed ? AuditChain.Hasher.keyed(chainKey) : AuditChain.Hasher.unkeyed());
         BadEvent bad = null;
         if (!verification.valid() && verification.firstBad() >= 0) {
             ArchivedEvent e = events.get(verification.firstBad());
             bad = new BadEvent(e.seq(), e.eventId().toString(), e.partition(), e.offset(), verification.reason());
         }
         return recorded(EVENTS_DOOR, complaintId, new AuditTrail(complaintId, events.size(),
-                head == null ? null : AuditChain.hex(head.hash()), verification.valid(), bad, verification.reason(),
-                events.stream().map(AuditResource::view).toList()));
+                head == null ? null : AuditChain.hex(head.hash()), keyed, verification.valid(), bad,
+                verification.reason(), events.stream().map(AuditResource::view).toList()));
     }
 
     @GET

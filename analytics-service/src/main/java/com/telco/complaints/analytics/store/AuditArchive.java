@@ -41,8 +41,11 @@ public class AuditArchive {
                                 String eventType, Instant occurredAt, String headers, byte[] data,
                                 byte[] previousHash, byte[] hash, String rejection) {}
 
-    /** The end of a case's chain: how many events it has and the last hash. */
-    public record Head(String complaintId, int length, byte[] hash) {}
+    /**
+     * The end of a case's chain: how many events it has, the last hash, and whether its chain is
+     * keyed (false for a case archived before the chain was keyed, until a rebuild).
+     */
+    public record Head(String complaintId, int length, byte[] hash, boolean keyed) {}
 
     private static final String COLUMNS = "event_id, complaint_id, seq, partition, log_offset, event_type, "
             + "occurred_at, headers, data, previous_hash, hash, rejection";
@@ -90,11 +93,11 @@ public class AuditArchive {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "select complaint_id, length, head from audit_heads where complaint_id = any(?)")) {
+                     "select complaint_id, length, head, keyed from audit_heads where complaint_id = any(?)")) {
             s.setArray(1, c.createArrayOf("text", complaintIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    heads.put(rs.getString(1), new Head(rs.getString(1), rs.getInt(2), rs.getBytes(3)));
+                    heads.put(rs.getString(1), new Head(rs.getString(1), rs.getInt(2), rs.getBytes(3), rs.getBoolean(4)));
                 }
             }
             return heads;
@@ -120,20 +123,24 @@ public class AuditArchive {
         }
         try (Connection c = dataSource.getConnection()) {
             rows.copyInto(c, "audit_events (" + COLUMNS + ")");
-            try (PreparedStatement s = c.prepareStatement("insert into audit_heads (complaint_id, length, head) "
-                    + "select id, len, decode(h, 'hex') from unnest(?::text[], ?::int[], ?::text[]) as t (id, len, h) "
-                    + "on conflict (complaint_id) do update set length = excluded.length, head = excluded.head")) {
+            try (PreparedStatement s = c.prepareStatement("insert into audit_heads (complaint_id, length, head, keyed) "
+                    + "select id, len, decode(h, 'hex'), k from unnest(?::text[], ?::int[], ?::text[], ?::boolean[]) "
+                    + "as t (id, len, h, k) on conflict (complaint_id) do update set length = excluded.length, "
+                    + "head = excluded.head, keyed = excluded.keyed")) {
                 List<String> ids = new ArrayList<>(heads.size());
                 List<Integer> lengths = new ArrayList<>(heads.size());
                 List<String> hashes = new ArrayList<>(heads.size());
+                List<Boolean> keyed = new ArrayList<>(heads.size());
                 for (Head h : heads) {
                     ids.add(h.complaintId());
                     lengths.add(h.length());
                     hashes.add(AuditChain.hex(h.hash()));
+                    keyed.add(h.keyed());
                 }
                 s.setArray(1, c.createArrayOf("text", ids.toArray()));
                 s.setArray(2, c.createArrayOf("integer", lengths.toArray()));
                 s.setArray(3, c.createArrayOf("text", hashes.toArray()));
+                s.setArray(4, c.createArrayOf("boolean", keyed.toArray()));
                 s.executeUpdate();
             }
         } catch (SQLException e) {
@@ -149,8 +156,8 @@ public class AuditArchive {
      * them disagree (which would look like tampering).
      */
     public Trail trail(String complaintId) {
-        String sql = "with head as (select length, head from audit_heads where complaint_id = ?) "
-                + "select h.length, h.head, " + prefixed("e.") + " from (select 1) as one "
+        String sql = "with head as (select length, head, keyed from audit_heads where complaint_id = ?) "
+                + "select h.length, h.head, h.keyed, " + prefixed("e.") + " from (select 1) as one "
                 + "left join head h on true left join audit_events e on e.complaint_id = ? order by e.seq";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, complaintId);
@@ -161,10 +168,10 @@ public class AuditArchive {
                 while (rs.next()) {
                     byte[] hash = rs.getBytes(2);
                     if (hash != null) {
-                        head = new Head(complaintId, rs.getInt(1), hash);
+                        head = new Head(complaintId, rs.getInt(1), hash, rs.getBoolean(3));
                     }
-                    if (rs.getObject(3) != null) {
-                        events.add(event(rs, 3));
+                    if (rs.getObject(4) != null) {
+                        events.add(event(rs, 4));
                     }
                 }
             }

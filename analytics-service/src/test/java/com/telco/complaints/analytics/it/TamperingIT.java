@@ -100,23 +100,67 @@ class TamperingIT {
     }
 
     @Test
-    void rewritingAnEventTogetherWithItsHashBreaksTheLinkToTheNextEvent() throws Exception {
+    void rewritingAnEventAndItsWholeChainAsADatabaseWriterWouldIsReported() throws Exception {
         List<ComplaintEvent> events = archivedCase();
         ComplaintEvent dispatched = events.get(1);
-        JsonPath before = Api.auditTrail(dispatched.complaintId());
-        String forged = "{\"eventId\":\"" + dispatched.eventId() + "\",\"complaintId\":\"" + dispatched.complaintId()
+        String complaintId = dispatched.complaintId();
+        JsonPath before = Api.auditTrail(complaintId);
+        assertThat(before.getBoolean("keyed")).isTrue();
+
+        // A superuser rewrites the Dispatched, then every hash after it and the head, by the published
+        // definition: all it lacks is the key, which is not in the database.
+        String forged = "{\"eventId\":\"" + dispatched.eventId() + "\",\"complaintId\":\"" + complaintId
                 + "\",\"department\":\"billing\"}";
+        AuditChain.Hasher withoutKey = AuditChain.Hasher.unkeyed();
         byte[] previous = HexFormat.of().parseHex(before.getString("events[1].previousHash"));
-        byte[] forgedHash = new AuditChain.Hasher().hash(previous,
-                AuditChain.canonicalBytes("complaint.dispatched.v1", CanonicalJson.parse(forged)));
+        for (int i = 1; i < events.size(); i++) {
+            String data = i == 1 ? forged : storedData(events.get(i).eventId());
+            byte[] hash = withoutKey.hash(previous, AuditChain.canonicalBytes(before.getString("events[" + i + "].type"),
+                    CanonicalJson.parse(data)));
+            update("update audit_events set data = ?, previous_hash = ?, hash = ? where event_id = ?", data, previous,
+                    hash, events.get(i).eventId());
+            previous = hash;
+        }
+        update("update audit_heads set head = ? where complaint_id = ?", previous, complaintId);
 
-        update("update audit_events set data = ?, hash = ? where event_id = ?", forged, forgedHash,
-                dispatched.eventId());
-
-        JsonPath trail = Api.auditTrail(dispatched.complaintId());
+        JsonPath trail = Api.auditTrail(complaintId);
         assertThat(trail.getBoolean("chainValid")).isFalse();
-        assertThat(trail.getInt("firstBadEvent.seq")).isEqualTo(3);
-        assertThat(trail.getString("firstBadEvent.reason")).contains("previousHash");
+        assertThat(trail.getInt("firstBadEvent.seq")).isEqualTo(2);
+        assertThat(trail.getString("firstBadEvent.eventId")).isEqualTo(dispatched.eventId().toString());
+        assertThat(trail.getString("firstBadEvent.reason")).contains("altered");
+    }
+
+    @Test
+    void aCaseArchivedBeforeTheChainWasKeyedIsShownUnkeyedAndStillVerified() throws Exception {
+        List<ComplaintEvent> events = archivedCase();
+        String complaintId = events.get(0).complaintId();
+        JsonPath before = Api.auditTrail(complaintId);
+        // What an archive of an older version holds: the plain SHA-256 chain, and a head not marked keyed.
+        AuditChain.Hasher sha256 = AuditChain.Hasher.unkeyed();
+        byte[] previous = AuditChain.GENESIS;
+        for (int i = 0; i < events.size(); i++) {
+            byte[] hash = sha256.hash(previous, AuditChain.canonicalBytes(before.getString("events[" + i + "].type"),
+                    CanonicalJson.parse(storedData(events.get(i).eventId()))));
+            update("update audit_events set previous_hash = ?, hash = ? where event_id = ?", previous, hash,
+                    events.get(i).eventId());
+            previous = hash;
+        }
+        update("update audit_heads set head = ?, keyed = false where complaint_id = ?", previous, complaintId);
+
+        JsonPath trail = Api.auditTrail(complaintId);
+        assertThat(trail.getBoolean("keyed")).isFalse();
+        assertThat(trail.getBoolean("chainValid")).isTrue();
+    }
+
+    private String storedData(UUID eventId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select data from audit_events where event_id = ?")) {
+            s.setObject(1, eventId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     @Test

@@ -41,22 +41,27 @@ public final class ServiceRoles {
      * first use: the same on every start, so that a role that exists keeps working.
      */
     public static String passwordIn(Path dir, String role) {
-        Path file = dir.resolve("db-" + role + ".password");
+        return secretIn(dir, "db-" + role + ".password");
+    }
+
+    /** A random secret kept in {@code dir/file} (readable by the owner only), created there on first use. */
+    public static String secretIn(Path dir, String file) {
+        Path path = dir.resolve(file);
         try {
-            if (!Files.exists(file)) {
+            if (!Files.exists(path)) {
                 Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, "db-" + role, ".tmp");
+                Path tmp = Files.createTempFile(dir, file, ".tmp");
                 try {
                     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException notPosix) {
                     // the directory's permissions protect it
                 }
                 Files.writeString(tmp, newPassword());
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
             }
-            return Files.readString(file).strip();
+            return Files.readString(path).strip();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot keep the password of " + role + " in " + dir + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot keep the secret " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -101,8 +101,10 @@ final class CommandLine {
         if (readyTimeout != null) {
             suite.readyTimeout(Duration.ofSeconds(number(readyTimeout, "--ready-timeout")));
         }
-        // A token key set of the environment (a real OIDC provider's) wins over the local key pair.
-        for (String name : List.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_PUBLICKEY")) {
+        // A token key set (a real OIDC provider's) and an audit chain key of the environment win over
+        // the local ones.
+        for (String name : List.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_PUBLICKEY",
+                "ANALYTICS_AUDIT_CHAIN_KEY")) {
             if (env.get(name) != null && !env.get(name).isBlank()) {
                 suite.environment(name, env.get(name));
             }

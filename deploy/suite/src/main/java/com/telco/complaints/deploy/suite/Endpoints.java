@@ -11,9 +11,11 @@ import java.util.Map;
  * @param password null when the server needs none (trust auth, embedded PostgreSQL)
  * @param logins   each service's own database role, when the suite created them; a service without
  *                 one connects as {@code user} (a database given as a JDBC URL is used as it is)
+ * @param secrets  environment variables a service gets from the suite's data directory (keys that
+ *                 must stay out of the database), unless the user set them
  */
 public record Endpoints(String bootstrapServers, String jdbcUrl, String user, String password, SuiteTopics topics,
-                        Map<Service, Login> logins) {
+                        Map<Service, Login> logins, Map<Service, Map<String, String>> secrets) {
 
     /** A database login; {@code password} null for none. */
     public record Login(String user, String password) {
@@ -25,10 +27,21 @@ public record Endpoints(String bootstrapServers, String jdbcUrl, String user, St
 
     public Endpoints {
         logins = Map.copyOf(logins);
+        secrets = Map.copyOf(secrets);
     }
 
     public Endpoints(String bootstrapServers, String jdbcUrl, String user, String password, SuiteTopics topics) {
-        this(bootstrapServers, jdbcUrl, user, password, topics, Map.of());
+        this(bootstrapServers, jdbcUrl, user, password, topics, Map.of(), Map.of());
+    }
+
+    /** The same, with these secrets for the services. */
+    public Endpoints withSecrets(Map<Service, Map<String, String>> serviceSecrets) {
+        return new Endpoints(bootstrapServers, jdbcUrl, user, password, topics, logins, serviceSecrets);
+    }
+
+    /** The environment variables of {@code service}'s secrets. */
+    public Map<String, String> secretsOf(Service service) {
+        return secrets.getOrDefault(service, Map.of());
     }
 
     /** How {@code service} logs in to the database. */
@@ -41,6 +54,7 @@ public record Endpoints(String bootstrapServers, String jdbcUrl, String user, St
     public String toString() {
         return "Endpoints[bootstrapServers=" + bootstrapServers + ", jdbcUrl=" + jdbcUrl + ", user=" + user
                 + (password == null ? "" : ", password=***") + ", topics=" + topics.all()
-                + (logins.isEmpty() ? "" : ", logins=" + logins) + "]";
+                + (logins.isEmpty() ? "" : ", logins=" + logins)
+                + (secrets.isEmpty() ? "" : ", secrets of " + secrets.keySet()) + "]";
     }
 }

@@ -130,7 +130,7 @@ public final class Suite implements AutoCloseable {
             }
             String bootstrapServers = startOrReuseKafka();
             settings.topics().ensureExist(bootstrapServers, settings.kafka().partitions());
-            endpoints = startOrReusePostgres(bootstrapServers);
+            endpoints = startOrReusePostgres(bootstrapServers).withSecrets(secrets());
             String java = ChildProcesses.javaExecutable();
             for (Service service : settings.services()) {
                 ServiceProcess process = new ServiceProcess(settings.launch(service, endpoints, java));
@@ -402,7 +402,19 @@ public final class Suite implements AutoCloseable {
         postgres = LocalPostgres.startOrReuse(pgSettings);
         postgres.createDatabaseIfMissing(database.name());
         return new Endpoints(bootstrapServers, postgres.jdbcUrl(database.name()), postgres.user(),
-                postgres.password(), settings.topics(), serviceRoles(database.name()));
+                postgres.password(), settings.topics(), serviceRoles(database.name()), Map.of());
+    }
+
+    /**
+     * What the services must know and the database must not: analytics' audit chain key, kept under
+     * the data directory's {@code auth/} (unless given as {@code analytics.audit.chain-key}).
+     */
+    private Map<Service, Map<String, String>> secrets() {
+        if (settings.systemProperties().getOrDefault(Service.ANALYTICS, Map.of()).containsKey("analytics.audit.chain-key")) {
+            return Map.of();
+        }
+        return Map.of(Service.ANALYTICS, Map.of("ANALYTICS_AUDIT_CHAIN_KEY",
+                ServiceRoles.secretIn(settings.authDir(), "audit-chain.key")));
     }
 
     /**

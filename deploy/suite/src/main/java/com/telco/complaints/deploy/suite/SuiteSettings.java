@@ -130,6 +130,7 @@ public record SuiteSettings(Path repoRoot, Path dataDir, List<Service> services,
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", LocalTokens.verificationKeyFile(authDir()).toUri().toString());
             env.put("MP_JWT_VERIFY_ISSUER", LocalTokens.ISSUER);
         }
+        env.putAll(endpoints.secretsOf(service));
         // Only when they differ: the services' own defaults already name the topics of DESIGN.md.
         if (!SuiteTopics.DEFAULT.equals(endpoints.topics())) {
             env.put("COMPLAINTS_TOPICS_EVENTS", endpoints.topics().events());

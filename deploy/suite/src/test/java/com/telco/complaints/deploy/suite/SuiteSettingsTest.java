@@ -148,4 +148,18 @@ class SuiteSettingsTest {
         assertThat(database.mode()).isEqualTo(SuiteSettings.Database.Mode.EMBEDDED);
         assertThat(database.name()).isEqualTo("complaints_st");
     }
+
+    @Test
+    void aServiceGetsTheSecretsTheSuiteKeepsForItAndTheUsersOwnWin() {
+        Endpoints endpoints = ENDPOINTS.withSecrets(Map.of(Service.ANALYTICS,
+                Map.of("ANALYTICS_AUDIT_CHAIN_KEY", "k".repeat(36))));
+
+        assertThat(suite().settings().launch(Service.ANALYTICS, endpoints, "java").environment())
+                .containsEntry("ANALYTICS_AUDIT_CHAIN_KEY", "k".repeat(36));
+        assertThat(suite().settings().launch(Service.ROUTING, endpoints, "java").environment())
+                .doesNotContainKey("ANALYTICS_AUDIT_CHAIN_KEY");
+        assertThat(suite().environment("ANALYTICS_AUDIT_CHAIN_KEY", "mine".repeat(9)).settings()
+                .launch(Service.ANALYTICS, endpoints, "java").environment())
+                .containsEntry("ANALYTICS_AUDIT_CHAIN_KEY", "mine".repeat(9));
+    }
 }
