@@ -1,6 +1,7 @@
 package com.telco.complaints.analytics.messaging;
 
 import com.telco.complaints.analytics.config.AnalyticsConfig;
+import com.telco.complaints.analytics.domain.ArchiveDigest;
 import com.telco.complaints.analytics.domain.AuditChain;
 import com.telco.complaints.analytics.domain.CanonicalJson;
 import com.telco.complaints.analytics.domain.CaseRecord;
@@ -28,8 +29,10 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +113,7 @@ public class Projection implements LogHandler<Projection.Incoming> {
         AuditChain.Hasher unkeyed = null;
         Map<String, CaseRecord> changed = new LinkedHashMap<>();
         Map<String, Head> moved = new LinkedHashMap<>();
+        Map<String, Integer> partitionOf = new HashMap<>();
         List<ArchivedEvent> rows = new ArrayList<>(items.size());
         for (Incoming in : items) {
             ComplaintEvent event = in.event();
@@ -144,13 +148,71 @@ public class Projection implements LogHandler<Projection.Incoming> {
             byte[] hash = (keyedChain ? keyed : unkeyed).hash(previous, in.canonical());
             moved.put(complaintId, new Head(complaintId, seq, hash, keyedChain));
             LogRecord record = in.record();
+            partitionOf.put(complaintId, record.partition());
             rows.add(new ArchivedEvent(event.eventId(), complaintId, seq, record.partition(), record.offset(),
                     record.ceType(), event.occurredAt(), in.headers(), record.value(), previous, hash, rejection));
         }
-        archive.append(rows, moved.values());
+        archive.append(rows, moved.values(), partitionOf);
+        moveDigests(heads, moved, partitionOf);
         cases.save(changed.values());
         int count = rows.size();
         afterCommit.run(() -> archived.increment(count));
+    }
+
+    /**
+     * Moves the digests of the partitions whose cases moved: each case's contribution over its old
+     * head out, over its new one in. A partition without a digest yet starts from the heads it has.
+     */
+    private void moveDigests(Map<String, Head> before, Map<String, Head> moved, Map<String, Integer> partitionOf) {
+        if (moved.isEmpty()) {
+            return;
+        }
+        ArchiveDigest digest = new ArchiveDigest(chainKey);
+        Map<Integer, AuditArchive.Digest> digests = archive.lockDigests(new TreeSet<>(partitionOf.values()));
+        Map<Integer, long[]> cases = new HashMap<>();
+        Map<Integer, byte[]> sums = new HashMap<>();
+        for (int partition : new TreeSet<>(partitionOf.values())) {
+            AuditArchive.Digest d = digests.get(partition);
+            if (d == null) {
+                d = initial(digest, partition, before, moved);
+            }
+            cases.put(partition, new long[] {d.cases()});
+            sums.put(partition, d.digest());
+        }
+        for (Head head : moved.values()) {
+            int partition = partitionOf.get(head.complaintId());
+            byte[] sum = sums.get(partition);
+            Head old = before.get(head.complaintId());
+            if (old != null) {
+                sum = ArchiveDigest.minus(sum, digest.contribution(old.complaintId(), old.length(), old.hash()));
+            } else {
+                cases.get(partition)[0]++;
+            }
+            sums.put(partition, ArchiveDigest.plus(sum, digest.contribution(head.complaintId(), head.length(),
+                    head.hash())));
+        }
+        List<AuditArchive.Digest> saved = new ArrayList<>();
+        sums.forEach((partition, sum) -> saved.add(new AuditArchive.Digest(partition, cases.get(partition)[0], sum)));
+        archive.saveDigests(saved);
+    }
+
+    /**
+     * The digest of a partition that has none yet, from the heads it has before this batch (an archive
+     * of an older version is taken as it stands; a new one has none).
+     */
+    private AuditArchive.Digest initial(ArchiveDigest digest, int partition, Map<String, Head> before,
+                                        Map<String, Head> moved) {
+        byte[] sum = ArchiveDigest.EMPTY;
+        long count = 0;
+        for (Head head : archive.headsOf(partition)) {
+            // A head this batch already wrote stands at its old place in "before" (or is new).
+            Head old = moved.containsKey(head.complaintId()) ? before.get(head.complaintId()) : head;
+            if (old != null) {
+                sum = ArchiveDigest.plus(sum, digest.contribution(old.complaintId(), old.length(), old.hash()));
+                count++;
+            }
+        }
+        return new AuditArchive.Digest(partition, count, sum);
     }
 
     /** The record's headers as one JSON object, in record order, as archived. */

@@ -47,6 +47,9 @@ public class AuditArchive {
      */
     public record Head(String complaintId, int length, byte[] hash, boolean keyed) {}
 
+    /** A partition's digest of its cases ({@code ArchiveDigest}) and how many there are. */
+    public record Digest(int partition, long cases, byte[] digest) {}
+
     private static final String COLUMNS = "event_id, complaint_id, seq, partition, log_offset, event_type, "
             + "occurred_at, headers, data, previous_hash, hash, rejection";
 
@@ -110,8 +113,11 @@ public class AuditArchive {
         return Optional.ofNullable(heads(List.of(complaintId)).get(complaintId));
     }
 
-    /** Appends events (new to the archive) and moves their cases' heads, in the caller's transaction. */
-    public void append(List<ArchivedEvent> events, Collection<Head> heads) {
+    /**
+     * Appends events (new to the archive) and moves their cases' heads, in the caller's transaction;
+     * {@code partitionOf} names each case's partition.
+     */
+    public void append(List<ArchivedEvent> events, Collection<Head> heads, Map<String, Integer> partitionOf) {
         if (events.isEmpty()) {
             return;
         }
@@ -123,28 +129,131 @@ public class AuditArchive {
         }
         try (Connection c = dataSource.getConnection()) {
             rows.copyInto(c, "audit_events (" + COLUMNS + ")");
-            try (PreparedStatement s = c.prepareStatement("insert into audit_heads (complaint_id, length, head, keyed) "
-                    + "select id, len, decode(h, 'hex'), k from unnest(?::text[], ?::int[], ?::text[], ?::boolean[]) "
-                    + "as t (id, len, h, k) on conflict (complaint_id) do update set length = excluded.length, "
-                    + "head = excluded.head, keyed = excluded.keyed")) {
+            try (PreparedStatement s = c.prepareStatement("insert into audit_heads (complaint_id, length, head, keyed, "
+                    + "partition) select id, len, decode(h, 'hex'), k, p from unnest(?::text[], ?::int[], ?::text[], "
+                    + "?::boolean[], ?::int[]) as t (id, len, h, k, p) on conflict (complaint_id) do update set "
+                    + "length = excluded.length, head = excluded.head, keyed = excluded.keyed, "
+                    + "partition = excluded.partition")) {
                 List<String> ids = new ArrayList<>(heads.size());
                 List<Integer> lengths = new ArrayList<>(heads.size());
                 List<String> hashes = new ArrayList<>(heads.size());
                 List<Boolean> keyed = new ArrayList<>(heads.size());
+                List<Integer> partitions = new ArrayList<>(heads.size());
                 for (Head h : heads) {
                     ids.add(h.complaintId());
                     lengths.add(h.length());
                     hashes.add(AuditChain.hex(h.hash()));
                     keyed.add(h.keyed());
+                    partitions.add(partitionOf.get(h.complaintId()));
                 }
                 s.setArray(1, c.createArrayOf("text", ids.toArray()));
                 s.setArray(2, c.createArrayOf("integer", lengths.toArray()));
                 s.setArray(3, c.createArrayOf("text", hashes.toArray()));
                 s.setArray(4, c.createArrayOf("boolean", keyed.toArray()));
+                s.setArray(5, c.createArrayOf("integer", partitions.toArray()));
                 s.executeUpdate();
             }
         } catch (SQLException e) {
             throw new StoreException("archiving " + events.size() + " events", e);
+        }
+    }
+
+    /** The digests of these partitions, locked until the transaction ends; absent where none was written yet. */
+    public Map<Integer, Digest> lockDigests(Collection<Integer> partitions) {
+        Map<Integer, Digest> digests = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select partition, cases, digest from audit_digests "
+                     + "where partition = any(?) order by partition for update")) {
+            s.setArray(1, c.createArrayOf("integer", partitions.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    digests.put(rs.getInt(1), new Digest(rs.getInt(1), rs.getLong(2), rs.getBytes(3)));
+                }
+            }
+            return digests;
+        } catch (SQLException e) {
+            throw new StoreException("locking the archive's digests", e);
+        }
+    }
+
+    /** Every partition's digest. */
+    public List<Digest> digests() {
+        List<Digest> digests = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select partition, cases, digest from audit_digests order by 1");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                digests.add(new Digest(rs.getInt(1), rs.getLong(2), rs.getBytes(3)));
+            }
+            return digests;
+        } catch (SQLException e) {
+            throw new StoreException("reading the archive's digests", e);
+        }
+    }
+
+    public void saveDigests(Collection<Digest> digests) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("insert into audit_digests (partition, cases, digest) "
+                     + "values (?, ?, ?) on conflict (partition) do update set cases = excluded.cases, "
+                     + "digest = excluded.digest")) {
+            for (Digest d : digests) {
+                s.setInt(1, d.partition());
+                s.setLong(2, d.cases());
+                s.setBytes(3, d.digest());
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("saving the archive's digests", e);
+        }
+    }
+
+    /** The heads of the cases of {@code partition} (all partitions when null), ordered by complaint. */
+    public List<Head> headsOf(Integer partition) {
+        List<Head> heads = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select complaint_id, length, head, keyed from audit_heads "
+                     + (partition == null ? "" : "where partition = ? ") + "order by complaint_id")) {
+            if (partition != null) {
+                s.setInt(1, partition);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    heads.add(new Head(rs.getString(1), rs.getInt(2), rs.getBytes(3), rs.getBoolean(4)));
+                }
+            }
+            return heads;
+        } catch (SQLException e) {
+            throw new StoreException("reading the heads of partition " + partition, e);
+        }
+    }
+
+    /** Cases with archived events but no head: their head was deleted. */
+    public List<String> casesWithoutHead() {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select distinct e.complaint_id from audit_events e "
+                     + "where not exists (select 1 from audit_heads h where h.complaint_id = e.complaint_id) "
+                     + "order by 1 limit 100");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException("looking for events without a head", e);
+        }
+    }
+
+    /** Heads that no partition's digest covers (archived by a version without a partition). */
+    public long headsWithoutPartition() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from audit_heads where partition is null");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("counting heads without a partition", e);
         }
     }
 

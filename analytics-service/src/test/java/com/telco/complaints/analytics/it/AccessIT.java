@@ -105,6 +105,7 @@ class AccessIT {
                 new Door("GET", "/audit/complaints/" + complaintId + "/events", Set.of(AUDITOR), 200),
                 new Door("GET", "/audit/complaints/" + complaintId + "/state", Set.of(AUDITOR), 200),
                 new Door("GET", "/audit/reads", Set.of(AUDITOR), 200),
+                new Door("GET", "/audit/verify", Set.of(AUDITOR), 200),
                 new Door("GET", "/admin/outbox", Set.of(ADMIN), 200),
                 new Door("GET", "/admin/outbox/failed", Set.of(ADMIN), 200),
                 new Door("GET", "/admin/parked", Set.of(ADMIN), 200),

@@ -1,0 +1,104 @@
+package com.telco.complaints.analytics.it;
+
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.testsupport.Callers;
+import com.telco.complaints.testsupport.SuiteTestResource;
+import com.telco.complaints.testsupport.TestEvents;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GET /audit/verify over an archive only this test writes (a start of its own, so a fresh database):
+ * valid as archived; a case deleted whole (events and head, as a superuser would) breaks its
+ * partition's digest; an event rewritten in another case is named as the first bad case.
+ */
+@QuarkusTest
+@TestProfile(ArchiveVerifyIT.OwnArchive.class)
+@QuarkusTestResource(SuiteTestResource.class)
+class ArchiveVerifyIT {
+
+    /** An application start of its own: its own topics and database, so the archive is this test's alone. */
+    public static class OwnArchive implements QuarkusTestProfile {}
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static JsonPath verify() {
+        return Callers.as(Callers.AUDITOR).get("/audit/verify").then().statusCode(200).extract().jsonPath();
+    }
+
+    private int update(String sql, Object... params) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    @Test
+    void aDeletedCaseBreaksItsPartitionsDigestAndARewrittenEventIsNamed() throws Exception {
+        List<List<ComplaintEvent>> cases = new ArrayList<>();
+        try (Publisher publisher = new Publisher()) {
+            Instant t = Instant.parse("2026-07-01T08:00:00Z");
+            for (int i = 0; i < 6; i++) {
+                String id = TestEvents.newComplaintId();
+                List<ComplaintEvent> events = List.of(TestEvents.registered(id, t),
+                        TestEvents.dispatched(id, t.plusSeconds(60), "network-ops"));
+                publisher.publishAll(events);
+                cases.add(events);
+            }
+        }
+        cases.forEach(events -> Api.awaitArchived(events.get(0).complaintId(), 2));
+
+        JsonPath clean = verify();
+        assertThat(clean.getBoolean("valid")).isTrue();
+        assertThat(clean.getLong("cases")).isEqualTo(6);
+        assertThat(clean.getLong("events")).isEqualTo(12);
+        assertThat(clean.getList("partitions.digestHolds", Boolean.class)).isNotEmpty().containsOnly(true);
+        assertThat(clean.getString("firstBadCase")).isNull();
+
+        // A superuser deletes one case whole: its events and its head.
+        String deleted = cases.get(2).get(0).complaintId();
+        assertThat(update("delete from audit_events where complaint_id = ?", deleted)).isEqualTo(2);
+        assertThat(update("delete from audit_heads where complaint_id = ?", deleted)).isEqualTo(1);
+
+        JsonPath afterDelete = verify();
+        assertThat(afterDelete.getBoolean("valid")).isFalse();
+        assertThat(afterDelete.getLong("cases")).isEqualTo(5);
+        List<Map<String, Object>> broken = afterDelete.getList("partitions.findAll { !it.digestHolds }");
+        assertThat(broken).hasSize(1);
+        assertThat(((Number) broken.get(0).get("casesRecorded")).longValue())
+                .isEqualTo(((Number) broken.get(0).get("casesFound")).longValue() + 1);
+        assertThat(afterDelete.getString("firstBadCase")).as("every chain left holds").isNull();
+
+        // And an event of another case rewritten.
+        Dispatched dispatched = (Dispatched) cases.get(4).get(1);
+        update("update audit_events set data = replace(data, '\"department\":\"network-ops\"', "
+                + "'\"department\":\"billing\"') where event_id = ?", dispatched.eventId());
+        JsonPath afterRewrite = verify();
+        assertThat(afterRewrite.getString("firstBadCase.complaintId")).isEqualTo(dispatched.complaintId());
+        assertThat(afterRewrite.getInt("firstBadCase.seq")).isEqualTo(2);
+        assertThat(afterRewrite.getString("firstBadCase.eventId")).isEqualTo(dispatched.eventId().toString());
+
+        // Each check is an audit read of its own.
+        assertThat(Callers.as(Callers.AUDITOR).queryParam("complaintId", "*").get("/audit/reads").then().statusCode(200)
+                .extract().jsonPath().getInt("total")).isEqualTo(3);
+    }
+}
