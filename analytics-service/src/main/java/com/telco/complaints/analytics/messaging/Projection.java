@@ -19,6 +19,7 @@ import com.telco.complaints.eventing.log.LogRecord;
 import com.telco.complaints.eventing.log.ParkReason;
 import com.telco.complaints.eventing.log.UnusableRecord;
 import com.telco.complaints.eventing.store.AfterCommit;
+import com.telco.complaints.eventing.store.Schemas;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -74,6 +75,8 @@ public class Projection implements LogHandler<Projection.Incoming> {
     MeterRegistry meters;
     @Inject
     AnalyticsConfig config;
+    @Inject
+    Schemas schemas;
 
     private Counter duplicates;
     private Counter archived;
@@ -213,6 +216,22 @@ public class Projection implements LogHandler<Projection.Incoming> {
             }
         }
         return new AuditArchive.Digest(partition, count, sum);
+    }
+
+    /**
+     * Before a rebuild is swapped in: the cases whose archive it would change (deleted whole, or a
+     * chain rewritten, behind the service's back, since the log says otherwise), reported rather than
+     * replaced silently. A case archived before the chain was keyed is compared by length only.
+     */
+    @Override
+    public List<String> compareBeforeSwap() {
+        AuditArchive.Differences differences = archive.differencesWith(schemas.live(), schemas.shadow(), 20);
+        if (differences.count() == 0) {
+            return List.of();
+        }
+        return List.of(differences.count() + " archived cases differ from what the log rebuilds (the rebuilt ones "
+                + "replace them; check them against the log): " + String.join(", ", differences.named())
+                + (differences.count() > differences.named().size() ? ", …" : ""));
     }
 
     /** The record's headers as one JSON object, in record order, as archived. */

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -227,6 +228,38 @@ public class AuditArchive {
             throw new StoreException("reading the heads of partition " + partition, e);
         }
     }
+
+    /**
+     * The cases whose archive the rebuild in {@code shadow} would change: a case one side lacks, or
+     * whose chain length or (for a keyed chain) head differs. At most {@code limit} named, and how
+     * many there are.
+     */
+    public Differences differencesWith(String live, String shadow, int limit) {
+        String differing = "from " + live + ".audit_heads l full join " + shadow + ".audit_heads s "
+                + "on s.complaint_id = l.complaint_id where l.complaint_id is null or s.complaint_id is null "
+                + "or l.length <> s.length or (l.keyed and l.head <> s.head)";
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            long count;
+            try (ResultSet rs = st.executeQuery("select count(*) " + differing)) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            List<String> named = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("select coalesce(l.complaint_id, s.complaint_id), l.length, s.length "
+                    + differing + " order by 1 limit " + limit)) {
+                while (rs.next()) {
+                    named.add(rs.getString(1) + " (" + (rs.getObject(2) == null ? "absent" : rs.getInt(2) + " events")
+                            + " before, " + (rs.getObject(3) == null ? "absent" : rs.getInt(3) + " events") + " rebuilt)");
+                }
+            }
+            return new Differences(count, named);
+        } catch (SQLException e) {
+            throw new StoreException("comparing the archive with its rebuild", e);
+        }
+    }
+
+    /** Cases whose archive differs between two copies: how many, and the first few named. */
+    public record Differences(long count, List<String> named) {}
 
     /** Cases with archived events but no head: their head was deleted. */
     public List<String> casesWithoutHead() {

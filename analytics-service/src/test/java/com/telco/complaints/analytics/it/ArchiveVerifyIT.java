@@ -16,17 +16,20 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * GET /audit/verify over an archive only this test writes (a start of its own, so a fresh database):
  * valid as archived; a case deleted whole (events and head, as a superuser would) breaks its
- * partition's digest; an event rewritten in another case is named as the first bad case.
+ * partition's digest; an event rewritten in another case is named as the first bad case; a rebuild
+ * restores both from the log and reports the case it found changed.
  */
 @QuarkusTest
 @TestProfile(ArchiveVerifyIT.OwnArchive.class)
@@ -97,8 +100,21 @@ class ArchiveVerifyIT {
         assertThat(afterRewrite.getInt("firstBadCase.seq")).isEqualTo(2);
         assertThat(afterRewrite.getString("firstBadCase.eventId")).isEqualTo(dispatched.eventId().toString());
 
+        // A rebuild archives every case anew from the log, and says which ones it found changed instead
+        // of replacing them silently: the deleted case (the rewritten event left its head as it was).
+        Callers.as(Callers.ADMIN).post("/admin/rebuild").then().statusCode(202);
+        JsonPath rebuilt = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(
+                () -> Callers.as(Callers.ADMIN).get("/admin/rebuild").then().statusCode(200).extract().jsonPath(),
+                p -> p.getString("finishedAt") != null);
+        assertThat(rebuilt.getString("state")).isEqualTo("DONE");
+        assertThat(rebuilt.getList("findings", String.class)).singleElement().asString()
+                .startsWith("1 archived cases differ").contains(deleted + " (absent before, 2 events rebuilt)");
+        JsonPath restored = verify();
+        assertThat(restored.getBoolean("valid")).isTrue();
+        assertThat(restored.getLong("cases")).isEqualTo(6);
+
         // Each check is an audit read of its own.
         assertThat(Callers.as(Callers.AUDITOR).queryParam("complaintId", "*").get("/audit/reads").then().statusCode(200)
-                .extract().jsonPath().getInt("total")).isEqualTo(3);
+                .extract().jsonPath().getInt("total")).isEqualTo(4);
     }
 }

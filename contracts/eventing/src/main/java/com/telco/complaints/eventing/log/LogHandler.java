@@ -45,6 +45,16 @@ public interface LogHandler<T> {
      */
     default void applyUndelivered(List<ComplaintEvent> events, Applying applying) {}
 
+    /**
+     * Compares the rebuilt (shadow) tables with the live ones in the swap's transaction, just before
+     * the swap (the live tables locked, the search path on the shadow tables): what it returns is
+     * logged and shown in the rebuild's progress ({@code findings}), so that a difference a rebuild
+     * would otherwise replace silently (an archive rewritten behind the service's back) is reported.
+     */
+    default List<String> compareBeforeSwap() {
+        return List.of();
+    }
+
     /** What happens to a record that can never apply; parking by default. */
     default FailurePolicy failurePolicy() {
         return FailurePolicy.park();

@@ -71,6 +71,8 @@ public class Rebuild {
 
     private volatile RebuildProgress progress = RebuildProgress.idle();
     private volatile boolean cancelled;
+    /** What the service found comparing the rebuilt tables with the live ones at the swap. */
+    private volatile List<String> findings = List.of();
     private Thread worker;
     private Connection lock;
 
@@ -90,8 +92,9 @@ public class Rebuild {
         lock = tryLock();
         cancelled = false;
         // Wall-clock times: they describe this process, not the complaints.
+        findings = List.of();
         progress = new RebuildProgress("RUNNING", 0, 0, 0, 0, Instant.now(), null, null, null, null, null, null, 0,
-                null);
+                null, findings);
         worker = new Thread(this::run, service + "-rebuild");
         worker.setDaemon(true);
         worker.start();
@@ -205,6 +208,9 @@ public class Rebuild {
                     }
                     schemas.use(true);
                     handler.applyUndelivered(undelivered, applier.applying(true));
+                    List<String> found = handler.compareBeforeSwap();
+                    found.forEach(f -> LOG.warnf("rebuild: %s", f));
+                    findings = List.copyOf(found);
                     shadow.swap();
                     int decided = handler.reconcile(null, LogApplier.deciding(null));
                     LOG.infof("rebuild swapped in (%d events still in the outbox applied); %d decisions that were "
@@ -240,7 +246,8 @@ public class Rebuild {
         dropQuietly();
         progress = new RebuildProgress("CANCELLED", progress.eventsRead(), progress.eventsTotal(),
                 progress.eventsPerSecond(), progress.percent(), progress.startedAt(), Instant.now(), progress.units(),
-                progress.readSeconds(), progress.writeSeconds(), progress.indexSeconds(), null, progress.parked(), null);
+                progress.readSeconds(), progress.writeSeconds(), progress.indexSeconds(), null, progress.parked(), null,
+                findings);
         LOG.infof("rebuild cancelled after %d events; the live tables are unchanged", progress.eventsRead());
         return true;
     }
@@ -303,7 +310,7 @@ public class Rebuild {
         long before = progress.eventsRead();
         double percent = total == 0 ? 100.0 : Math.min(100.0, 100.0 * read / total);
         progress = new RebuildProgress(state, read, total, read / Math.max(t.total(), 1e-9), percent, started, null,
-                units(lanes), timings.read, timings.write, timings.index, null, parked(lanes), null);
+                units(lanes), timings.read, timings.write, timings.index, null, parked(lanes), null, findings);
         if (read / 250_000 != before / 250_000 || !state.equals("RUNNING")) {
             LOG.infof("rebuild %s: %d of %d events (%.1f%%), %.0f events/s", state, read, total, percent,
                     progress.eventsPerSecond());
@@ -315,7 +322,7 @@ public class Rebuild {
         double percent = "DONE".equals(state) ? 100.0 : total == 0 ? 0 : Math.min(100.0, 100.0 * read / total);
         return new RebuildProgress(state, read, total, read / Math.max(t.total(), 1e-9), percent, started,
                 Instant.now(), units(lanes), timings.read, timings.write, timings.index, timings.swap, parked(lanes),
-                error);
+                error, findings);
     }
 
     private static Long units(List<Lane> lanes) {
