@@ -1,5 +1,7 @@
 package com.telco.complaints.analytics.it;
 
+import com.telco.complaints.analytics.domain.AuditChain;
+import com.telco.complaints.analytics.domain.CanonicalJson;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.testsupport.Callers;
@@ -19,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +31,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * GET /audit/verify over an archive only this test writes (a start of its own, so a fresh database):
  * valid as archived; a case deleted whole (events and head, as a superuser would) breaks its
- * partition's digest; an event rewritten in another case is named as the first bad case; a rebuild
- * restores both from the log and reports the case it found changed.
+ * partition's digest; an event rewritten with its chain and head in another case (without the key) is
+ * named as the first bad case; a rebuild restores both from the log and reports the two cases.
  */
 @QuarkusTest
 @TestProfile(ArchiveVerifyIT.OwnArchive.class)
@@ -91,24 +94,33 @@ class ArchiveVerifyIT {
                 .isEqualTo(((Number) broken.get(0).get("casesFound")).longValue() + 1);
         assertThat(afterDelete.getString("firstBadCase")).as("every chain left holds").isNull();
 
-        // And an event of another case rewritten.
+        // And an event of another case rewritten together with its whole chain and head, by the published
+        // definition but without the key, as a superuser would.
         Dispatched dispatched = (Dispatched) cases.get(4).get(1);
-        update("update audit_events set data = replace(data, '\"department\":\"network-ops\"', "
-                + "'\"department\":\"billing\"') where event_id = ?", dispatched.eventId());
+        String forged = "{\"eventId\":\"" + dispatched.eventId() + "\",\"complaintId\":\"" + dispatched.complaintId()
+                + "\",\"department\":\"billing\"}";
+        byte[] previous = HexFormat.of().parseHex(Api.auditTrail(dispatched.complaintId()).getString("events[1].previousHash"));
+        byte[] hash = AuditChain.Hasher.unkeyed().hash(previous,
+                AuditChain.canonicalBytes("complaint.dispatched.v1", CanonicalJson.parse(forged)));
+        update("update audit_events set data = ?, hash = ? where event_id = ?", forged, hash, dispatched.eventId());
+        update("update audit_heads set head = ? where complaint_id = ?", hash, dispatched.complaintId());
         JsonPath afterRewrite = verify();
+        assertThat(afterRewrite.getBoolean("valid")).isFalse();
         assertThat(afterRewrite.getString("firstBadCase.complaintId")).isEqualTo(dispatched.complaintId());
         assertThat(afterRewrite.getInt("firstBadCase.seq")).isEqualTo(2);
         assertThat(afterRewrite.getString("firstBadCase.eventId")).isEqualTo(dispatched.eventId().toString());
+        assertThat(afterRewrite.getString("firstBadCase.reason")).contains("altered");
 
         // A rebuild archives every case anew from the log, and says which ones it found changed instead
-        // of replacing them silently: the deleted case (the rewritten event left its head as it was).
+        // of replacing them silently: the deleted case and the rewritten one.
         Callers.as(Callers.ADMIN).post("/admin/rebuild").then().statusCode(202);
         JsonPath rebuilt = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(
                 () -> Callers.as(Callers.ADMIN).get("/admin/rebuild").then().statusCode(200).extract().jsonPath(),
                 p -> p.getString("finishedAt") != null);
         assertThat(rebuilt.getString("state")).isEqualTo("DONE");
         assertThat(rebuilt.getList("findings", String.class)).singleElement().asString()
-                .startsWith("1 archived cases differ").contains(deleted + " (absent before, 2 events rebuilt)");
+                .startsWith("2 archived cases differ").contains(deleted + " (absent before, 2 events rebuilt)")
+                .contains(dispatched.complaintId() + " (2 events before, 2 events rebuilt)");
         JsonPath restored = verify();
         assertThat(restored.getBoolean("valid")).isTrue();
         assertThat(restored.getLong("cases")).isEqualTo(6);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The launcher's options, read from the command line and the environment; the command line wins
@@ -28,6 +29,7 @@ final class CommandLine {
      */
     record Parsed(boolean help, Suite.Builder suite, DemoSettings demo) {}
 
+    private static final Set<String> FLAGS = Set.of("--embedded-postgres", "--demo");
     private static final List<String> OPTIONS_WITH_VALUE = List.of("--services", "--http-port-base", "--kafka-port",
             "--data-dir", "--java-opts", "--ready-timeout", "--config", "--repo-root", "--demo-rate", "--demo-duration");
 
@@ -43,35 +45,15 @@ final class CommandLine {
         List<String> configs = new ArrayList<>();
         boolean embeddedPostgres = false;
         boolean demo = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
-            if (name.equals("--help") || name.equals("-h")) {
-                return new Parsed(true, null, null);
-            } else if (name.equals("--embedded-postgres") && value == null) {
-                embeddedPostgres = true;
-            } else if (name.equals("--demo") && value == null) {
-                demo = true;
-            } else if (OPTIONS_WITH_VALUE.contains(name)) {
-                if (value == null) {
-                    if (i + 1 >= args.size()) {
-                        throw new IllegalArgumentException(name + " needs a value");
-                    }
-                    value = args.get(++i);
-                }
-                if (name.equals("--config")) {
-                    configs.add(value);
-                } else {
-                    given.put(name, value);
-                }
-            } else {
-                throw new IllegalArgumentException("unknown option '" + arg + "'");
+        if (args.contains("--help") || args.contains("-h")) {
+            return new Parsed(true, null, null); // whatever else is on the command line
+        }
+        for (OptionArgs.Arg arg : OptionArgs.read(args, FLAGS, Set.copyOf(OPTIONS_WITH_VALUE))) {
+            switch (arg.name()) {
+                case "--embedded-postgres" -> embeddedPostgres = true;
+                case "--demo" -> demo = true;
+                case "--config" -> configs.add(arg.value());
+                default -> given.put(arg.name(), arg.value());
             }
         }
         Options options = new Options(given, env);

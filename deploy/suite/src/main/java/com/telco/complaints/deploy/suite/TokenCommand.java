@@ -43,26 +43,9 @@ final class TokenCommand {
     /** The token for these arguments (those after {@code token}). */
     static String mint(List<String> args, Map<String, String> environment, java.util.function.Supplier<Path> repoRoot) {
         Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
-            if (!OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + arg);
-            }
-            if (value == null) {
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                value = args.get(++i);
-            }
-            if (options.put(name, value) != null) {
-                throw new IllegalArgumentException(name + " given twice");
+        for (OptionArgs.Arg arg : OptionArgs.read(args, Set.of(), OPTIONS)) {
+            if (options.put(arg.name(), arg.value()) != null) {
+                throw new IllegalArgumentException(arg.name() + " given twice");
             }
         }
         String role = options.get("--role");
