@@ -1,6 +1,6 @@
 package com.telco.complaints.analytics.messaging;
 
-import com.telco.complaints.analytics.config.AnalyticsConfig;
+import com.telco.complaints.analytics.config.ChainKey;
 import com.telco.complaints.analytics.domain.ArchiveDigest;
 import com.telco.complaints.analytics.domain.AuditChain;
 import com.telco.complaints.analytics.domain.CanonicalJson;
@@ -74,19 +74,17 @@ public class Projection implements LogHandler<Projection.Incoming> {
     @Inject
     MeterRegistry meters;
     @Inject
-    AnalyticsConfig config;
+    ChainKey key;
     @Inject
     Schemas schemas;
 
     private Counter duplicates;
     private Counter archived;
-    private byte[] chainKey;
 
     @PostConstruct
     void init() {
         duplicates = meters.counter("events.duplicates");
         archived = meters.counter("events.archived");
-        chainKey = AuditChain.key(config.audit().chainKey());
     }
 
     @Override
@@ -112,7 +110,7 @@ public class Projection implements LogHandler<Projection.Incoming> {
         Map<String, Head> heads = archive.heads(complaintIds);
         Map<String, CaseRecord> loaded = cases.load(complaintIds);
 
-        AuditChain.Hasher keyed = AuditChain.Hasher.keyed(chainKey);
+        AuditChain.Hasher keyed = AuditChain.Hasher.keyed(key.bytes());
         AuditChain.Hasher unkeyed = null;
         Map<String, CaseRecord> changed = new LinkedHashMap<>();
         Map<String, Head> moved = new LinkedHashMap<>();
@@ -170,7 +168,7 @@ public class Projection implements LogHandler<Projection.Incoming> {
         if (moved.isEmpty()) {
             return;
         }
-        ArchiveDigest digest = new ArchiveDigest(chainKey);
+        ArchiveDigest digest = new ArchiveDigest(key.bytes());
         Map<Integer, AuditArchive.Digest> digests = archive.lockDigests(new TreeSet<>(partitionOf.values()));
         Map<Integer, long[]> cases = new HashMap<>();
         Map<Integer, byte[]> sums = new HashMap<>();

@@ -2,7 +2,7 @@ package com.telco.complaints.analytics.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.telco.complaints.analytics.config.AnalyticsConfig;
+import com.telco.complaints.analytics.config.ChainKey;
 import com.telco.complaints.analytics.domain.AuditChain;
 import com.telco.complaints.analytics.domain.CaseRecord;
 import com.telco.complaints.analytics.store.AuditArchive.ArchivedEvent;
@@ -18,7 +18,6 @@ import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.eventing.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -85,17 +84,11 @@ public class AuditResource {
     @Inject
     Clock clock;
     @Inject
-    AnalyticsConfig config;
+    ChainKey key;
     @Context
     UriInfo uri;
 
     private final EventCodec codec = EventCodec.standard();
-    private byte[] chainKey;
-
-    @PostConstruct
-    void init() {
-        chainKey = AuditChain.key(config.audit().chainKey());
-    }
 
     @GET
     @Path("/events")
@@ -115,7 +108,7 @@ public class AuditResource {
                 .map(e -> new AuditChain.Link(e.eventType(), new String(e.data(), StandardCharsets.UTF_8),
                         e.previousHash(), e.hash())).toList(),
                 head == null ? null : head.hash(),
-                keyed ? AuditChain.Hasher.keyed(chainKey) : AuditChain.Hasher.unkeyed());
+                keyed ? AuditChain.Hasher.keyed(key.bytes()) : AuditChain.Hasher.unkeyed());
         BadEvent bad = null;
         if (!verification.valid() && verification.firstBad() >= 0) {
             ArchivedEvent e = events.get(verification.firstBad());

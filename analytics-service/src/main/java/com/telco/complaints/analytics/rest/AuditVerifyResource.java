@@ -1,6 +1,6 @@
 package com.telco.complaints.analytics.rest;
 
-import com.telco.complaints.analytics.config.AnalyticsConfig;
+import com.telco.complaints.analytics.config.ChainKey;
 import com.telco.complaints.analytics.domain.ArchiveDigest;
 import com.telco.complaints.analytics.domain.AuditChain;
 import com.telco.complaints.analytics.store.AuditArchive;
@@ -10,7 +10,6 @@ import com.telco.complaints.analytics.store.AuditArchive.Head;
 import com.telco.complaints.analytics.store.AuditReads;
 import com.telco.complaints.eventing.rest.Caller;
 import com.telco.complaints.eventing.rest.Roles;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -57,14 +56,8 @@ public class AuditVerifyResource {
     @Inject
     Caller caller;
     @Inject
-    AnalyticsConfig config;
+    ChainKey key;
 
-    private byte[] chainKey;
-
-    @PostConstruct
-    void init() {
-        chainKey = AuditChain.key(config.audit().chainKey());
-    }
 
     @GET
     @Operation(summary = "Checks the whole audit archive",
@@ -76,8 +69,8 @@ public class AuditVerifyResource {
                     + "no head are listed. It reads the whole archive: a long call on a large one. Auditors only; "
                     + "recorded in GET /audit/reads (complaintId *).")
     public Verification verify() {
-        ArchiveDigest digest = new ArchiveDigest(chainKey);
-        AuditChain.Hasher keyed = AuditChain.Hasher.keyed(chainKey);
+        ArchiveDigest digest = new ArchiveDigest(key.bytes());
+        AuditChain.Hasher keyed = AuditChain.Hasher.keyed(key.bytes());
         AuditChain.Hasher unkeyed = AuditChain.Hasher.unkeyed();
         List<PartitionCheck> partitions = new ArrayList<>();
         boolean valid = true;

@@ -61,12 +61,7 @@ class TamperingIT {
     }
 
     private int update(String sql, Object... params) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            return s.executeUpdate();
-        }
+        return BehindTheArchive.write(dataSource, sql, params);
     }
 
     @Test
