@@ -10,9 +10,9 @@ import com.telco.complaints.analytics.store.AuditArchive.Head;
 import com.telco.complaints.analytics.store.AuditArchive;
 import com.telco.complaints.analytics.store.CaseStore;
 import com.telco.complaints.contracts.event.ComplaintEvent;
-import com.telco.complaints.contracts.wire.EventType;
 import com.telco.complaints.eventing.log.Applying;
 import com.telco.complaints.eventing.log.Delivered;
+import com.telco.complaints.eventing.log.NotApplied;
 import com.telco.complaints.eventing.log.EventReader;
 import com.telco.complaints.eventing.log.LogHandler;
 import com.telco.complaints.eventing.log.LogRecord;
@@ -71,6 +71,8 @@ public class Projection implements LogHandler<Projection.Incoming> {
     CaseStore cases;
     @Inject
     AfterCommit afterCommit;
+    @Inject
+    NotApplied notApplied;
     @Inject
     MeterRegistry meters;
     @Inject
@@ -134,9 +136,7 @@ public class Projection implements LogHandler<Projection.Incoming> {
                 changed.put(complaintId, step.record());
             } else {
                 rejection = step.rejection().toString();
-                meters.counter("events.rejected", "reason", step.rejection().reason().name()).increment();
-                LOG.warnf("not applied: %s %s at %s: %s", EventType.of(event).eventName(), event.eventId(),
-                        in.delivered().where(), step.rejection());
+                notApplied.record(in.delivered(), step.rejection());
             }
             Head head = moved.getOrDefault(complaintId, heads.get(complaintId));
             byte[] previous = head == null ? AuditChain.GENESIS : head.hash();

@@ -2,6 +2,7 @@ package com.telco.complaints.analytics.rest;
 
 import com.telco.complaints.analytics.store.AuditReads.AuditRead;
 import com.telco.complaints.analytics.store.AuditReads;
+import com.telco.complaints.eventing.rest.Page;
 import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,12 +40,10 @@ public class AuditReadResource {
     public Response list(@QueryParam("complaintId") String complaintId, @QueryParam("page") String page,
                          @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
-        int pageNumber = params.page(page);
-        int pageSize = params.size(size, 50, 500);
+        Page p = params.page(page, size, 50, 500);
         params.validate();
         AuditReads.Page found = reads.list(complaintId == null || complaintId.isBlank() ? null : complaintId,
-                pageNumber, pageSize);
-        return Response.ok(new ReadPage(pageNumber, pageSize, found.total(), found.rows()))
-                .header("X-Total-Count", found.total()).build();
+                p.number(), p.size());
+        return Page.ok(new ReadPage(p.number(), p.size(), found.total(), found.rows()), found.total());
     }
 }

@@ -5,6 +5,7 @@ import com.telco.complaints.analytics.store.CaseStore.CaseRow;
 import com.telco.complaints.analytics.store.CaseStore;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.lifecycle.CaseStatus;
+import com.telco.complaints.eventing.rest.Page;
 import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.Roles;
 import com.telco.complaints.eventing.rest.RequestProblems;
@@ -59,13 +60,11 @@ public class CaseResource {
         QueryParams params = new QueryParams();
         params.oneOf("status", status, CaseStatus.class);
         params.oneOf("category", category, Category.class);
-        int pageNumber = params.page(page);
-        int pageSize = params.size(size, 50, 500);
+        Page p = params.page(page, size, 50, 500);
         params.validate();
         CaseStore.Page found = cases.list(new CaseFilter(blankToNull(status), blankToNull(department),
-                blankToNull(category), blankToNull(region)), pageNumber, pageSize);
-        return Response.ok(new CasePage(pageNumber, pageSize, found.total(), found.rows()))
-                .header("X-Total-Count", found.total()).build();
+                blankToNull(category), blankToNull(region)), p.number(), p.size());
+        return Page.ok(new CasePage(p.number(), p.size(), found.total(), found.rows()), found.total());
     }
 
     private static String blankToNull(String value) {

@@ -8,6 +8,7 @@ import com.telco.complaints.contracts.lifecycle.Transition;
 import com.telco.complaints.contracts.wire.EventType;
 import com.telco.complaints.eventing.log.Applying;
 import com.telco.complaints.eventing.log.Delivered;
+import com.telco.complaints.eventing.log.NotApplied;
 import com.telco.complaints.eventing.log.EventHandler;
 import com.telco.complaints.eventing.outbox.Outbox;
 import com.telco.complaints.eventing.store.AfterCommit;
@@ -20,7 +21,6 @@ import com.telco.complaints.routing.store.WorkOrderStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * routing's handler of {@code complaint-events}: every event folds into its case with the
@@ -44,10 +42,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class Projection implements EventHandler {
 
-    private static final Logger LOG = Logger.getLogger(Projection.class);
-
     @Inject
     ProcessedEvents processed;
+    @Inject
+    NotApplied notApplied;
     @Inject
     CaseStore cases;
     @Inject
@@ -64,25 +62,19 @@ public class Projection implements EventHandler {
     MeterRegistry meters;
 
     @Override
-    public void apply(List<Delivered> delivered, Applying applying) {
-        Set<UUID> fresh = processed.markProcessed(delivered.stream().map(d -> d.event().eventId()).toList());
+    public void apply(List<Delivered> all, Applying applying) {
+        List<Delivered> delivered = processed.fresh(all);
         Map<String, StoredCase> loaded = cases.lock(delivered.stream().map(d -> d.event().complaintId()).distinct()
                 .toList());
         Map<String, StoredCase> changed = new LinkedHashMap<>();
         List<Returned> returns = new ArrayList<>();
         for (Delivered d : delivered) {
             ComplaintEvent event = d.event();
-            if (!fresh.remove(event.eventId())) {
-                meters.counter("events.duplicates").increment();
-                continue;
-            }
             StoredCase current = changed.getOrDefault(event.complaintId(), loaded.get(event.complaintId()));
             CaseState state = current == null ? CaseState.initial(event.complaintId()) : current.state();
             Transition transition = CaseFold.apply(state, event);
             if (transition instanceof Transition.Rejected rejected) {
-                meters.counter("events.rejected", "reason", rejected.rejection().reason().name()).increment();
-                LOG.warnf("not applied: %s %s at %s: %s", EventType.of(event).eventName(), event.eventId(), d.where(),
-                        rejected.rejection());
+                notApplied.record(d, rejected.rejection());
                 continue;
             }
             int partition = current != null ? current.partition() : d.partition();

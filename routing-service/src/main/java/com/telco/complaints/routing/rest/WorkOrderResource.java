@@ -4,6 +4,7 @@ import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.eventing.rest.Caller;
 import com.telco.complaints.eventing.rest.FieldError;
 import com.telco.complaints.eventing.rest.JsonBody;
+import com.telco.complaints.eventing.rest.Page;
 import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.eventing.rest.Roles;
@@ -60,12 +61,11 @@ public class WorkOrderResource {
         String shown = queueDepartment(department);
         QueryParams params = new QueryParams();
         params.oneOf("status", status, STATUSES);
-        int p = params.page(page);
-        int s = params.size(size, 100, 1000);
+        Page p = params.page(page, size, 100, 1000);
         params.validate();
-        List<WorkOrderView> views = workOrders.queue(shown, status, s, p * s).stream()
+        List<WorkOrderView> views = workOrders.queue(shown, status, p.size(), p.offset()).stream()
                 .map(WorkOrderView::of).toList();
-        return Response.ok(views).header("X-Total-Count", workOrders.count(shown, status)).build();
+        return Page.ok(views, workOrders.count(shown, status));
     }
 
     @GET

@@ -1,9 +1,9 @@
 package com.telco.complaints.sla.messaging;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
-import com.telco.complaints.contracts.wire.EventType;
 import com.telco.complaints.eventing.log.Applying;
 import com.telco.complaints.eventing.log.Delivered;
+import com.telco.complaints.eventing.log.NotApplied;
 import com.telco.complaints.eventing.log.EventHandler;
 import com.telco.complaints.eventing.outbox.Outbox;
 import com.telco.complaints.eventing.rebuild.RebuildLane;
@@ -17,7 +17,6 @@ import com.telco.complaints.sla.store.ClockStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +37,6 @@ import java.util.Map;
 @ApplicationScoped
 public class Projection implements EventHandler {
 
-    private static final Logger LOG = Logger.getLogger(Projection.class);
-
     @Inject
     ClockStore clocks;
     @Inject
@@ -50,6 +47,8 @@ public class Projection implements EventHandler {
     BusinessCalendar calendar;
     @Inject
     AfterCommit afterCommit;
+    @Inject
+    NotApplied notApplied;
     @Inject
     MeterRegistry meters;
 
@@ -63,9 +62,7 @@ public class Projection implements EventHandler {
             SlaCase sla = cases.computeIfAbsent(event.complaintId(), id -> SlaCase.empty(id, d.partition()));
             SlaCase.Outcome outcome = sla.apply(event, policies, calendar);
             if (outcome.rejection() != null) {
-                meters.counter("events.rejected", "reason", outcome.rejection().reason().name()).increment();
-                LOG.warnf("not applied: %s %s at %s: %s", EventType.of(event).eventName(), event.eventId(), d.where(),
-                        outcome.rejection());
+                notApplied.record(d, outcome.rejection());
                 continue;
             }
             changed.put(sla.complaintId(), sla);

@@ -1,5 +1,6 @@
 package com.telco.complaints.sla.rest;
 
+import com.telco.complaints.eventing.rest.Page;
 import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.eventing.rest.Roles;
@@ -44,11 +45,10 @@ public class ClockResource {
                                 @QueryParam("page") String page, @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
         ClockStore.StateFilter filter = params.oneOf("state", state, ClockStore.StateFilter.class);
-        int p = params.page(page);
-        int s = params.size(size, 100, 1000);
+        Page p = params.page(page, size, 100, 1000);
         params.validate();
         Instant now = clock.instant();
-        return clocks.open(filter, now, s, p * s).stream()
+        return clocks.open(filter, now, p.size(), p.offset()).stream()
                 .map(o -> ClockView.of(o.complaintId(), o.clock(), now)).toList();
     }
 

@@ -4,9 +4,9 @@ import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.lifecycle.CaseFold;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.Transition;
-import com.telco.complaints.contracts.wire.EventType;
 import com.telco.complaints.eventing.log.Applying;
 import com.telco.complaints.eventing.log.Delivered;
+import com.telco.complaints.eventing.log.NotApplied;
 import com.telco.complaints.eventing.log.EventHandler;
 import com.telco.complaints.eventing.store.AfterCommit;
 import com.telco.complaints.eventing.store.ProcessedEvents;
@@ -16,12 +16,9 @@ import com.telco.complaints.survey.store.SurveyTaskStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * survey's handler of {@code complaint-events}: every event folds into its case with the contracts'
@@ -32,10 +29,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class Projection implements EventHandler {
 
-    private static final Logger LOG = Logger.getLogger(Projection.class);
-
     @Inject
     ProcessedEvents processed;
+    @Inject
+    NotApplied notApplied;
     @Inject
     CaseStore cases;
     @Inject
@@ -46,23 +43,17 @@ public class Projection implements EventHandler {
     MeterRegistry meters;
 
     @Override
-    public void apply(List<Delivered> delivered, Applying applying) {
-        Set<UUID> fresh = processed.markProcessed(delivered.stream().map(d -> d.event().eventId()).toList());
+    public void apply(List<Delivered> all, Applying applying) {
+        List<Delivered> delivered = processed.fresh(all);
         Map<String, CaseState> loaded = cases.lock(delivered.stream().map(d -> d.event().complaintId()).distinct()
                 .toList());
         CaseChanges changes = new CaseChanges();
         for (Delivered d : delivered) {
             ComplaintEvent event = d.event();
-            if (!fresh.remove(event.eventId())) {
-                meters.counter("events.duplicates").increment();
-                continue;
-            }
             CaseState state = changes.current(event.complaintId(), loaded.get(event.complaintId()));
             Transition transition = CaseFold.apply(state, event);
             if (transition instanceof Transition.Rejected rejected) {
-                meters.counter("events.rejected", "reason", rejected.rejection().reason().name()).increment();
-                LOG.warnf("not applied: %s %s at %s: %s", EventType.of(event).eventName(), event.eventId(), d.where(),
-                        rejected.rejection());
+                notApplied.record(d, rejected.rejection());
                 continue;
             }
             changes.applied(event, transition.state());

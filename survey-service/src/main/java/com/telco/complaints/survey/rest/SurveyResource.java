@@ -3,6 +3,7 @@ package com.telco.complaints.survey.rest;
 import com.telco.complaints.eventing.rest.Caller;
 import com.telco.complaints.eventing.rest.FieldError;
 import com.telco.complaints.eventing.rest.JsonBody;
+import com.telco.complaints.eventing.rest.Page;
 import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.eventing.rest.Roles;
@@ -54,11 +55,10 @@ public class SurveyResource {
                          @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
         params.oneOf("status", status, SurveyStatus.class);
-        int p = params.page(page);
-        int s = params.size(size, 100, 1000);
+        Page p = params.page(page, size, 100, 1000);
         params.validate();
-        List<SurveyView> views = tasks.list(status, s, p * s).stream().map(this::view).toList();
-        return Response.ok(views).header("X-Total-Count", tasks.count(status)).build();
+        List<SurveyView> views = tasks.list(status, p.size(), p.offset()).stream().map(this::view).toList();
+        return Page.ok(views, tasks.count(status));
     }
 
     @GET

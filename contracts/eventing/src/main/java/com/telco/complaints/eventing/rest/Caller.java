@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,7 +57,7 @@ public class Caller {
      */
     public void mustBe(String field, String declared) {
         if (declared != null && !declared.isBlank() && !Objects.equals(declared.strip(), subject())) {
-            throw new RequestProblems.Invalid(java.util.List.of(new FieldError(field,
+            throw new RequestProblems.Invalid(List.of(new FieldError(field,
                     "names " + declared.strip() + ", but the token is " + subject() + "'s; leave it out (the token says who acts)")));
         }
     }

@@ -37,10 +37,9 @@ public class OutboxResource {
     @Operation(summary = "Rows the broker refused for good (too large, invalid), newest first, with the reason")
     public Response failed(@QueryParam("page") String page, @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
-        int p = params.page(page);
-        int s = params.size(size, 100, 1000);
+        Page p = params.page(page, size, 100, 1000);
         params.validate();
-        return Response.ok(outbox.failed(s, p * s)).header("X-Total-Count", outbox.failedCount()).build();
+        return Page.ok(outbox.failed(p.size(), p.offset()), outbox.failedCount());
     }
 
     @POST

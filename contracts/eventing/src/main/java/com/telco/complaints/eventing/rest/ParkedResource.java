@@ -47,10 +47,9 @@ public class ParkedResource {
                          @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
         String r = params.oneOf("reason", reason, REASONS);
-        int p = params.page(page);
-        int s = params.size(size, 100, 1000);
+        Page p = params.page(page, size, 100, 1000);
         params.validate();
-        return Response.ok(parking.list(r, s, p * s)).header("X-Total-Count", parking.count(r)).build();
+        return Page.ok(parking.list(r, p.size(), p.offset()), parking.count(r));
     }
 
     @GET

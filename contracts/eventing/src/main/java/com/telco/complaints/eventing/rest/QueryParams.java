@@ -69,20 +69,15 @@ public final class QueryParams {
     /** The highest page number a list door takes: with at most 1,000 rows a page, the offset stays an int. */
     public static final int MAX_PAGE = 1_000_000;
 
-    /** The {@code page} parameter of a list door: 0 by default, at most {@link #MAX_PAGE}. */
-    public int page(String value) {
-        return integer("page", value, 0, 0, MAX_PAGE);
-    }
-
     /**
-     * The {@code size} parameter of a list door, at most 1,000 (so that {@code page * size}, the
-     * offset, cannot overflow).
+     * The {@code page} (from 0, at most {@link #MAX_PAGE}) and {@code size} (1 to {@code maxSize}, at
+     * most 1,000, {@code defaultSize} when absent) parameters of a list door.
      */
-    public int size(String value, int otherwise, int max) {
-        if (max > 1000) {
+    public Page page(String page, String size, int defaultSize, int maxSize) {
+        if (maxSize > 1000) {
             throw new IllegalArgumentException("a page holds at most 1000 rows");
         }
-        return integer("size", value, otherwise, 1, max);
+        return new Page(integer("page", page, 0, 0, MAX_PAGE), integer("size", size, defaultSize, 1, maxSize));
     }
 
     public int integer(String name, String value, int otherwise, int min, int max) {

@@ -1,6 +1,8 @@
 package com.telco.complaints.eventing.store;
 
+import com.telco.complaints.eventing.log.Delivered;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,8 +10,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,6 +27,27 @@ public class ProcessedEvents {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    MeterRegistry meters;
+
+    /**
+     * Records the delivered events as applied and returns, in log order, those that were not applied
+     * before; the others (delivered again) are counted on {@code events_duplicates_total}.
+     */
+    public List<Delivered> fresh(List<Delivered> delivered) {
+        Set<UUID> fresh = markProcessed(delivered.stream().map(d -> d.event().eventId()).toList());
+        List<Delivered> kept = new ArrayList<>(fresh.size());
+        for (Delivered d : delivered) {
+            if (fresh.remove(d.event().eventId())) {
+                kept.add(d);
+            }
+        }
+        int duplicates = delivered.size() - kept.size();
+        if (duplicates > 0) {
+            meters.counter("events.duplicates").increment(duplicates);
+        }
+        return kept;
+    }
 
     /** Records events as applied; returns those that were not applied before. */
     public Set<UUID> markProcessed(Collection<UUID> eventIds) {

@@ -13,14 +13,14 @@ class QueryParamsTest {
     @Test
     void aPageBeyondTheLastOneThatCouldBeServedIsRefusedSoTheOffsetNeverOverflows() {
         QueryParams params = new QueryParams();
-        int page = params.page(String.valueOf(Integer.MAX_VALUE));
-        int size = params.size("1000", 100, 1000);
-        assertThat((long) QueryParams.MAX_PAGE * size).isLessThan(Integer.MAX_VALUE);
-        assertThat(params.page("1000000")).isEqualTo(QueryParams.MAX_PAGE);
-        assertThat(params.size("0", 100, 1000)).isZero();
+        Page last = params.page(String.valueOf(QueryParams.MAX_PAGE), "1000", 100, 1000);
+        assertThat(last.offset()).isEqualTo(1_000_000_000).isPositive();
+        assertThat(params.page(null, null, 100, 1000)).isEqualTo(new Page(0, 100));
+        params.validate(); // all of the above are fine
+        params.page(String.valueOf(Integer.MAX_VALUE), "0", 100, 1000);
         assertThatThrownBy(params::validate).isInstanceOfSatisfying(RequestProblems.Invalid.class,
                 e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("page", "size"));
-        assertThat(page).isEqualTo(Integer.MAX_VALUE); // refused above: validate() throws before it is used
+        assertThatThrownBy(() -> new QueryParams().page(null, null, 100, 5000)).hasMessageContaining("1000 rows");
     }
 
     @Test

@@ -98,6 +98,7 @@ public final class Suite implements AutoCloseable {
     private LocalKafka kafka;
     private LocalPostgres postgres;
     private Endpoints endpoints;
+    private LocalTokens localTokens;
 
     private Suite(SuiteSettings settings) {
         this.settings = settings;
@@ -126,7 +127,7 @@ public final class Suite implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             if (settings.localTokens()) {
-                LocalTokens.in(settings.authDir()); // the key pair the services verify tokens with
+                localTokens(); // the key pair the services verify tokens with, created on the first start
             }
             String bootstrapServers = startOrReuseKafka();
             settings.topics().ensureExist(bootstrapServers, settings.kafka().partitions());
@@ -154,7 +155,15 @@ public final class Suite implements AutoCloseable {
         if (!settings.localTokens()) {
             throw new IllegalStateException("the services verify tokens of another issuer; ask it for a token");
         }
-        return LocalTokens.in(settings.authDir()).mint(caller, Duration.ofHours(12));
+        return localTokens().mint(caller, Duration.ofHours(12));
+    }
+
+    /** The local key pair, read from the data directory once. */
+    private synchronized LocalTokens localTokens() {
+        if (localTokens == null) {
+            localTokens = LocalTokens.in(settings.authDir());
+        }
+        return localTokens;
     }
 
     /** Waits until every service of the suite is ready, at most the configured ready timeout. */
