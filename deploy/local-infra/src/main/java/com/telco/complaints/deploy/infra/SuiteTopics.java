@@ -20,21 +20,23 @@ import java.util.concurrent.TimeUnit;
  * @param events         the event log, the system of record, kept forever
  * @param submissions    complaints published by other systems, kept 7 days
  * @param submissionsDlq submissions that could not be accepted, kept forever
+ * @param auditCheckpoints the audit archive's signed checkpoints (analytics-service), one partition, kept forever
  */
-public record SuiteTopics(String events, String submissions, String submissionsDlq) {
+public record SuiteTopics(String events, String submissions, String submissionsDlq, String auditCheckpoints) {
 
-    public static final SuiteTopics DEFAULT =
-            new SuiteTopics("complaint-events", "complaint-submissions", "complaint-submissions-dlq");
+    public static final SuiteTopics DEFAULT = new SuiteTopics("complaint-events", "complaint-submissions",
+            "complaint-submissions-dlq", "audit-checkpoints");
 
     private static final String FOREVER = "-1";
     private static final String SEVEN_DAYS = String.valueOf(Duration.ofDays(7).toMillis());
 
     public SuiteTopics withSuffix(String suffix) {
-        return new SuiteTopics(events + suffix, submissions + suffix, submissionsDlq + suffix);
+        return new SuiteTopics(events + suffix, submissions + suffix, submissionsDlq + suffix,
+                auditCheckpoints + suffix);
     }
 
     public List<String> all() {
-        return List.of(events, submissions, submissionsDlq);
+        return List.of(events, submissions, submissionsDlq, auditCheckpoints);
     }
 
     /** Creates whichever of the topics is missing; existing topics are left as they are. */
@@ -42,7 +44,9 @@ public record SuiteTopics(String events, String submissions, String submissionsD
         List<NewTopic> wanted = List.of(
                 topic(events, partitions, FOREVER),
                 topic(submissions, partitions, SEVEN_DAYS),
-                topic(submissionsDlq, partitions, FOREVER));
+                topic(submissionsDlq, partitions, FOREVER),
+                // One partition: the checkpoints form one sequence, read from its end.
+                topic(auditCheckpoints, 1, FOREVER));
         try (Admin admin = Admin.create(adminProps(bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
