@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +23,21 @@ import java.util.concurrent.TimeUnit;
  * {@value #READY} followed by the bootstrap address on stdout once the broker answers; it runs until
  * the process is terminated, when Kafka's own shutdown hook stops it cleanly.
  *
- * <p>Arguments: {@code --port 9092 --controller-port 9093 --data-dir DIR [--host 127.0.0.1]}.
+ * <p>Arguments: {@code --port 9092 --controller-port 9093 --data-dir DIR [--host 127.0.0.1]
+ * [--admin-secret FILE]}.
+ *
+ * <p>With {@code --admin-secret} (a file holding the admin's password) the broker is closed to anyone
+ * without a login: its client listener speaks SASL (SCRAM-SHA-512 for clients, whose credentials live
+ * in the cluster metadata, and PLAIN for the {@value #ADMIN} principal alone, whose password is in that
+ * file, so the broker can reach itself before any SCRAM credential exists), the controller listener
+ * PLAIN for {@value #ADMIN} alone, and KRaft's {@code StandardAuthorizer} allows nothing that no ACL
+ * grants; {@value #ADMIN} is the only super user. Creating the other principals and their ACLs is the
+ * launcher's work, through the admin API.
  */
 public final class KafkaBrokerMain {
 
     public static final String READY = "KAFKA READY ";
+    public static final String ADMIN = "admin";
 
     private KafkaBrokerMain() {}
 
@@ -36,15 +48,22 @@ public final class KafkaBrokerMain {
         int controllerPort = Integer.parseInt(options.getOrDefault("controller-port", String.valueOf(port + 1)));
         Path dataDir = Path.of(options.getOrDefault("data-dir", "target/kafka")).toAbsolutePath();
 
-        Path config = writeConfig(dataDir, host, port, controllerPort);
+        String adminSecret = options.containsKey("admin-secret")
+                ? Files.readString(Path.of(options.get("admin-secret"))).trim() : null;
+        Path config = writeConfig(dataDir, host, port, controllerPort, adminSecret);
         formatIfNew(dataDir, config);
-        Thread announcer = new Thread(() -> announceWhenReady(host, port), "kafka-ready-announcer");
+        Properties probe = new Properties();
+        if (adminSecret != null) {
+            probe.putAll(adminLogin(adminSecret));
+        }
+        Thread announcer = new Thread(() -> announceWhenReady(host, port, probe), "kafka-ready-announcer");
         announcer.setDaemon(true);
         announcer.start();
         kafka.Kafka.main(new String[] {config.toString()});
     }
 
-    private static Path writeConfig(Path dataDir, String host, int port, int controllerPort) throws IOException {
+    private static Path writeConfig(Path dataDir, String host, int port, int controllerPort, String adminSecret)
+            throws IOException {
         Files.createDirectories(dataDir.resolve("logs"));
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
@@ -68,11 +87,47 @@ public final class KafkaBrokerMain {
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("log.retention.hours", "-1");
         p.setProperty("log.segment.bytes", String.valueOf(256 * 1024 * 1024));
+        if (adminSecret != null) {
+            secure(p, host, port, controllerPort, adminSecret);
+        }
         Path config = dataDir.resolve("server.properties");
-        try (var out = Files.newBufferedWriter(config)) {
+        Files.deleteIfExists(config);
+        try (var out = Files.newBufferedWriter(Files.createFile(config, OWNER_ONLY))) {
             p.store(out, "written by KafkaBrokerMain; rewritten on every start");
         }
         return config;
+    }
+
+    /** The configuration holds the admin's password: for this user's eyes only. */
+    private static final FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+    /** SASL on both listeners and ACLs for everything; see the class comment. */
+    private static void secure(Properties p, String host, int port, int controllerPort, String adminSecret) {
+        p.setProperty("listeners", "SASL_PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+        p.setProperty("advertised.listeners", "SASL_PLAINTEXT://" + host + ":" + port);
+        p.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        p.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-512,PLAIN");
+        p.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        p.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+        String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN
+                + "\" password=\"" + adminSecret + "\" user_" + ADMIN + "=\"" + adminSecret + "\";";
+        p.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config", plain);
+        p.setProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.setProperty("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.setProperty("listener.name.controller.plain.sasl.jaas.config", plain);
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.setProperty("super.users", "User:" + ADMIN);
+        p.setProperty("allow.everyone.if.no.acl.found", "false");
+    }
+
+    /** The admin's client settings for the PLAIN login that works before any SCRAM credential exists. */
+    public static Map<String, String> adminLogin(String adminSecret) {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                        + ADMIN + "\" password=\"" + adminSecret + "\";");
     }
 
     private static void formatIfNew(Path dataDir, Path config) {
@@ -87,7 +142,7 @@ public final class KafkaBrokerMain {
         }
     }
 
-    private static void announceWhenReady(String host, int port) {
+    private static void announceWhenReady(String host, int port, Properties login) {
         String bootstrap = host + ":" + port;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         try {
@@ -97,6 +152,7 @@ public final class KafkaBrokerMain {
             return;
         }
         Properties props = new Properties();
+        props.putAll(login);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");

@@ -1,5 +1,6 @@
 package com.telco.complaints.deploy.infra;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,38 +38,78 @@ public final class LocalKafka implements AutoCloseable {
     /**
      * @param dataDir  where the broker keeps its logs and data; reused on the next start
      * @param heapOpts JVM heap options of the broker
+     * @param secured  whether the broker requires SASL and authorizes with ACLs (see
+     *                 {@link KafkaPrincipals}); the admin's password is kept under {@code dataDir}
      */
     public record Settings(String host, int port, int controllerPort, Path dataDir, String heapOpts,
-                           Duration startTimeout) {
+                           Duration startTimeout, boolean secured) {
+        /** A broker open to any client on this machine: the tests' own. */
         public static Settings defaults(Path dataDir) {
             return new Settings("127.0.0.1", 9092, 9093, dataDir,
-                    System.getenv().getOrDefault("KAFKA_HEAP_OPTS", "-Xms128m -Xmx512m"), Duration.ofSeconds(90));
+                    System.getenv().getOrDefault("KAFKA_HEAP_OPTS", "-Xms128m -Xmx512m"), Duration.ofSeconds(90), false);
         }
 
         public Settings withPort(int port) {
-            return new Settings(host, port, port + 1, dataDir, heapOpts, startTimeout);
+            return new Settings(host, port, port + 1, dataDir, heapOpts, startTimeout, secured);
+        }
+
+        /** The same, requiring SASL and ACLs. */
+        public Settings secure() {
+            return new Settings(host, port, controllerPort, dataDir, heapOpts, startTimeout, true);
         }
     }
 
     private final String bootstrapServers;
     private final Process process;
+    private final KafkaLogin admin;
 
-    private LocalKafka(String bootstrapServers, Process process) {
+    private LocalKafka(String bootstrapServers, Process process, KafkaLogin admin) {
         this.bootstrapServers = bootstrapServers;
         this.process = process;
+        this.admin = admin;
     }
 
-    /** Uses the broker at the configured address if one answers there, otherwise starts one. */
+    /**
+     * Uses the broker at the configured address if one answers there, otherwise starts one. A secured
+     * broker that answers must accept the admin login kept in the data directory.
+     */
     public static LocalKafka startOrReuse(Settings settings) {
         String bootstrap = settings.host() + ":" + settings.port();
+        KafkaLogin admin = settings.secured() ? adminLogin(settings.dataDir()) : null;
         if (Ports.answers(settings.host(), settings.port())) {
+            LocalKafka running = new LocalKafka(bootstrap, null, admin);
+            if (admin != null) {
+                running.requireAdminAccepted();
+            }
             LOG.info("Kafka: reusing the broker that answers at {}", bootstrap);
-            return new LocalKafka(bootstrap, null);
+            return running;
         }
-        return start(settings);
+        return start(settings, admin);
     }
 
-    private static LocalKafka start(Settings settings) {
+    /** The admin's PLAIN login, which the broker knows from its configuration before any SCRAM credential exists. */
+    private static KafkaLogin adminLogin(Path dataDir) {
+        try {
+            return KafkaLogin.plain(KafkaPrincipals.ADMIN, Files.readString(KafkaPrincipals.adminSecretFile(dataDir)).strip());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the Kafka admin's password under " + dataDir, e);
+        }
+    }
+
+    private void requireAdminAccepted() {
+        Map<String, Object> settings = new HashMap<>(adminSettings());
+        settings.put("default.api.timeout.ms", "10000");
+        settings.put("request.timeout.ms", "5000");
+        try (Admin client = Admin.create(settings)) {
+            client.describeCluster().nodes().get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("a Kafka broker answers at " + bootstrapServers + " but does not accept "
+                    + "the admin login kept in this data directory (" + e.getMessage() + "): stop that broker or "
+                    + "use another port");
+        }
+    }
+
+    private static LocalKafka start(Settings settings, KafkaLogin admin) {
         Path logs = settings.dataDir().resolve("logs");
         try {
             Files.createDirectories(logs);
@@ -90,6 +133,9 @@ public final class LocalKafka implements AutoCloseable {
         command.addAll(List.of("--host", settings.host(), "--port", String.valueOf(settings.port()),
                 "--controller-port", String.valueOf(settings.controllerPort()),
                 "--data-dir", settings.dataDir().toString()));
+        if (admin != null) {
+            command.addAll(List.of("--admin-secret", KafkaPrincipals.adminSecretFile(settings.dataDir()).toString()));
+        }
         Path stderr = logs.resolve("stderr.log");
         Process process;
         try {
@@ -97,7 +143,7 @@ public final class LocalKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Kafka broker: " + e.getMessage(), e);
         }
-        LocalKafka kafka = new LocalKafka(settings.host() + ":" + settings.port(), process);
+        LocalKafka kafka = new LocalKafka(settings.host() + ":" + settings.port(), process, admin);
         Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-kafka-broker"));
         long started = System.nanoTime();
         try {
@@ -106,8 +152,9 @@ public final class LocalKafka implements AutoCloseable {
             kafka.close();
             throw new IllegalStateException(e.getMessage() + "; broker stderr: " + tail(stderr), e);
         }
-        LOG.info("Kafka: broker started at {} in {} ms (pid {}, data in {})", kafka.bootstrapServers,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), process.pid(), settings.dataDir());
+        LOG.info("Kafka: broker started at {} in {} ms (pid {}, data in {}{})", kafka.bootstrapServers,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), process.pid(), settings.dataDir(),
+                admin == null ? "" : "; SASL and ACLs required");
         return kafka;
     }
 
@@ -180,6 +227,23 @@ public final class LocalKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    public boolean secured() {
+        return admin != null;
+    }
+
+    /**
+     * The admin's client settings with the address: what the launcher sets the broker up with
+     * (topics, principals). On a broker without SASL just the address.
+     */
+    public Map<String, Object> adminSettings() {
+        Map<String, Object> settings = new HashMap<>();
+        if (admin != null) {
+            settings.putAll(admin.settings());
+        }
+        settings.put("bootstrap.servers", bootstrapServers);
+        return settings;
     }
 
     /** Whether this instance started the broker (and will stop it). */

@@ -1,18 +1,12 @@
 package com.telco.complaints.deploy.infra;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -31,9 +25,7 @@ public final class ServiceRoles {
 
     /** A new random password. */
     public static String newPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return Secrets.newSecret();
     }
 
     /**
@@ -41,28 +33,7 @@ public final class ServiceRoles {
      * first use: the same on every start, so that a role that exists keeps working.
      */
     public static String passwordIn(Path dir, String role) {
-        return secretIn(dir, "db-" + role + ".password");
-    }
-
-    /** A random secret kept in {@code dir/file} (readable by the owner only), created there on first use. */
-    public static String secretIn(Path dir, String file) {
-        Path path = dir.resolve(file);
-        try {
-            if (!Files.exists(path)) {
-                Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, file, ".tmp");
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // the directory's permissions protect it
-                }
-                Files.writeString(tmp, newPassword());
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return Files.readString(path).strip();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot keep the secret " + path + ": " + e.getMessage(), e);
-        }
+        return Secrets.in(dir, "db-" + role + ".password");
     }
 
     /**

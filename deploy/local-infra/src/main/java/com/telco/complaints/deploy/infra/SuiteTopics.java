@@ -7,9 +7,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,20 +41,26 @@ public record SuiteTopics(String events, String submissions, String submissionsD
 
     /** Creates whichever of the topics is missing; existing topics are left as they are. */
     public void ensureExist(String bootstrapServers, int partitions) {
+        ensureExist(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), partitions);
+    }
+
+    /** The same, with an admin's client settings (address and login). */
+    public void ensureExist(Map<String, Object> admin, int partitions) {
+        Object bootstrapServers = admin.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         List<NewTopic> wanted = List.of(
                 topic(events, partitions, FOREVER),
                 topic(submissions, partitions, SEVEN_DAYS),
                 topic(submissionsDlq, partitions, FOREVER),
                 // One partition: the checkpoints form one sequence, read from its end.
                 topic(auditCheckpoints, 1, FOREVER));
-        try (Admin admin = Admin.create(adminProps(bootstrapServers))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        try (Admin client = Admin.create(withTimeout(admin))) {
+            Set<String> existing = client.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
             if (missing.isEmpty()) {
                 return;
             }
             try {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                client.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
@@ -67,8 +73,13 @@ public record SuiteTopics(String events, String submissions, String submissionsD
 
     /** Deletes the topics; for test runs that made their own. */
     public void delete(String bootstrapServers) {
-        try (Admin admin = Admin.create(adminProps(bootstrapServers))) {
-            admin.deleteTopics(all()).all().get(30, TimeUnit.SECONDS);
+        delete(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** The same, with an admin's client settings (address and login). */
+    public void delete(Map<String, Object> admin) {
+        try (Admin client = Admin.create(withTimeout(admin))) {
+            client.deleteTopics(all()).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot delete topics " + all() + ": " + e, e);
         }
@@ -80,10 +91,9 @@ public record SuiteTopics(String events, String submissions, String submissionsD
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
     }
 
-    static Properties adminProps(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-        return props;
+    private static Map<String, Object> withTimeout(Map<String, Object> admin) {
+        Map<String, Object> settings = new HashMap<>(admin);
+        settings.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        return settings;
     }
 }

@@ -5,6 +5,7 @@ import com.telco.complaints.deploy.infra.LocalKafka;
 import com.telco.complaints.deploy.infra.LocalPostgres;
 import com.telco.complaints.deploy.infra.LocalTokens;
 import com.telco.complaints.deploy.infra.Ports;
+import com.telco.complaints.deploy.infra.Secrets;
 import com.telco.complaints.deploy.infra.ServiceRoles;
 import com.telco.complaints.deploy.infra.SuiteTopics;
 import com.telco.complaints.deploy.suite.SuiteSettings.Database;
@@ -423,7 +424,7 @@ public final class Suite implements AutoCloseable {
             return Map.of();
         }
         return Map.of(Service.ANALYTICS, Map.of("ANALYTICS_AUDIT_CHAIN_KEY",
-                ServiceRoles.secretIn(settings.authDir(), "audit-chain.key")));
+                Secrets.in(settings.authDir(), "audit-chain.key")));
     }
 
     /**
