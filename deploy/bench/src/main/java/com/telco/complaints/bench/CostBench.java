@@ -40,7 +40,7 @@ final class CostBench {
         Results results = new Results(saturate ? "cost-saturation" : "cost-" + rates.get(0));
         List<Service> services = List.of(Service.values());
         try (BenchSuite suite = BenchSuite.start(services, Map.of());
-             LogCounter log = new LogCounter(suite.endpoints().bootstrapServers(), suite.endpoints().topics().events())) {
+             LogCounter log = new LogCounter(suite.endpoints().kafkaAdmin(), suite.endpoints().topics().events())) {
             Map<String, Long> pids = new LinkedHashMap<>();
             for (Service s : services) {
                 pids.put(s.name().toLowerCase(), suite.suite.pid(s).orElse(-1));

@@ -24,7 +24,7 @@ final class EndToEndBench {
         Results results = new Results("e2e-" + rate);
         List<Service> services = List.of(Service.values());
         try (BenchSuite suite = BenchSuite.start(services, Map.of());
-             LogCounter log = new LogCounter(suite.endpoints().bootstrapServers(), suite.endpoints().topics().events())) {
+             LogCounter log = new LogCounter(suite.endpoints().kafkaAdmin(), suite.endpoints().topics().events())) {
             suite.recordMemory(results, "idle", services);
             LeanHttp load = new LeanHttp(suite.uri(Service.INTAKE, "/complaints"), suite.token("submitter"));
             System.out.println("warming up ...");

@@ -21,7 +21,7 @@ final class IntakeBench {
         Results results = new Results("intake");
         List<Service> services = List.of(Service.INTAKE);
         try (BenchSuite suite = BenchSuite.start(services, Map.of());
-             LogCounter log = new LogCounter(suite.endpoints().bootstrapServers(), suite.endpoints().topics().events())) {
+             LogCounter log = new LogCounter(suite.endpoints().kafkaAdmin(), suite.endpoints().topics().events())) {
             suite.recordMemory(results, "idle", services);
             var ep = suite.endpoints();
             System.out.println("raw limit: PostgreSQL insert+commit with " + POOL + " connections ...");

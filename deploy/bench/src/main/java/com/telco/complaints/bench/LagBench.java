@@ -42,7 +42,7 @@ final class LagBench {
         try (BenchSuite suite = BenchSuite.start(services, Map.of())) {
             suite.recordMemory(results, "idle", services);
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.endpoints().bootstrapServers());
+            p.putAll(suite.endpoints().kafkaAdmin()); // stands in for the services that write the log
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
             HttpLoad http = new HttpLoad(suite.token("operator"));

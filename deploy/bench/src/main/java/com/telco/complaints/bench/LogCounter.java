@@ -38,11 +38,11 @@ final class LogCounter implements AutoCloseable {
     private final Thread counter;
     private volatile boolean closed;
 
-    LogCounter(String bootstrap, String topic) throws Exception {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    /** @param client the broker's address and the admin's login (Endpoints.kafkaAdmin) */
+    LogCounter(Map<String, Object> client, String topic) throws Exception {
+        this.admin = Admin.create(client);
         this.topic = topic;
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> c = new HashMap<>(client);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);

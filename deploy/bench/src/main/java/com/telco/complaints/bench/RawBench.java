@@ -15,9 +15,9 @@ final class RawBench {
         try (BenchSuite suite = BenchSuite.start(List.of(Service.INTAKE), Map.of())) {
             var ep = suite.endpoints();
             String topic = "bench-raw-" + suite.runId;
-            results.add("Kafka ProducerPerformance 300 B acks=all", RawLimits.kafkaProduce(ep.bootstrapServers(), topic,
+            results.add("Kafka ProducerPerformance 300 B acks=all", RawLimits.kafkaProduce(ep.kafkaAdmin(), topic,
                     1_000_000, 300), "records/s");
-            results.add("Kafka ConsumerPerformance 300 B", RawLimits.kafkaConsume(ep.bootstrapServers(), topic,
+            results.add("Kafka ConsumerPerformance 300 B", RawLimits.kafkaConsume(ep.kafkaAdmin(), topic,
                     1_000_000), "records/s");
             results.add("PostgreSQL insert+commit, " + IntakeBench.POOL + " connections",
                     RawLimits.postgresInsertCommit(ep.jdbcUrl(), ep.user(), ep.password(), IntakeBench.POOL, 12), "rows/s");

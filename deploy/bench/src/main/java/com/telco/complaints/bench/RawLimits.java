@@ -8,6 +8,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,11 +38,11 @@ final class RawLimits {
     private RawLimits() {}
 
     /** Records per second produced with acks=all, {@code size}-byte records, on a new 6-partition topic. */
-    static double kafkaProduce(String bootstrap, String topic, long records, int size) throws Exception {
-        createTopic(bootstrap, topic, 6);
-        List<String> out = tool("org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records",
+    static double kafkaProduce(Map<String, Object> client, String topic, long records, int size) throws Exception {
+        createTopic(client, topic, 6);
+        List<String> out = tool(client, "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records",
                 String.valueOf(records), "--record-size", String.valueOf(size), "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all");
+                "--producer.config", CLIENT_FILE, "--producer-props", "acks=all");
         for (int i = out.size() - 1; i >= 0; i--) {
             Matcher m = PRODUCED.matcher(out.get(i));
             if (m.find()) {
@@ -49,8 +53,9 @@ final class RawLimits {
     }
 
     /** Records per second consumed from the start of {@code topic} (all of its {@code records}). */
-    static double kafkaConsume(String bootstrap, String topic, long records) throws Exception {
-        List<String> out = tool("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap,
+    static double kafkaConsume(Map<String, Object> client, String topic, long records) throws Exception {
+        List<String> out = tool(client, "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server",
+                String.valueOf(client.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)), "--consumer.config", CLIENT_FILE,
                 "--topic", topic, "--messages", String.valueOf(records), "--timeout", "120000");
         // Header: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
         for (int i = 0; i < out.size() - 1; i++) {
@@ -102,34 +107,61 @@ final class RawLimits {
         return done.get() / (double) (seconds - 2);
     }
 
-    static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    static void createTopic(Map<String, Object> client, String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(client)) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
             }
         }
     }
 
-    private static List<String> tool(String main, String... args) throws IOException, InterruptedException {
+    /** Stands for the client settings file in a tool's arguments. */
+    private static final String CLIENT_FILE = "{client settings}";
+
+    /**
+     * Runs one of Kafka's tools with the client's settings (address and login) in a file of its own,
+     * readable by this user only and deleted afterwards.
+     */
+    private static List<String> tool(Map<String, Object> client, String main, String... args)
+            throws IOException, InterruptedException {
+        Path settings = Files.createTempFile("bench-kafka-client", ".properties",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Properties props = new Properties();
+            client.forEach((key, value) -> props.setProperty(key, String.valueOf(value)));
+            try (var writer = Files.newBufferedWriter(settings)) {
+                props.store(writer, null);
+            }
+            List<String> withFile = new ArrayList<>();
+            for (String arg : args) {
+                withFile.add(CLIENT_FILE.equals(arg) ? settings.toString() : arg);
+            }
+            return tool(main, withFile);
+        } finally {
+            Files.deleteIfExists(settings);
+        }
+    }
+
+    private static List<String> tool(String main, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(), "-Xmx512m",
                 "-Dlog4j2.configurationFile=kafka-broker-log4j2.xml", "-Dkafka.logs.dir=deploy/bench/target",
                 "-cp", LocalKafka.brokerClasspath(), main));
-        command.addAll(List.of(args));
-        java.nio.file.Path output = java.nio.file.Files.createTempFile("bench-tool", ".out");
+        command.addAll(args);
+        Path output = Files.createTempFile("bench-tool", ".out");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             boolean exited = p.waitFor(10, TimeUnit.MINUTES);
             if (!exited) {
                 p.destroyForcibly();
             }
-            List<String> lines = java.nio.file.Files.readAllLines(output, StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
             if (!exited || p.exitValue() != 0) {
                 throw new IllegalStateException(main + (exited ? " failed: " : " did not finish in 10 minutes: ")
                         + String.join("\n", lines));
             }
             return lines;
         } finally {
-            java.nio.file.Files.deleteIfExists(output);
+            Files.deleteIfExists(output);
         }
     }
 }

@@ -33,13 +33,13 @@ final class ReplayBench {
         Results results = new Results(name);
         List<Service> services = List.of(service);
         try (BenchSuite suite = BenchSuite.start(services, Map.of());
-             LogCounter log = new LogCounter(suite.endpoints().bootstrapServers(), suite.endpoints().topics().events())) {
+             LogCounter log = new LogCounter(suite.endpoints().kafkaAdmin(), suite.endpoints().topics().events())) {
             suite.recordMemory(results, "idle", services);
-            String bootstrap = suite.endpoints().bootstrapServers();
+            Map<String, Object> kafka = suite.endpoints().kafkaAdmin(); // writes the log as the services would
             String topic = suite.endpoints().topics().events();
             System.out.printf("writing a log of %,d events ...%n", events);
             long t0 = System.nanoTime();
-            long written = new LogFiller("B" + suite.runId, 42).fill(bootstrap, topic, events);
+            long written = new LogFiller("B" + suite.runId, 42).fill(kafka, topic, events);
             double fillSeconds = (System.nanoTime() - t0) / 1e9;
             results.add("log written (realistic mix)", written, "events");
             results.context("events", written);
@@ -53,9 +53,9 @@ final class ReplayBench {
             suite.recordMemory(results, "after live catch-up", services);
 
             System.out.println("raw limits: Kafka ConsumerPerformance on the same topic, ProducerPerformance ...");
-            double consumed = RawLimits.kafkaConsume(bootstrap, topic, onLog);
+            double consumed = RawLimits.kafkaConsume(kafka, topic, onLog);
             results.add("Kafka ConsumerPerformance, same topic (raw)", consumed, "records/s");
-            double produced = RawLimits.kafkaProduce(bootstrap, "bench-raw-" + suite.runId, 1_000_000, 300);
+            double produced = RawLimits.kafkaProduce(kafka, "bench-raw-" + suite.runId, 1_000_000, 300);
             results.add("Kafka ProducerPerformance 300 B acks=all (raw)", produced, "records/s");
 
             HttpLoad http = new HttpLoad(suite.token("admin"));

@@ -321,7 +321,7 @@ final class Doors {
 
     /** Every record of complaint-events now, read raw (read-committed, up to the end offsets). */
     LogCensus census() {
-        try (EventLog log = new EventLog(suite.endpoints().bootstrapServers(), suite.endpoints().topics().events())) {
+        try (EventLog log = new EventLog(suite.endpoints().kafkaAdmin(), suite.endpoints().topics().events())) {
             return LogCensus.of(log);
         }
     }
@@ -335,7 +335,7 @@ final class Doors {
     LogCensus settled() {
         String region = ComplaintBody.uniqueRegion("MARK");
         int partitions;
-        try (EventLog log = new EventLog(suite.endpoints().bootstrapServers(), suite.endpoints().topics().events())) {
+        try (EventLog log = new EventLog(suite.endpoints().kafkaAdmin(), suite.endpoints().topics().events())) {
             partitions = log.partitions();
         }
         Set<Integer> covered = new TreeSet<>();

@@ -1,5 +1,6 @@
 package com.telco.complaints.systemtests;
 
+import com.telco.complaints.deploy.infra.KafkaPrincipals;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -132,7 +133,7 @@ class RefusalSystemIT {
     private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
         String dlq = system.endpoints().topics().submissionsDlq();
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.endpoints().bootstrapServers());
+        props.putAll(system.endpoints().kafkaAdmin()); // nobody else reads the dead letters
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -149,9 +150,10 @@ class RefusalSystemIT {
         }
     }
 
+    /** A publishing system's producer: the broker's {@code publisher} principal, which may write submissions only. */
     private Properties producerProps() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.endpoints().bootstrapServers());
+        props.putAll(system.endpoints().kafkaClient(KafkaPrincipals.PUBLISHER));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -48,22 +48,27 @@ public final class EventLog implements AutoCloseable {
     }
 
     private final String topic;
-    private final String bootstrapServers;
+    private final Map<String, Object> client;
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<Entry> seen = new ArrayList<>();
     private final EventCodec codec = EventCodec.standard();
 
     public EventLog(String bootstrapServers, String topic) {
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+    }
+
+    /** @param client the broker's address and, where it requires one, a login (e.g. the suite's admin) */
+    public EventLog(Map<String, Object> client, String topic) {
         this.topic = topic;
-        this.bootstrapServers = bootstrapServers;
+        this.client = Map.copyOf(client);
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(client);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.putAll(client);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
@@ -142,7 +147,7 @@ public final class EventLog implements AutoCloseable {
      * reads through here, so that a duplicate committed a moment ago is not missed.
      */
     public List<Entry> settledEntries(Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(client)) {
             Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
             consumer.assignment().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
             Awaitility.await("no open transaction on " + topic).atMost(timeout).pollInterval(Duration.ofMillis(50))

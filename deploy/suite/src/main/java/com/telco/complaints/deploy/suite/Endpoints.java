@@ -1,5 +1,6 @@
 package com.telco.complaints.deploy.suite;
 
+import com.telco.complaints.deploy.infra.KafkaClients;
 import com.telco.complaints.deploy.infra.SuiteTopics;
 
 import java.util.Map;
@@ -13,9 +14,11 @@ import java.util.Map;
  *                 one connects as {@code user} (a database given as a JDBC URL is used as it is)
  * @param secrets  environment variables a service gets from the suite's data directory (keys that
  *                 must stay out of the database), unless the user set them
+ * @param kafka    the broker's principals and their logins, when the suite started it with SASL and ACLs;
+ *                 {@link KafkaClients#NONE} otherwise
  */
 public record Endpoints(String bootstrapServers, String jdbcUrl, String user, String password, SuiteTopics topics,
-                        Map<Service, Login> logins, Map<Service, Map<String, String>> secrets) {
+                        Map<Service, Login> logins, Map<Service, Map<String, String>> secrets, KafkaClients kafka) {
 
     /** A database login; {@code password} null for none. */
     public record Login(String user, String password) {
@@ -28,6 +31,12 @@ public record Endpoints(String bootstrapServers, String jdbcUrl, String user, St
     public Endpoints {
         logins = Map.copyOf(logins);
         secrets = Map.copyOf(secrets);
+        kafka = kafka == null ? KafkaClients.NONE : kafka;
+    }
+
+    public Endpoints(String bootstrapServers, String jdbcUrl, String user, String password, SuiteTopics topics,
+                     Map<Service, Login> logins, Map<Service, Map<String, String>> secrets) {
+        this(bootstrapServers, jdbcUrl, user, password, topics, logins, secrets, KafkaClients.NONE);
     }
 
     public Endpoints(String bootstrapServers, String jdbcUrl, String user, String password, SuiteTopics topics) {
@@ -36,7 +45,30 @@ public record Endpoints(String bootstrapServers, String jdbcUrl, String user, St
 
     /** The same, with these secrets for the services. */
     public Endpoints withSecrets(Map<Service, Map<String, String>> serviceSecrets) {
-        return new Endpoints(bootstrapServers, jdbcUrl, user, password, topics, logins, serviceSecrets);
+        return new Endpoints(bootstrapServers, jdbcUrl, user, password, topics, logins, serviceSecrets, kafka);
+    }
+
+    /** The same, with these logins to the broker. */
+    public Endpoints withKafka(KafkaClients clients) {
+        return new Endpoints(bootstrapServers, jdbcUrl, user, password, topics, logins, secrets, clients);
+    }
+
+    /**
+     * The broker's address and the admin's login: for the suite's own clients (topics, tests,
+     * benchmarks), never for a service.
+     */
+    public Map<String, Object> kafkaAdmin() {
+        return kafka.admin(bootstrapServers);
+    }
+
+    /** The broker's address and {@code principal}'s login (e.g. {@code publisher}, {@code reader}). */
+    public Map<String, Object> kafkaClient(String principal) {
+        return kafka.client(principal, bootstrapServers);
+    }
+
+    /** The environment variables of {@code service}'s broker login; none on a broker without SASL. */
+    public Map<String, String> kafkaLoginOf(Service service) {
+        return kafka.environmentOf(service.id());
     }
 
     /** The environment variables of {@code service}'s secrets. */
@@ -55,6 +87,6 @@ public record Endpoints(String bootstrapServers, String jdbcUrl, String user, St
         return "Endpoints[bootstrapServers=" + bootstrapServers + ", jdbcUrl=" + jdbcUrl + ", user=" + user
                 + (password == null ? "" : ", password=***") + ", topics=" + topics.all()
                 + (logins.isEmpty() ? "" : ", logins=" + logins)
-                + (secrets.isEmpty() ? "" : ", secrets of " + secrets.keySet()) + "]";
+                + (secrets.isEmpty() ? "" : ", secrets of " + secrets.keySet()) + ", kafka=" + kafka + "]";
     }
 }

@@ -1,6 +1,8 @@
 package com.telco.complaints.deploy.suite;
 
 import com.telco.complaints.deploy.infra.ChildProcesses;
+import com.telco.complaints.deploy.infra.KafkaClients;
+import com.telco.complaints.deploy.infra.KafkaPrincipals;
 import com.telco.complaints.deploy.infra.LocalKafka;
 import com.telco.complaints.deploy.infra.LocalPostgres;
 import com.telco.complaints.deploy.infra.LocalTokens;
@@ -131,8 +133,8 @@ public final class Suite implements AutoCloseable {
                 localTokens(); // the key pair the services verify tokens with, created on the first start
             }
             String bootstrapServers = startOrReuseKafka();
-            settings.topics().ensureExist(bootstrapServers, settings.kafka().partitions());
-            endpoints = startOrReusePostgres(bootstrapServers).withSecrets(secrets());
+            KafkaClients kafkaClients = topicsAndPrincipals(bootstrapServers);
+            endpoints = startOrReusePostgres(bootstrapServers).withSecrets(secrets()).withKafka(kafkaClients);
             String java = ChildProcesses.javaExecutable();
             for (Service service : settings.services()) {
                 ServiceProcess process = new ServiceProcess(settings.launch(service, endpoints, java));
@@ -386,8 +388,25 @@ public final class Suite implements AutoCloseable {
             return bootstrapServers;
         }
         kafka = LocalKafka.startOrReuse(
-                LocalKafka.Settings.defaults(settings.kafkaDataDir()).withPort(settingsKafka.localPort()));
+                LocalKafka.Settings.defaults(settings.kafkaDataDir()).withPort(settingsKafka.localPort()).secure());
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * Creates the topics that are missing and, on the broker started here, every principal with its
+     * rights (KafkaPrincipals); their client settings are written under the broker's data directory.
+     * An external broker is used as given: its principals and ACLs are its operator's.
+     */
+    private KafkaClients topicsAndPrincipals(String bootstrapServers) {
+        if (kafka == null) {
+            settings.topics().ensureExist(bootstrapServers, settings.kafka().partitions());
+            return KafkaClients.NONE;
+        }
+        settings.topics().ensureExist(kafka.adminSettings(), settings.kafka().partitions());
+        KafkaClients clients = KafkaPrincipals.grant(kafka.adminSettings(), settings.topics(), settings.kafkaDataDir());
+        LOG.info("Kafka: SASL/SCRAM required; principals {} with their ACLs; client settings in {}",
+                clients.logins().keySet(), KafkaPrincipals.clientsDir(settings.kafkaDataDir()));
+        return clients;
     }
 
     private Endpoints startOrReusePostgres(String bootstrapServers) {

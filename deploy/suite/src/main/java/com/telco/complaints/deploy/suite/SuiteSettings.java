@@ -131,6 +131,7 @@ public record SuiteSettings(Path repoRoot, Path dataDir, List<Service> services,
             env.put("MP_JWT_VERIFY_ISSUER", LocalTokens.ISSUER);
         }
         env.putAll(endpoints.secretsOf(service));
+        env.putAll(endpoints.kafkaLoginOf(service));
         // Only when they differ: the services' own defaults already name the topics of DESIGN.md.
         if (!SuiteTopics.DEFAULT.equals(endpoints.topics())) {
             env.put("COMPLAINTS_TOPICS_EVENTS", endpoints.topics().events());
