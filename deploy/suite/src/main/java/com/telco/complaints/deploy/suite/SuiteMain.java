@@ -1,5 +1,6 @@
 package com.telco.complaints.deploy.suite;
 
+import com.telco.complaints.deploy.infra.KafkaPrincipals;
 import com.telco.complaints.deploy.suite.demo.Demo;
 import com.telco.complaints.deploy.suite.demo.DemoSettings;
 
@@ -188,6 +189,11 @@ public final class SuiteMain {
         out.println();
         out.printf("  Kafka        %s   (%s)%n", endpoints.bootstrapServers(), suite.kafkaOrigin());
         out.printf("  topics       %s%n", String.join(", ", endpoints.topics().all()));
+        if (endpoints.kafka().secured()) {
+            out.printf("  Kafka logins SASL/SCRAM-SHA-512, ACLs; client settings per principal (%s) in %s%n",
+                    String.join(", ", endpoints.kafka().logins().keySet()),
+                    KafkaPrincipals.clientsDir(settings.kafkaDataDir()));
+        }
         out.printf("  PostgreSQL   %s   (%s)%n", endpoints.jdbcUrl(), suite.postgresOrigin());
         out.printf("  logs         %s/<service>.log%n", settings.logsDir());
         out.println();
