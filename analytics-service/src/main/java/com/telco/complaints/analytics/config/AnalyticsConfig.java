@@ -25,6 +25,13 @@ public interface AnalyticsConfig {
          */
         @WithName("chain-key")
         String chainKey();
+
+        /**
+         * How often a signed checkpoint of the archive is published to the topic
+         * {@code complaints.topics.audit-checkpoints}, when the archive moved since the last one.
+         */
+        @WithDefault("PT5M")
+        Duration checkpointInterval();
     }
 
     interface Hotspots {

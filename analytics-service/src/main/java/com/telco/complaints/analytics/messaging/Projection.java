@@ -111,6 +111,10 @@ public class Projection implements LogHandler<Projection.Incoming> {
         Set<UUID> known = archive.archived(ids);
         Map<String, Head> heads = archive.heads(complaintIds);
         Map<String, CaseRecord> loaded = cases.load(complaintIds);
+        ArchiveDigest digest = new ArchiveDigest(key.bytes());
+        Map<Integer, AuditArchive.Digest> digests = lockDigests(digest, items);
+        Map<Integer, Long> ordinals = new HashMap<>();
+        digests.forEach((partition, d) -> ordinals.put(partition, d.events()));
 
         AuditChain.Hasher keyed = AuditChain.Hasher.keyed(key.bytes());
         AuditChain.Hasher unkeyed = null;
@@ -150,33 +154,60 @@ public class Projection implements LogHandler<Projection.Incoming> {
             moved.put(complaintId, new Head(complaintId, seq, hash, keyedChain));
             LogRecord record = in.record();
             partitionOf.put(complaintId, record.partition());
+            long ordinal = ordinals.merge(record.partition(), 1L, Long::sum);
             rows.add(new ArchivedEvent(event.eventId(), complaintId, seq, record.partition(), record.offset(),
-                    record.ceType(), event.occurredAt(), in.headers(), record.value(), previous, hash, rejection));
+                    record.ceType(), event.occurredAt(), in.headers(), record.value(), previous, hash, rejection,
+                    ordinal));
         }
         archive.append(rows, moved.values(), partitionOf);
-        moveDigests(heads, moved, partitionOf);
+        moveDigests(digest, digests, ordinals, heads, moved, partitionOf);
         cases.save(changed.values());
         int count = rows.size();
         afterCommit.run(() -> archived.increment(count));
     }
 
     /**
-     * Moves the digests of the partitions whose cases moved: each case's contribution over its old
-     * head out, over its new one in. A partition without a digest yet starts from the heads it has.
+     * The digests of the batch's partitions, locked until the transaction ends, before any event is
+     * archived: each event's ordinal follows its partition's count of events, so no other writer may
+     * move it meanwhile. A partition without a digest yet starts from the heads it has (an archive of
+     * an older version is taken as it stands; a new one has none).
      */
-    private void moveDigests(Map<String, Head> before, Map<String, Head> moved, Map<String, Integer> partitionOf) {
+    private Map<Integer, AuditArchive.Digest> lockDigests(ArchiveDigest digest, List<Incoming> items) {
+        Set<Integer> partitions = new TreeSet<>();
+        items.forEach(in -> partitions.add(in.record().partition()));
+        Map<Integer, AuditArchive.Digest> digests = new HashMap<>(archive.lockDigests(partitions));
+        for (int partition : partitions) {
+            digests.computeIfAbsent(partition, p -> initial(digest, p));
+        }
+        return digests;
+    }
+
+    private AuditArchive.Digest initial(ArchiveDigest digest, int partition) {
+        byte[] sum = ArchiveDigest.EMPTY;
+        long count = 0;
+        long events = 0;
+        for (Head head : archive.headsOf(partition)) {
+            sum = ArchiveDigest.plus(sum, digest.contribution(head.complaintId(), head.length(), head.hash()));
+            count++;
+            events += head.length();
+        }
+        return new AuditArchive.Digest(partition, count, events, sum);
+    }
+
+    /**
+     * Moves the digests of the partitions whose cases moved: each case's contribution over its old
+     * head out, over its new one in, and the partition's count of events to the last ordinal given.
+     */
+    private void moveDigests(ArchiveDigest digest, Map<Integer, AuditArchive.Digest> digests,
+                             Map<Integer, Long> ordinals, Map<String, Head> before, Map<String, Head> moved,
+                             Map<String, Integer> partitionOf) {
         if (moved.isEmpty()) {
             return;
         }
-        ArchiveDigest digest = new ArchiveDigest(key.bytes());
-        Map<Integer, AuditArchive.Digest> digests = archive.lockDigests(new TreeSet<>(partitionOf.values()));
         Map<Integer, long[]> cases = new HashMap<>();
         Map<Integer, byte[]> sums = new HashMap<>();
         for (int partition : new TreeSet<>(partitionOf.values())) {
             AuditArchive.Digest d = digests.get(partition);
-            if (d == null) {
-                d = initial(digest, partition, before, moved);
-            }
             cases.put(partition, new long[] {d.cases()});
             sums.put(partition, d.digest());
         }
@@ -193,27 +224,9 @@ public class Projection implements LogHandler<Projection.Incoming> {
                     head.hash())));
         }
         List<AuditArchive.Digest> saved = new ArrayList<>();
-        sums.forEach((partition, sum) -> saved.add(new AuditArchive.Digest(partition, cases.get(partition)[0], sum)));
+        sums.forEach((partition, sum) -> saved.add(new AuditArchive.Digest(partition, cases.get(partition)[0],
+                ordinals.get(partition), sum)));
         archive.saveDigests(saved);
-    }
-
-    /**
-     * The digest of a partition that has none yet, from the heads it has before this batch (an archive
-     * of an older version is taken as it stands; a new one has none).
-     */
-    private AuditArchive.Digest initial(ArchiveDigest digest, int partition, Map<String, Head> before,
-                                        Map<String, Head> moved) {
-        byte[] sum = ArchiveDigest.EMPTY;
-        long count = 0;
-        for (Head head : archive.headsOf(partition)) {
-            // A head this batch already wrote stands at its old place in "before" (or is new).
-            Head old = moved.containsKey(head.complaintId()) ? before.get(head.complaintId()) : head;
-            if (old != null) {
-                sum = ArchiveDigest.plus(sum, digest.contribution(old.complaintId(), old.length(), old.hash()));
-                count++;
-            }
-        }
-        return new AuditArchive.Digest(partition, count, sum);
     }
 
     /**

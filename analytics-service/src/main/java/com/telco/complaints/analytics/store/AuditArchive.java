@@ -37,10 +37,11 @@ public class AuditArchive {
      * @param headers   the record's headers as a JSON object
      * @param data      the record value, as it was on the log (UTF-8 JSON)
      * @param rejection why the case fold did not apply it; null when applied
+     * @param ordinal   its place among the events archived from its partition, from 1 (what a checkpoint counts)
      */
     public record ArchivedEvent(UUID eventId, String complaintId, int seq, int partition, long offset,
                                 String eventType, Instant occurredAt, String headers, byte[] data,
-                                byte[] previousHash, byte[] hash, String rejection) {}
+                                byte[] previousHash, byte[] hash, String rejection, long ordinal) {}
 
     /**
      * The end of a case's chain: how many events it has, the last hash, and whether its chain is
@@ -48,11 +49,11 @@ public class AuditArchive {
      */
     public record Head(String complaintId, int length, byte[] hash, boolean keyed) {}
 
-    /** A partition's digest of its cases ({@code ArchiveDigest}) and how many there are. */
-    public record Digest(int partition, long cases, byte[] digest) {}
+    /** A partition's digest of its cases ({@code ArchiveDigest}), how many cases there are, and how many events. */
+    public record Digest(int partition, long cases, long events, byte[] digest) {}
 
     private static final String COLUMNS = "event_id, complaint_id, seq, partition, log_offset, event_type, "
-            + "occurred_at, headers, data, previous_hash, hash, rejection";
+            + "occurred_at, headers, data, previous_hash, hash, rejection, ordinal";
 
     private static String prefixed(String alias) {
         return alias + COLUMNS.replace(", ", ", " + alias);
@@ -64,7 +65,7 @@ public class AuditArchive {
         return new ArchivedEvent(rs.getObject(i, UUID.class), rs.getString(i + 1), rs.getInt(i + 2), rs.getInt(i + 3),
                 rs.getLong(i + 4), rs.getString(i + 5), rs.getObject(i + 6, OffsetDateTime.class).toInstant(),
                 rs.getString(i + 7), rs.getString(i + 8).getBytes(StandardCharsets.UTF_8), rs.getBytes(i + 9),
-                rs.getBytes(i + 10), rs.getString(i + 11));
+                rs.getBytes(i + 10), rs.getString(i + 11), rs.getLong(i + 12));
     }
 
     @Inject
@@ -126,7 +127,7 @@ public class AuditArchive {
         for (ArchivedEvent e : events) {
             rows.text(e.eventId().toString()).text(e.complaintId()).number(e.seq()).number(e.partition())
                     .number(e.offset()).text(e.eventType()).instant(e.occurredAt()).text(e.headers()).utf8(e.data())
-                    .bytes(e.previousHash()).bytes(e.hash()).text(e.rejection()).endRow();
+                    .bytes(e.previousHash()).bytes(e.hash()).text(e.rejection()).number(e.ordinal()).endRow();
         }
         try (Connection c = dataSource.getConnection()) {
             rows.copyInto(c, "audit_events (" + COLUMNS + ")");
@@ -163,12 +164,12 @@ public class AuditArchive {
     public Map<Integer, Digest> lockDigests(Collection<Integer> partitions) {
         Map<Integer, Digest> digests = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select partition, cases, digest from audit_digests "
+             PreparedStatement s = c.prepareStatement("select partition, cases, events, digest from audit_digests "
                      + "where partition = any(?) order by partition for update")) {
             s.setArray(1, c.createArrayOf("integer", partitions.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    digests.put(rs.getInt(1), new Digest(rs.getInt(1), rs.getLong(2), rs.getBytes(3)));
+                    digests.put(rs.getInt(1), new Digest(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getBytes(4)));
                 }
             }
             return digests;
@@ -181,10 +182,10 @@ public class AuditArchive {
     public List<Digest> digests() {
         List<Digest> digests = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select partition, cases, digest from audit_digests order by 1");
+             PreparedStatement s = c.prepareStatement("select partition, cases, events, digest from audit_digests order by 1");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                digests.add(new Digest(rs.getInt(1), rs.getLong(2), rs.getBytes(3)));
+                digests.add(new Digest(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getBytes(4)));
             }
             return digests;
         } catch (SQLException e) {
@@ -194,13 +195,14 @@ public class AuditArchive {
 
     public void saveDigests(Collection<Digest> digests) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into audit_digests (partition, cases, digest) "
-                     + "values (?, ?, ?) on conflict (partition) do update set cases = excluded.cases, "
-                     + "digest = excluded.digest")) {
+             PreparedStatement s = c.prepareStatement("insert into audit_digests (partition, cases, events, digest) "
+                     + "values (?, ?, ?, ?) on conflict (partition) do update set cases = excluded.cases, "
+                     + "events = excluded.events, digest = excluded.digest")) {
             for (Digest d : digests) {
                 s.setInt(1, d.partition());
                 s.setLong(2, d.cases());
-                s.setBytes(3, d.digest());
+                s.setLong(3, d.events());
+                s.setBytes(4, d.digest());
                 s.addBatch();
             }
             s.executeBatch();

@@ -1,0 +1,146 @@
+package com.telco.complaints.analytics.messaging;
+
+import com.telco.complaints.analytics.config.AnalyticsConfig;
+import com.telco.complaints.analytics.config.ChainKey;
+import com.telco.complaints.analytics.domain.AuditCheckpoint;
+import com.telco.complaints.analytics.store.ArchiveState;
+import com.telco.complaints.eventing.log.Failures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes a signed checkpoint of the archive ({@link AuditCheckpoint}) every
+ * {@code analytics.audit.checkpoint-interval}, and only when the archive moved since the last one:
+ * an idle archive costs one small query per interval and nothing on the topic. Before it signs, it
+ * checks that the archive still holds what the last checkpoint stated ({@link CheckpointCheck}, one
+ * read of the partitions' events): an archive rewritten behind the service's back (a case deleted and
+ * the digest moved to match, an older backup restored) is never signed, so the last checkpoint keeps
+ * standing against it. A checkpoint that cannot be published is logged and tried again at the next
+ * interval; it never stops the service. The sequence goes on from the last checkpoint on the topic
+ * whose mac holds, across restarts.
+ */
+@ApplicationScoped
+public class CheckpointPublisher {
+
+    private static final Logger LOG = Logger.getLogger(CheckpointPublisher.class);
+
+    /** How far back from the topic's end a restart looks for the last checkpoint it can trust. */
+    private static final int LOOK_BACK = 20;
+
+    @Inject
+    ArchiveState state;
+    @Inject
+    CheckpointTopic topic;
+    @Inject
+    ChainKey key;
+    @Inject
+    AnalyticsConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    MeterRegistry meters;
+    @Inject
+    CheckpointCheck check;
+
+    private final AtomicLong sequence = new AtomicLong();
+    private Counter failures;
+    private Counter refused;
+    private ScheduledExecutorService scheduler;
+    /** The last checkpoint this instance published or found on the topic; read from the topic on first use. */
+    private AuditCheckpoint last;
+    private boolean lastKnown;
+
+    void onStart(@Observes StartupEvent event) {
+        meters.gauge("audit.checkpoint.sequence", sequence);
+        failures = meters.counter("audit.checkpoint.failures");
+        refused = meters.counter("audit.checkpoint.refused");
+        long every = config.audit().checkpointInterval().toMillis();
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "audit-checkpoints");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::publishQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /**
+     * Publishes a checkpoint of the archive as it is now, unless the last one states the same archive
+     * (or nothing was ever archived). Returns the checkpoint published.
+     *
+     * @throws RuntimeException when the archive or the topic cannot be read, or the checkpoint not published
+     */
+    public synchronized Optional<AuditCheckpoint> publishIfMoved() throws InterruptedException {
+        List<AuditCheckpoint.Partition> now = state.snapshot();
+        if (!lastKnown) {
+            last = lastTrusted();
+            lastKnown = true;
+            sequence.set(last == null ? 0 : last.sequence());
+        }
+        if ((last == null && now.isEmpty()) || (last != null && last.partitions().equals(now))) {
+            return Optional.empty();
+        }
+        if (last != null) {
+            List<CheckpointCheck.PartitionDisagreement> disagreements = check.disagreements(last);
+            if (!disagreements.isEmpty()) {
+                refused.increment();
+                LOG.errorf("the audit archive no longer holds what checkpoint %d stated (%s): no checkpoint is "
+                        + "signed over it; GET /audit/verify names what differs", last.sequence(), disagreements);
+                return Optional.empty();
+            }
+        }
+        AuditCheckpoint checkpoint = AuditCheckpoint.of(clock.instant(), last == null ? 1 : last.sequence() + 1, now)
+                .signed(key.bytes());
+        topic.publish(checkpoint);
+        last = checkpoint;
+        sequence.set(checkpoint.sequence());
+        LOG.debugf("audit checkpoint %d published: %d cases, %d events", checkpoint.sequence(), checkpoint.cases(),
+                checkpoint.events());
+        return Optional.of(checkpoint);
+    }
+
+    private void publishQuietly() {
+        try {
+            publishIfMoved();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failures.increment();
+            LOG.warnf("publishing the audit checkpoint failed, trying again in %s: %s",
+                    config.audit().checkpointInterval(), Failures.describe(e));
+        }
+    }
+
+    /** The newest checkpoint near the topic's end whose mac holds; one that does not is reported, not followed. */
+    private AuditCheckpoint lastTrusted() {
+        List<CheckpointTopic.Entry> entries = topic.last(LOOK_BACK);
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            AuditCheckpoint c = entries.get(i).checkpoint();
+            if (c != null && c.macValid(key.bytes())) {
+                return c;
+            }
+            LOG.warnf("record %d of %s is not a checkpoint of this archive (%s): skipped", entries.get(i).offset(),
+                    topic.name(), c == null ? entries.get(i).unreadable() : "its mac does not hold");
+        }
+        return null;
+    }
+}
