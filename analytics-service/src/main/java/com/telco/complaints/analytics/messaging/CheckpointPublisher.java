@@ -5,6 +5,8 @@ import com.telco.complaints.analytics.config.ChainKey;
 import com.telco.complaints.analytics.domain.AuditCheckpoint;
 import com.telco.complaints.analytics.store.ArchiveState;
 import com.telco.complaints.eventing.log.Failures;
+import com.telco.complaints.eventing.store.Sql;
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,6 +16,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the digest moved to match, an older backup restored) is never signed, so the last checkpoint keeps
  * standing against it. A checkpoint that cannot be published is logged and tried again at the next
  * interval; it never stops the service. The sequence goes on from the last checkpoint on the topic
- * whose mac holds, across restarts.
+ * whose mac holds, across restarts. Several instances share one archive: whoever holds the
+ * advisory lock {@value #LOCK} publishes, after reading the topic's last checkpoint again, so two
+ * never sign the same sequence number and an archive another instance just signed is not signed twice.
  */
 @ApplicationScoped
 public class CheckpointPublisher {
@@ -40,6 +48,7 @@ public class CheckpointPublisher {
 
     /** How far back from the topic's end a restart looks for the last checkpoint it can trust. */
     private static final int LOOK_BACK = 20;
+    static final String LOCK = "analytics-audit-checkpoints";
 
     @Inject
     ArchiveState state;
@@ -55,14 +64,15 @@ public class CheckpointPublisher {
     MeterRegistry meters;
     @Inject
     CheckpointCheck check;
+    @Inject
+    AgroalDataSource dataSource;
 
     private final AtomicLong sequence = new AtomicLong();
     private Counter failures;
     private Counter refused;
     private ScheduledExecutorService scheduler;
-    /** The last checkpoint this instance published or found on the topic; read from the topic on first use. */
+    /** The last checkpoint this instance published or found on the topic; null before the first look. */
     private AuditCheckpoint last;
-    private boolean lastKnown;
 
     void onStart(@Observes StartupEvent event) {
         meters.gauge("audit.checkpoint.sequence", sequence);
@@ -91,12 +101,36 @@ public class CheckpointPublisher {
      */
     public synchronized Optional<AuditCheckpoint> publishIfMoved() throws InterruptedException {
         List<AuditCheckpoint.Partition> now = state.snapshot();
-        if (!lastKnown) {
-            last = lastTrusted();
-            lastKnown = true;
-            sequence.set(last == null ? 0 : last.sequence());
+        if (now.isEmpty() || (last != null && last.partitions().equals(now))) {
+            return Optional.empty();
         }
-        if ((last == null && now.isEmpty()) || (last != null && last.partitions().equals(now))) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!lock(c, "pg_try_advisory_lock")) {
+                return Optional.empty(); // another instance is publishing
+            }
+            try {
+                return publishLocked(now);
+            } finally {
+                lock(c, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("taking the checkpoint lock: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean lock(Connection c, String function) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + function + "(?)")) {
+            s.setLong(1, Sql.lockKey(LOCK));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private Optional<AuditCheckpoint> publishLocked(List<AuditCheckpoint.Partition> now) throws InterruptedException {
+        last = lastTrusted();
+        sequence.set(last == null ? 0 : last.sequence());
+        if (last != null && last.partitions().equals(now)) {
             return Optional.empty();
         }
         if (last != null) {
