@@ -20,12 +20,17 @@ import java.sql.Statement;
  * <ol>
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} set: that broker (and PostgreSQL as below, without Docker);</li>
  *   <li>a Docker engine answers: Testcontainers Kafka and PostgreSQL;</li>
- *   <li>otherwise the local broker (started in its own JVM, or reused at 127.0.0.1:9092) and the
- *       PostgreSQL at 127.0.0.1:5432, or an embedded one when nothing answers there.</li>
+ *   <li>otherwise the tests' local broker (started in its own JVM, or reused at 127.0.0.1:{@value #TEST_KAFKA_PORT}:
+ *       not the port of {@code deploy/run.sh}'s broker, which requires a login, so that the tests never
+ *       mix with a running suite) and the PostgreSQL at 127.0.0.1:5432, or an embedded one when
+ *       nothing answers there.</li>
  * </ol>
  * What is started here is stopped when the JVM exits.
  */
 public interface Infrastructure {
+
+    /** The port of the tests' own broker (its controller on the next one). */
+    int TEST_KAFKA_PORT = 19092;
 
     String bootstrapServers();
 
@@ -88,7 +93,7 @@ public interface Infrastructure {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        LocalKafka kafka = LocalKafka.startOrReuse(LocalKafka.Settings.defaults(dataDir));
+        LocalKafka kafka = LocalKafka.startOrReuse(LocalKafka.Settings.defaults(dataDir).withPort(TEST_KAFKA_PORT));
         LocalPostgres pg = LocalPostgres.startOrReuse(LocalPostgres.Settings.defaults());
         return new Local(kafka.bootstrapServers(), pg,
                 (kafka.startedHere() ? "local broker started" : "running broker reused") + " at " + kafka.bootstrapServers());

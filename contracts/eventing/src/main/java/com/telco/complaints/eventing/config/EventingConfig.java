@@ -32,9 +32,18 @@ public interface EventingConfig {
         @WithDefault("500")
         int batchSize();
 
-        /** How long an idle relay waits for a commit's wake-up before it looks at the outbox anyway. */
-        @WithDefault("PT0.25S")
+        /**
+         * How long an idle leading relay waits for a wake-up before it looks at the outbox anyway. It
+         * is woken after every commit: in-process, or by a PostgreSQL notification from an instance
+         * that does not lead; this is only the safety net (e.g. a notification lost with a broken
+         * connection), so it can be long and cost nothing while nothing happens.
+         */
+        @WithDefault("PT5S")
         Duration idlePoll();
+
+        /** How often an instance that does not lead tries to take the relay lock over. */
+        @WithDefault("PT1S")
+        Duration takeoverPoll();
 
         /**
          * After a batch that did not fill up, how long the relay lets the next one gather: a Kafka

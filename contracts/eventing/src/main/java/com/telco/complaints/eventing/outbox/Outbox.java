@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +30,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -58,6 +60,19 @@ public class Outbox {
     EventingConfig config;
     @ConfigProperty(name = "quarkus.application.name")
     String service;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    /**
+     * Whether this instance holds the relay lock. Its relay wakes in-process after each commit; an
+     * instance that does not lead tells the leader with a PostgreSQL notification instead, sent at its
+     * commit ({@link #wakeUpChannel}), so that the leader need not poll the table.
+     */
+    private volatile boolean leadingHere;
 
     /** Appends {@code event}; must run inside the transaction of the state change. */
     public void append(ComplaintEvent event) {
@@ -131,6 +146,12 @@ public class Outbox {
             if (rows.size() > 1) {
                 s.executeBatch();
             }
+            if (!leadingHere) {
+                try (PreparedStatement notify = c.prepareStatement("select pg_notify(?, '')")) {
+                    notify.setString(1, wakeUpChannel());
+                    notify.execute();
+                }
+            }
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("appending to the outbox", e);
         }
@@ -193,6 +214,7 @@ public class Outbox {
                 s.setLong(1, Sql.lockKey(relayName()));
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next() && rs.getBoolean(1)) {
+                        leadingHere = true;
                         return Optional.of(c);
                     }
                 }
@@ -205,8 +227,25 @@ public class Outbox {
         }
     }
 
+    /**
+     * A connection of its own, outside the pool, for a listener that blocks in it: a pooled one
+     * handed back while still being read would go to somebody else.
+     */
+    Connection unpooledConnection() throws SQLException {
+        Properties props = new Properties();
+        username.ifPresent(u -> props.setProperty("user", u));
+        password.ifPresent(p -> props.setProperty("password", p));
+        return DriverManager.getConnection(jdbcUrl, props);
+    }
+
+    /** The notification channel on which instances that do not lead wake the one that does. */
+    public String wakeUpChannel() {
+        return "outbox_" + service;
+    }
+
     /** Lets go of the relay lock taken by {@link #tryLead}. */
     public void release(Connection lead) {
+        leadingHere = false;
         try (PreparedStatement s = lead.prepareStatement("select pg_advisory_unlock(?)")) {
             s.setLong(1, Sql.lockKey(relayName()));
             s.execute();

@@ -86,9 +86,10 @@ public class OutboxRelay {
     private final AtomicLong relayed = new AtomicLong();
     private Counter refused;
     private volatile Thread worker;
-    /** While this instance leads: the connection holding the lock, and the transactional producer. */
+    /** While this instance leads: the connection holding the lock, the transactional producer, the listener. */
     private Connection lead;
     private KafkaProducer<String, byte[]> producer;
+    private WakeUpListener listener;
 
     void onStart(@Observes StartupEvent event) {
         meters.gauge("outbox.relayed", relayed);
@@ -138,7 +139,10 @@ public class OutboxRelay {
                     int sent = lead() ? relayBatch() : 0;
                     backoff = Duration.ofMillis(100);
                     if (sent == 0) {
-                        wake.tryAcquire(config.outbox().idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                        // A leader is woken by every commit (in-process, or notified by another
+                        // instance); one that does not lead tries to take over sooner.
+                        Duration idle = lead != null ? config.outbox().idlePoll() : config.outbox().takeoverPoll();
+                        wake.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
                         wake.drainPermits();
                     } else if (sent < config.outbox().batchSize()) {
                         TimeUnit.MILLISECONDS.sleep(config.outbox().linger().toMillis());
@@ -186,6 +190,7 @@ public class OutboxRelay {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(props);
         producer.initTransactions();
+        listener = WakeUpListener.start(outbox, wake::release);
         Set<Long> carried = RelayedIds.parse(lastBatch());
         if (!carried.isEmpty()) {
             int deleted = QuarkusTransaction.requiringNew().call(() -> outbox.delete(carried));
@@ -217,6 +222,10 @@ public class OutboxRelay {
 
     /** Gives up the lead: aborts what is in flight and frees the lock for another instance. */
     private void resign() {
+        if (listener != null) {
+            listener.stop();
+            listener = null;
+        }
         try {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));
