@@ -62,8 +62,12 @@ public interface SlaConfig {
     }
 
     interface Watch {
-        /** How often due warnings and breaches are looked for. */
-        @WithDefault("PT0.25S")
+        /**
+         * The longest the watch sleeps between two looks for due warnings and breaches. It wakes
+         * sooner when the next one falls due or a clock is announced; this bounds only what it cannot
+         * be told of (a re-driven case, partitions gained in a rebalance) and a clock moved by a test.
+         */
+        @WithDefault("PT5S")
         Duration interval();
 
         /**

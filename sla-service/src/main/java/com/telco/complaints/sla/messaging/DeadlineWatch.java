@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fails for a reason that is not transient is parked (task {@value #TASK}) and left alone until it
  * is re-driven, while every other case's warnings and breaches are raised on time; so is a case
  * with a parked record, whose true state is not known.
+ *
+ * <p>Between two looks it sleeps until the next warning point or deadline of its partitions (plus the
+ * grace), woken earlier when a clock is announced ({@link WatchAlarm}), and never longer than
+ * {@code sla.watch.interval}: an idle service looks once per interval, a busy one exactly when
+ * something falls due.
  */
 @ApplicationScoped
 public class DeadlineWatch {
@@ -48,6 +54,8 @@ public class DeadlineWatch {
     SlaConfig config;
     @Inject
     Clock clock;
+    @Inject
+    WatchAlarm alarm;
 
     private volatile Thread worker;
 
@@ -70,7 +78,8 @@ public class DeadlineWatch {
             try {
                 int raised = tick();
                 if (raised < config.watch().batchSize()) {
-                    Thread.sleep(config.watch().interval().toMillis());
+                    Instant now = clock.instant();
+                    alarm.awaitUntil(nextLook(now), now);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -83,6 +92,17 @@ public class DeadlineWatch {
                 }
             }
         }
+    }
+
+    /** When the next point of the live partitions falls due, with the grace; at most an interval from now. */
+    Instant nextLook(Instant now) {
+        Instant latest = now.plus(config.watch().interval());
+        Set<Integer> partitions = catchUp.livePartitions();
+        if (partitions.isEmpty()) {
+            return latest;
+        }
+        Optional<Instant> next = clocks.nextDue(partitions).map(due -> due.plus(config.watch().grace()));
+        return next.filter(look -> look.isBefore(latest)).orElse(latest);
     }
 
     /** Raises what is due now; returns how many warnings and breaches were raised. */

@@ -8,6 +8,7 @@ import com.telco.complaints.eventing.log.EventHandler;
 import com.telco.complaints.eventing.outbox.Outbox;
 import com.telco.complaints.eventing.rebuild.RebuildLane;
 import com.telco.complaints.eventing.store.AfterCommit;
+import com.telco.complaints.sla.config.SlaConfig;
 import com.telco.complaints.sla.domain.BusinessCalendar;
 import com.telco.complaints.sla.domain.SlaCase;
 import com.telco.complaints.sla.domain.SlaEvents;
@@ -47,6 +48,10 @@ public class Projection implements EventHandler {
     BusinessCalendar calendar;
     @Inject
     AfterCommit afterCommit;
+    @Inject
+    WatchAlarm alarm;
+    @Inject
+    SlaConfig config;
     @Inject
     NotApplied notApplied;
     @Inject
@@ -158,7 +163,11 @@ public class Projection implements EventHandler {
                 out.add(SlaEvents.started(sla.complaintId(), clock));
                 clock.markAnnounced();
                 String kind = clock.clock().name();
-                afterCommit.run(() -> meters.counter("sla.clocks.started", "clock", kind).increment());
+                Instant due = clock.warnAt() != null ? clock.warnAt() : clock.deadline();
+                afterCommit.run(() -> {
+                    meters.counter("sla.clocks.started", "clock", kind).increment();
+                    alarm.ring(due.plus(config.watch().grace()));
+                });
             }
         }
     }

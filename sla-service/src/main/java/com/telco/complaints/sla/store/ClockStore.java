@@ -214,6 +214,23 @@ public class ClockStore {
      * Cases with a warning or breach due at {@code cutoff} on the given partitions, most overdue first,
      * leaving alone a case with anything parked (a record of it, or its own watch).
      */
+    /** The earliest open warning point or deadline of an announced clock on {@code partitions}, if any. */
+    public Optional<Instant> nextDue(Collection<Integer> partitions) {
+        String sql = "select least((select min(warn_at) from clocks where warning_open and announced and partition = any(?)), "
+                + "(select min(deadline) from clocks where breach_open and announced and partition = any(?)))";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            java.sql.Array parts = c.createArrayOf("integer", partitions.toArray());
+            s.setArray(1, parts);
+            s.setArray(2, parts);
+            try (ResultSet rs = s.executeQuery()) {
+                Timestamp next = rs.next() ? rs.getTimestamp(1) : null;
+                return Optional.ofNullable(next).map(Timestamp::toInstant);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("finding the next due clock", e);
+        }
+    }
+
     public List<Due> due(Collection<Integer> partitions, Instant cutoff, int limit) {
         String notParked = " and not exists (select 1 from parked_records p where p.partition = k.partition "
                 + "and p.message_key = k.complaint_id)";

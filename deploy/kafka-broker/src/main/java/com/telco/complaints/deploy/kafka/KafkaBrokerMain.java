@@ -85,6 +85,14 @@ public final class KafkaBrokerMain {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // The controller appends a no-op record to the metadata log every 500 ms by default, which the
+        // broker then loads: most of an idle single-node broker's own work. Every 5 s is plenty here.
+        p.setProperty("metadata.max.idle.interval.ms", "5000");
+        // Threads for a small machine: Kafka's defaults (8 request handlers, 3 network threads per
+        // listener) each wake several times a second while idle, and more than the cores buy nothing.
+        p.setProperty("num.io.threads", "2");
+        p.setProperty("num.network.threads", "2");
+        p.setProperty("background.threads", "4");
         p.setProperty("log.retention.hours", "-1");
         p.setProperty("log.segment.bytes", String.valueOf(256 * 1024 * 1024));
         if (adminSecret != null) {

@@ -125,6 +125,7 @@ public final class LocalKafka implements AutoCloseable {
         command.add(ChildProcesses.javaExecutable());
         command.addAll(List.of(settings.heapOpts().trim().split("\\s+")));
         command.add("-XX:+UseG1GC");
+        command.add("-XX:-UsePerfData"); // no counters sampled 20 times a second for jstat
         command.add("-Dlog4j2.configurationFile=kafka-broker-log4j2.xml");
         command.add("-Dkafka.logs.dir=" + logs);
         command.add("-cp");

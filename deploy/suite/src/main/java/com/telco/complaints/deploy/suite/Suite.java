@@ -70,11 +70,13 @@ public final class Suite implements AutoCloseable {
      * minutes after start-up at 20 complaints a second, on paths that wait on the broker and the
      * database anyway. Measured with {@code deploy/bench.sh cost} and {@code sla-replay} on two cores:
      * idle suite 0.23 to 0.10 cores, resident memory 220-265 to 165-185 MB, less than half the CPU
-     * per complaint at 5 a second (with the own-echo skip), a replay 13% slower.
+     * per complaint at 5 a second (with the own-echo skip), a replay 13% slower. Without the
+     * performance-data file (UsePerfData, read by jps and jstat only) the JVM's periodic task thread
+     * no longer samples counters 20 times a second in every idle service.
      */
     public static final List<String> DEFAULT_JAVA_OPTIONS = List.of(
             "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:-UseCodeCacheFlushing", "-XX:+ExitOnOutOfMemoryError");
+            "-XX:-UseCodeCacheFlushing", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError");
 
     /**
      * Environment of each service. glibc gives every thread that mallocs its own 64 MB arena (up to
