@@ -4,6 +4,7 @@ import com.telco.complaints.eventing.log.LogConsumer;
 import com.telco.complaints.eventing.testapp.NoteLog.Sent;
 import com.telco.complaints.eventing.testapp.NoteLog;
 import com.telco.complaints.eventing.testapp.TestApp;
+import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.DatabaseOutage;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,6 +21,7 @@ import static com.telco.complaints.eventing.testapp.NoteLog.note;
 import static com.telco.complaints.eventing.testapp.TestApp.eventually;
 import static com.telco.complaints.eventing.testapp.TestApp.notes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /** A failure that passes (the database away for a while) is retried in place: nothing is parked, nothing lost. */
 @QuarkusTest
@@ -48,5 +50,17 @@ class TransientFailureIT {
         eventually().until(() -> consumer.failing() == null);
         assertThat(TestApp.parkedTotal()).isEqualTo(parkedBefore);
         assertThat(sent).allSatisfy(r -> assertThat(TestApp.parkedAt(r.partition(), r.offset())).isEmpty());
+    }
+
+    @Test
+    void aDoorAnswers503WithRetryAfterWhileTheDatabaseIsAwayAndWorksAgainAfter() {
+        try (DatabaseOutage outage = DatabaseOutage.begin()) {
+            Callers.as(Callers.ADMIN).get("/admin/parked").then()
+                    .statusCode(503)
+                    .header("Retry-After", "5")
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(503));
+        }
+        eventually().untilAsserted(() -> Callers.as(Callers.ADMIN).get("/admin/parked").then().statusCode(200));
     }
 }
