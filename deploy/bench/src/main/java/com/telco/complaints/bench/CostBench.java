@@ -50,10 +50,12 @@ final class CostBench {
             load.post(16, 50, 40, 1, HttpLoad.IdSink.none());
             settle(log);
 
-            // Idle: what the suite costs doing nothing.
+            // Idle: what the suite costs doing nothing, once the compilers are done with the warm-up
+            // (they keep a busy minute's code compiling for about half a minute after it).
+            TimeUnit.SECONDS.sleep(30);
             Map<String, Double> before = CpuAccount.snapshot(pids);
             long t0 = System.nanoTime();
-            TimeUnit.SECONDS.sleep(20);
+            TimeUnit.SECONDS.sleep(40);
             double idleSeconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> idle = CpuAccount.perUnit(before, CpuAccount.snapshot(pids), 1);
             double idleCores = suiteOnly(idle) / 1000 / idleSeconds;

@@ -117,6 +117,11 @@ public record SuiteSettings(Path repoRoot, Path dataDir, List<Service> services,
         // Quarkus maps these variables to quarkus.http.port, kafka.bootstrap.servers, quarkus.datasource.*.
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port(service)));
+        if (System.getenv("QUARKUS_HTTP_HOST") == null) {
+            // This machine only, like the broker and the database it starts; QUARKUS_HTTP_HOST=0.0.0.0
+            // (or --config quarkus.http.host=...) serves other machines.
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", endpoints.jdbcUrl());
         Endpoints.Login login = endpoints.loginOf(service);

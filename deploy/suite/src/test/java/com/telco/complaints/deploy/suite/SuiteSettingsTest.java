@@ -1,5 +1,7 @@
 package com.telco.complaints.deploy.suite;
 
+import com.telco.complaints.deploy.infra.KafkaClients;
+import com.telco.complaints.deploy.infra.KafkaLogin;
 import com.telco.complaints.deploy.infra.SuiteTopics;
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +46,31 @@ class SuiteSettingsTest {
 
         assertThat(launch.environment()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "QUARKUS_HTTP_PORT", "18082",
+                "QUARKUS_HTTP_HOST", "127.0.0.1",
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/complaints",
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:///repo/deploy/run-data/auth/token-verification-key.pem",
                 "MP_JWT_VERIFY_ISSUER", "complaint-suite-local",
                 "MALLOC_ARENA_MAX", "2"));
+    }
+
+    @Test
+    void onABrokerWithLoginsEachServiceLogsInAsItsOwnPrincipal() {
+        KafkaClients clients = new KafkaClients(Map.of(
+                "routing-service", KafkaLogin.scram("routing-service", "r0uting"),
+                "sla-service", KafkaLogin.scram("sla-service", "s1a")));
+        SuiteSettings settings = suite().settings();
+
+        Map<String, String> routing = settings.launch(Service.ROUTING, ENDPOINTS.withKafka(clients), "java").environment();
+        assertThat(routing).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+        assertThat(routing.get("KAFKA_SASL_JAAS_CONFIG")).contains("username=\"routing-service\"")
+                .contains("password=\"r0uting\"");
+        assertThat(settings.launch(Service.SLA, ENDPOINTS.withKafka(clients), "java").environment()
+                .get("KAFKA_SASL_JAAS_CONFIG")).contains("username=\"sla-service\"");
+        assertThat(settings.launch(Service.ROUTING, ENDPOINTS, "java").environment())
+                .doesNotContainKeys("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_JAAS_CONFIG");
     }
 
     @Test
