@@ -141,6 +141,11 @@ public class CheckpointPublisher {
                         + "signed over it; GET /audit/verify names what differs", last.sequence(), disagreements);
                 return Optional.empty();
             }
+            // What is signed must be what was checked: an archive that changed while it was checked
+            // (a rebuild swapped in, a batch applied, a rewrite) waits for the next interval.
+            if (!state.snapshot().equals(now)) {
+                return Optional.empty();
+            }
         }
         AuditCheckpoint checkpoint = AuditCheckpoint.of(clock.instant(), last == null ? 1 : last.sequence() + 1, now)
                 .signed(key.bytes());

@@ -3,6 +3,7 @@ package com.telco.complaints.analytics.it;
 import com.telco.complaints.analytics.config.ChainKey;
 import com.telco.complaints.analytics.domain.ArchiveDigest;
 import com.telco.complaints.analytics.domain.AuditCheckpoint;
+import com.telco.complaints.analytics.messaging.CheckpointCheck;
 import com.telco.complaints.analytics.messaging.CheckpointTopic;
 import com.telco.complaints.analytics.store.ArchiveState;
 import com.telco.complaints.contracts.event.ComplaintEvent;
@@ -72,6 +73,8 @@ class CheckpointIT {
     ArchiveState state;
     @Inject
     ChainKey key;
+    @Inject
+    CheckpointCheck check;
 
     @BeforeAll
     static void open() {
@@ -239,8 +242,11 @@ class CheckpointIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(
                 () -> Callers.as(Callers.ADMIN).get("/admin/rebuild").then().statusCode(200).extract().jsonPath(),
                 p -> "DONE".equals(p.getString("state")));
+        // The rebuilt archive holds what the checkpoint before the rewrite stated (a checkpoint may
+        // follow the rebuild, whose applied positions are the log's end: it is checked below too).
+        assertThat(check.disagreements(before)).isEmpty();
         JsonPath rebuilt = verify();
-        assertThat(rebuilt.getLong("checkpoint.sequence")).isEqualTo(before.sequence());
+        assertThat(rebuilt.getLong("checkpoint.sequence")).isGreaterThanOrEqualTo(before.sequence());
         assertThat(rebuilt.getBoolean("checkpoint.agrees")).isTrue();
         assertThat(rebuilt.getBoolean("log.agrees")).isTrue();
         assertThat(rebuilt.getBoolean("valid")).isTrue();
