@@ -126,7 +126,7 @@ final class BenchSuite implements AutoCloseable {
         if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") != null && !System.getenv("KAFKA_BOOTSTRAP_SERVERS").isBlank()) {
             // A broker that outlives the run keeps nothing of it: the run's topics and the raw limits' topic go.
             try (Admin admin = Admin.create(endpoints.kafkaAdmin())) {
-                endpoints.topics().delete(endpoints.kafkaAdmin());
+                endpoints.deleteTopics();
                 admin.deleteTopics(List.of("bench-raw-" + runId)).all().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 System.err.println("bench: could not delete all of the run's topics: " + e.getMessage());

@@ -148,7 +148,7 @@ final class SystemUnderTest implements AutoCloseable {
         dropDatabase(endpoints);
         if (!ownBroker) {
             try {
-                endpoints.topics().delete(endpoints.kafkaAdmin());
+                endpoints.deleteTopics();
                 LOG.info("system tests: topics {} deleted", endpoints.topics().all());
             } catch (RuntimeException e) {
                 LOG.warn("system tests: could not delete this run's topics: {}", e.getMessage());

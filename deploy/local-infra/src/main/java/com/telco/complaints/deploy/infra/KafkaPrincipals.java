@@ -6,11 +6,14 @@ import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
 
 import java.io.IOException;
@@ -97,6 +100,21 @@ public final class KafkaPrincipals {
         KafkaClients clients = new KafkaClients(logins);
         writeClientFiles(clients, String.valueOf(admin.get("bootstrap.servers")), kafkaDataDir);
         return clients;
+    }
+
+    /**
+     * Takes back every right on {@code topics} (a run's own topics, deleted after it): ACLs outlive
+     * the topics they name, and would give a later topic of the same name to the same principals.
+     */
+    public static void revoke(Map<String, Object> admin, SuiteTopics topics) {
+        List<AclBindingFilter> filters = topics.all().stream().map(topic -> new AclBindingFilter(
+                new ResourcePatternFilter(ResourceType.TOPIC, topic, PatternType.LITERAL), AccessControlEntryFilter.ANY))
+                .toList();
+        try (Admin client = Admin.create(admin)) {
+            client.deleteAcls(filters).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot take back the rights on " + topics.all() + ": " + e, e);
+        }
     }
 
     /** The rights of the class comment, as ACL bindings. */

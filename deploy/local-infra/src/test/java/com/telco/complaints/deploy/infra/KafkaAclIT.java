@@ -167,6 +167,24 @@ class KafkaAclIT {
                 .hasOffset()).isTrue();
     }
 
+    @Test
+    void theRightsOnARunsOwnTopicsAreTakenBackWithThem() throws Exception {
+        SuiteTopics run = SuiteTopics.DEFAULT.withSuffix("-run1");
+        run.ensureExist(kafka.adminSettings(), 1);
+        KafkaPrincipals.grant(kafka.adminSettings(), run, dataDir.resolve("kafka"));
+        assertThat(send(login(KafkaPrincipals.PUBLISHER), run.submissions()).hasOffset()).isTrue();
+
+        run.delete(kafka.adminSettings());
+        KafkaPrincipals.revoke(kafka.adminSettings(), run);
+
+        try (Admin admin = Admin.create(clients.admin(kafka.bootstrapServers()))) {
+            var left = admin.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY).values()
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(left).noneMatch(b -> run.all().contains(b.pattern().name()));
+            assertThat(left).anyMatch(b -> b.pattern().name().equals(TOPICS.events()));
+        }
+    }
+
     private static Map<String, Object> login(String principal) {
         return clients.client(principal, kafka.bootstrapServers());
     }

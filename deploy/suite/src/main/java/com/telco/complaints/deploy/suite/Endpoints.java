@@ -1,6 +1,7 @@
 package com.telco.complaints.deploy.suite;
 
 import com.telco.complaints.deploy.infra.KafkaClients;
+import com.telco.complaints.deploy.infra.KafkaPrincipals;
 import com.telco.complaints.deploy.infra.SuiteTopics;
 
 import java.util.Map;
@@ -64,6 +65,17 @@ public record Endpoints(String bootstrapServers, String jdbcUrl, String user, St
     /** The broker's address and {@code principal}'s login (e.g. {@code publisher}, {@code reader}). */
     public Map<String, Object> kafkaClient(String principal) {
         return kafka.client(principal, bootstrapServers);
+    }
+
+    /**
+     * Deletes this run's topics and, on a broker whose principals the suite granted rights, takes
+     * those rights back (ACLs outlive their topics). For runs with topics of their own.
+     */
+    public void deleteTopics() {
+        topics.delete(kafkaAdmin());
+        if (kafka.secured()) {
+            KafkaPrincipals.revoke(kafkaAdmin(), topics);
+        }
     }
 
     /** The environment variables of {@code service}'s broker login; none on a broker without SASL. */

@@ -233,7 +233,7 @@ public final class Demo {
             return;
         }
         try {
-            endpoints.topics().delete(endpoints.kafkaAdmin());
+            endpoints.deleteTopics();
             out.println("demo: topics " + String.join(", ", endpoints.topics().all()) + " deleted");
         } catch (RuntimeException e) {
             out.println("demo: could not delete the topics " + endpoints.topics().all() + ": " + e.getMessage());
