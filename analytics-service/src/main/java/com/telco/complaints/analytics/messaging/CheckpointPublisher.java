@@ -169,17 +169,33 @@ public class CheckpointPublisher {
         }
     }
 
-    /** The newest checkpoint near the topic's end whose mac holds; one that does not is reported, not followed. */
+    /**
+     * The checkpoint with the highest sequence near the topic's end whose mac holds (an older genuine
+     * one appended again is not followed); records whose mac does not hold are reported, not followed.
+     *
+     * @throws IllegalStateException when the topic has records but none of them is a checkpoint of
+     *                               this archive: signing sequence 1 over whatever the archive holds
+     *                               then would bless a rewrite
+     */
     private AuditCheckpoint lastTrusted() {
         List<CheckpointTopic.Entry> entries = topic.last(LOOK_BACK);
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            AuditCheckpoint c = entries.get(i).checkpoint();
+        AuditCheckpoint best = null;
+        for (CheckpointTopic.Entry entry : entries) {
+            AuditCheckpoint c = entry.checkpoint();
             if (c != null && c.macValid(key.bytes())) {
-                return c;
+                if (best == null || c.sequence() > best.sequence()) {
+                    best = c;
+                }
+            } else {
+                LOG.warnf("record %d of %s is not a checkpoint of this archive (%s): skipped", entry.offset(),
+                        topic.name(), c == null ? entry.unreadable() : "its mac does not hold");
             }
-            LOG.warnf("record %d of %s is not a checkpoint of this archive (%s): skipped", entries.get(i).offset(),
-                    topic.name(), c == null ? entries.get(i).unreadable() : "its mac does not hold");
         }
-        return null;
+        if (best == null && !entries.isEmpty()) {
+            refused.increment();
+            throw new IllegalStateException("none of the last " + entries.size() + " records of " + topic.name()
+                    + " is a checkpoint signed with this archive's key: no checkpoint is signed until one is");
+        }
+        return best;
     }
 }

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,7 @@ public class DeadlineWatch {
     private void run() {
         while (worker == Thread.currentThread()) {
             try {
+                alarm.looking();
                 int raised = tick();
                 if (raised < config.watch().batchSize()) {
                     Instant now = clock.instant();
@@ -94,15 +96,23 @@ public class DeadlineWatch {
         }
     }
 
-    /** When the next point of the live partitions falls due, with the grace; at most an interval from now. */
+    /** Even a point already past waits this long: what cannot be raised now is not looked for in a loop. */
+    private static final Duration LEAST_WAIT = Duration.ofMillis(100);
+
+    /**
+     * When the next point of the live partitions falls due, with the grace; at least a tenth of a
+     * second and at most an interval from now.
+     */
     Instant nextLook(Instant now) {
         Instant latest = now.plus(config.watch().interval());
+        Instant earliest = now.plus(LEAST_WAIT.compareTo(config.watch().interval()) < 0 ? LEAST_WAIT : config.watch().interval());
         Set<Integer> partitions = catchUp.livePartitions();
         if (partitions.isEmpty()) {
             return latest;
         }
         Optional<Instant> next = clocks.nextDue(partitions).map(due -> due.plus(config.watch().grace()));
-        return next.filter(look -> look.isBefore(latest)).orElse(latest);
+        return next.filter(look -> look.isBefore(latest)).map(look -> look.isBefore(earliest) ? earliest : look)
+                .orElse(latest);
     }
 
     /** Raises what is due now; returns how many warnings and breaches were raised. */

@@ -16,8 +16,11 @@ import java.util.concurrent.TimeUnit;
 public class WatchAlarm {
 
     private final Semaphore rings = new Semaphore(0);
-    /** When the watch means to look next; {@link Instant#MIN} while it is looking. */
-    private volatile Instant plannedLook = Instant.MIN;
+    /**
+     * When the watch means to look next; {@link Instant#MAX} while it is looking, so that a clock
+     * announced meanwhile (after the watch's query) still rings and ends the next wait at once.
+     */
+    private volatile Instant plannedLook = Instant.MAX;
 
     /** A clock whose next point is {@code due} was announced (after its transaction committed). */
     public void ring(Instant due) {
@@ -26,9 +29,20 @@ public class WatchAlarm {
         }
     }
 
+    /** When the watch means to look next; {@link Instant#MAX} while it looks. */
+    Instant plannedLook() {
+        return plannedLook;
+    }
+
+    /** The watch starts a look: rings from before it are answered by this look. */
+    void looking() {
+        plannedLook = Instant.MAX;
+        rings.drainPermits();
+    }
+
     /**
      * Waits until {@code look} (by the watch's clock, {@code now} now) or until a clock due sooner
-     * is announced; forgets rings that came meanwhile.
+     * is announced, or was announced since {@link #looking}.
      */
     void awaitUntil(Instant look, Instant now) throws InterruptedException {
         plannedLook = look;
@@ -38,8 +52,7 @@ public class WatchAlarm {
                 rings.tryAcquire(millis, TimeUnit.MILLISECONDS);
             }
         } finally {
-            plannedLook = Instant.MIN;
-            rings.drainPermits();
+            plannedLook = Instant.MAX;
         }
     }
 }

@@ -216,8 +216,12 @@ public class ClockStore {
      */
     /** The earliest open warning point or deadline of an announced clock on {@code partitions}, if any. */
     public Optional<Instant> nextDue(Collection<Integer> partitions) {
-        String sql = "select least((select min(warn_at) from clocks where warning_open and announced and partition = any(?)), "
-                + "(select min(deadline) from clocks where breach_open and announced and partition = any(?)))";
+        // As due() looks: a case with a parked record or task is left alone, so it is no next point either.
+        String notParked = " and not exists (select 1 from parked_records p where p.partition = k.partition "
+                + "and p.message_key = k.complaint_id)";
+        String sql = "select least((select min(warn_at) from clocks k where warning_open and announced and partition = any(?)"
+                + notParked + "), (select min(deadline) from clocks k where breach_open and announced "
+                + "and partition = any(?)" + notParked + "))";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             java.sql.Array parts = c.createArrayOf("integer", partitions.toArray());
             s.setArray(1, parts);

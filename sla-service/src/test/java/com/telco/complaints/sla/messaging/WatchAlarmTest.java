@@ -15,6 +15,7 @@ class WatchAlarmTest {
     private static final Instant IN_TEN_MINUTES = NOW.plus(Duration.ofMinutes(10));
 
     private static CompletableFuture<Void> sleeping(WatchAlarm alarm) {
+        alarm.looking();
         CompletableFuture<Void> woke = CompletableFuture.runAsync(() -> {
             try {
                 alarm.awaitUntil(IN_TEN_MINUTES, NOW);
@@ -22,6 +23,8 @@ class WatchAlarmTest {
                 throw new IllegalStateException(e);
             }
         });
+        // Asleep once it has planned its look.
+        await().atMost(Duration.ofSeconds(10)).until(() -> IN_TEN_MINUTES.equals(alarm.plannedLook()));
         return woke;
     }
 
@@ -29,11 +32,8 @@ class WatchAlarmTest {
     void aClockDueBeforeThePlannedLookWakesTheWatch() {
         WatchAlarm alarm = new WatchAlarm();
         CompletableFuture<Void> woke = sleeping(alarm);
-        // Rung until the sleeper has planned its look (a ring before that is forgotten by design).
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            alarm.ring(NOW.plus(Duration.ofMinutes(1)));
-            return woke.isDone();
-        });
+        alarm.ring(NOW.plus(Duration.ofMinutes(1)));
+        await().atMost(Duration.ofSeconds(10)).until(woke::isDone);
     }
 
     @Test
@@ -46,6 +46,17 @@ class WatchAlarmTest {
         });
         alarm.ring(NOW); // a clock due now still wakes it
         await().atMost(Duration.ofSeconds(10)).until(woke::isDone);
+    }
+
+    @Test
+    void aClockAnnouncedWhileTheWatchLooksEndsItsNextWait() {
+        WatchAlarm alarm = new WatchAlarm();
+        alarm.looking();
+        alarm.ring(IN_TEN_MINUTES.plusSeconds(60)); // announced after the watch's query, before it sleeps
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            alarm.awaitUntil(IN_TEN_MINUTES, NOW);
+            return true;
+        });
     }
 
     @Test

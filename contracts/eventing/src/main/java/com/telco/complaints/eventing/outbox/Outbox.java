@@ -69,8 +69,8 @@ public class Outbox {
 
     /**
      * Whether this instance holds the relay lock. Its relay wakes in-process after each commit; an
-     * instance that does not lead tells the leader with a PostgreSQL notification instead, sent at its
-     * commit ({@link #wakeUpChannel}), so that the leader need not poll the table.
+     * instance that does not lead tells the leader with a PostgreSQL notification instead, sent just
+     * after its commit ({@link #notifyLeader}), so that the leader need not poll the table.
      */
     private volatile boolean leadingHere;
 
@@ -145,12 +145,6 @@ public class Outbox {
             }
             if (rows.size() > 1) {
                 s.executeBatch();
-            }
-            if (!leadingHere) {
-                try (PreparedStatement notify = c.prepareStatement("select pg_notify(?, '')")) {
-                    notify.setString(1, wakeUpChannel());
-                    notify.execute();
-                }
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("appending to the outbox", e);
@@ -236,6 +230,25 @@ public class Outbox {
         username.ifPresent(u -> props.setProperty("user", u));
         password.ifPresent(p -> props.setProperty("password", p));
         return DriverManager.getConnection(jdbcUrl, props);
+    }
+
+    /** Whether this instance holds the relay lock now. */
+    public boolean leadingHere() {
+        return leadingHere;
+    }
+
+    /**
+     * Wakes the relay of whichever instance leads: for rows committed by one that does not. Outside
+     * any transaction (the rows are committed already); a notification lost with a crash right after
+     * the commit leaves the rows to the leader's idle poll.
+     */
+    public void notifyLeader() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select pg_notify(?, '')")) {
+            s.setString(1, wakeUpChannel());
+            s.execute();
+        } catch (SQLException e) {
+            throw new StoreException("waking the leading relay", e);
+        }
     }
 
     /** The notification channel on which instances that do not lead wake the one that does. */

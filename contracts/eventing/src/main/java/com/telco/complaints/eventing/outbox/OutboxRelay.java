@@ -46,6 +46,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +92,7 @@ public class OutboxRelay {
     private Connection lead;
     private KafkaProducer<String, byte[]> producer;
     private WakeUpListener listener;
+    private ExecutorService notifier;
 
     void onStart(@Observes StartupEvent event) {
         meters.gauge("outbox.relayed", relayed);
@@ -101,10 +104,41 @@ public class OutboxRelay {
 
     void onStop(@Observes ShutdownEvent event) {
         stop();
+        synchronized (this) {
+            if (notifier != null) {
+                notifier.shutdown();
+            }
+        }
     }
 
+    /**
+     * After a commit that wrote to the outbox: this instance's relay if it leads, otherwise (it never
+     * led, or lost the lead while the transaction ran) the leader's, by a notification sent from a
+     * thread outside the committed transaction.
+     */
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        wake.release();
+        if (outbox.leadingHere()) {
+            wake.release();
+            return;
+        }
+        notifier().execute(() -> {
+            try {
+                outbox.notifyLeader();
+            } catch (RuntimeException e) {
+                LOG.debugf("could not wake the leading relay (its idle poll finds the rows): %s", Failures.describe(e));
+            }
+        });
+    }
+
+    private synchronized ExecutorService notifier() {
+        if (notifier == null) {
+            notifier = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "outbox-notify-leader");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return notifier;
     }
 
     /** Starts relaying (again); what was committed meanwhile goes out now. */
@@ -136,7 +170,13 @@ public class OutboxRelay {
         try {
             while (worker == Thread.currentThread()) {
                 try {
-                    int sent = lead() ? relayBatch() : 0;
+                    boolean leading = lead();
+                    if (leading && (listener == null || !listener.alive())) {
+                        // Its connection broke (or never opened): listen again, or rows of other
+                        // instances would wait for the idle poll while this one leads.
+                        listener = WakeUpListener.start(outbox, wake::release);
+                    }
+                    int sent = leading ? relayBatch() : 0;
                     backoff = Duration.ofMillis(100);
                     if (sent == 0) {
                         // A leader is woken by every commit (in-process, or notified by another
@@ -190,7 +230,6 @@ public class OutboxRelay {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(props);
         producer.initTransactions();
-        listener = WakeUpListener.start(outbox, wake::release);
         Set<Long> carried = RelayedIds.parse(lastBatch());
         if (!carried.isEmpty()) {
             int deleted = QuarkusTransaction.requiringNew().call(() -> outbox.delete(carried));

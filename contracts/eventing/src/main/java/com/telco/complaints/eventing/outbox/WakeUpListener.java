@@ -71,6 +71,11 @@ final class WakeUpListener {
         }
     }
 
+    /** Whether it still listens (its connection did not break). */
+    boolean alive() {
+        return thread.isAlive();
+    }
+
     void stop() {
         stopped = true;
         // Closing the connection ends the blocked read at once.

@@ -50,6 +50,10 @@ public final class KafkaBrokerMain {
 
         String adminSecret = options.containsKey("admin-secret")
                 ? Files.readString(Path.of(options.get("admin-secret"))).trim() : null;
+        if (adminSecret != null && !adminSecret.matches("[A-Za-z0-9]{16,}")) {
+            // It goes into a JAAS line: letters and digits only, and not a short one.
+            throw new IllegalArgumentException("the admin secret must be 16 or more letters and digits");
+        }
         Path config = writeConfig(dataDir, host, port, controllerPort, adminSecret);
         formatIfNew(dataDir, config);
         Properties probe = new Properties();
