@@ -19,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,45 +40,33 @@ public class WorkOrderStore {
 
     /** Writes the work orders of {@code states} as they now stand. */
     public void project(Collection<CaseState> states) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into work_orders (dispatch_id, complaint_id, attempt, "
-                     + "department, rule, previous_dispatch_id, status, dispatched_at, warn_at, return_deadline, "
-                     + "returned_at, resolution, operator_at_fault) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                     + "on conflict (dispatch_id) do update set status = excluded.status, warn_at = excluded.warn_at, "
-                     + "return_deadline = excluded.return_deadline, returned_at = excluded.returned_at, "
-                     + "resolution = excluded.resolution, operator_at_fault = excluded.operator_at_fault")) {
-            int rows = 0;
-            for (CaseState state : states) {
-                for (WorkOrder w : state.workOrders()) {
-                    Optional<ClockState> clock = state.clock(SlaClock.RETURN, w.dispatchId());
-                    s.setString(1, w.dispatchId());
-                    s.setString(2, state.complaintId());
-                    s.setInt(3, w.attempt());
-                    s.setString(4, w.department());
-                    s.setString(5, w.rule());
-                    s.setString(6, w.previousDispatchId());
-                    s.setString(7, w.status().name());
-                    s.setTimestamp(8, Timestamp.from(w.dispatchedAt()));
-                    s.setTimestamp(9, clock.map(k -> Timestamp.from(k.warnAt())).orElse(null));
-                    s.setTimestamp(10, clock.map(k -> Timestamp.from(k.deadline())).orElse(null));
-                    s.setTimestamp(11, w.returnedAt() == null ? null : Timestamp.from(w.returnedAt()));
-                    s.setString(12, w.resolution() == null ? null : w.resolution().name());
-                    if (w.operatorAtFault() == null) {
-                        s.setNull(13, Types.BOOLEAN);
-                    } else {
-                        s.setBoolean(13, w.operatorAtFault());
-                    }
-                    s.addBatch();
-                    rows++;
-                }
-            }
-            if (rows > 0) {
-                s.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("projecting work orders", e);
-        }
+        List<Order> orders = states.stream().flatMap(state -> state.workOrders().stream()
+                .map(w -> new Order(state, w, state.clock(SlaClock.RETURN, w.dispatchId())))).toList();
+        Sql.batch(dataSource, "insert into work_orders (dispatch_id, complaint_id, attempt, "
+                + "department, rule, previous_dispatch_id, status, dispatched_at, warn_at, return_deadline, "
+                + "returned_at, resolution, operator_at_fault) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (dispatch_id) do update set status = excluded.status, warn_at = excluded.warn_at, "
+                + "return_deadline = excluded.return_deadline, returned_at = excluded.returned_at, "
+                + "resolution = excluded.resolution, operator_at_fault = excluded.operator_at_fault", orders, (s, o) -> {
+            WorkOrder w = o.workOrder();
+            s.setString(1, w.dispatchId());
+            s.setString(2, o.state().complaintId());
+            s.setInt(3, w.attempt());
+            s.setString(4, w.department());
+            s.setString(5, w.rule());
+            s.setString(6, w.previousDispatchId());
+            s.setString(7, w.status().name());
+            s.setTimestamp(8, Timestamp.from(w.dispatchedAt()));
+            s.setTimestamp(9, o.returnClock().map(k -> Timestamp.from(k.warnAt())).orElse(null));
+            s.setTimestamp(10, o.returnClock().map(k -> Timestamp.from(k.deadline())).orElse(null));
+            s.setTimestamp(11, Sql.timestamp(w.returnedAt()));
+            s.setString(12, Sql.name(w.resolution()));
+            Sql.setBoolean(s, 13, w.operatorAtFault());
+        }, "projecting work orders");
     }
+
+    /** A work order with its case and its RETURN clock, as one row is written. */
+    private record Order(CaseState state, WorkOrder workOrder, Optional<ClockState> returnClock) {}
 
     /** Keeps what the department reported when it returned the work order. */
     public void saveResults(Collection<Returned> returns) {

@@ -59,48 +59,36 @@ public class SurveyTaskStore {
 
     /** Writes the survey tasks of {@code states} as they now stand. */
     public void project(Collection<CaseState> states) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into survey_tasks (dispatch_id, complaint_id, attempt, "
-                     + "department, status, outcome, customer_name, customer_phone, customer_tier, channel, category, "
-                     + "subcategory, urgency, region, demand, returned_at, resolution, operator_at_fault, warn_at, "
-                     + "survey_deadline, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                     + "on conflict (dispatch_id) do update set status = excluded.status, outcome = excluded.outcome, "
-                     + "warn_at = excluded.warn_at, survey_deadline = excluded.survey_deadline, "
-                     + "answered_at = excluded.answered_at")) {
-            int rows = 0;
-            for (CaseState state : states) {
-                for (SurveyTask t : SurveyTasks.of(state)) {
-                    s.setString(1, t.dispatchId());
-                    s.setString(2, t.complaintId());
-                    s.setInt(3, t.attempt());
-                    s.setString(4, t.department());
-                    s.setString(5, t.status().name());
-                    s.setString(6, name(t.outcome()));
-                    s.setString(7, t.customer() == null ? null : t.customer().name());
-                    s.setString(8, t.customer() == null ? null : t.customer().phone());
-                    s.setString(9, t.customer() == null ? null : name(t.customer().tier()));
-                    s.setString(10, name(t.channel()));
-                    s.setString(11, name(t.category()));
-                    s.setString(12, t.subcategory());
-                    s.setString(13, name(t.urgency()));
-                    s.setString(14, t.region());
-                    s.setString(15, t.demand());
-                    s.setTimestamp(16, timestamp(t.returnedAt()));
-                    s.setString(17, name(t.resolution()));
-                    setBoolean(s, 18, t.operatorAtFault());
-                    s.setTimestamp(19, timestamp(t.warnAt()));
-                    s.setTimestamp(20, timestamp(t.surveyDeadline()));
-                    s.setTimestamp(21, timestamp(t.answeredAt()));
-                    s.addBatch();
-                    rows++;
-                }
-            }
-            if (rows > 0) {
-                s.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("projecting survey tasks", e);
-        }
+        List<SurveyTask> all = states.stream().flatMap(state -> SurveyTasks.of(state).stream()).toList();
+        Sql.batch(dataSource, "insert into survey_tasks (dispatch_id, complaint_id, attempt, "
+                + "department, status, outcome, customer_name, customer_phone, customer_tier, channel, category, "
+                + "subcategory, urgency, region, demand, returned_at, resolution, operator_at_fault, warn_at, "
+                + "survey_deadline, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (dispatch_id) do update set status = excluded.status, outcome = excluded.outcome, "
+                + "warn_at = excluded.warn_at, survey_deadline = excluded.survey_deadline, "
+                + "answered_at = excluded.answered_at", all, (s, t) -> {
+            s.setString(1, t.dispatchId());
+            s.setString(2, t.complaintId());
+            s.setInt(3, t.attempt());
+            s.setString(4, t.department());
+            s.setString(5, t.status().name());
+            s.setString(6, Sql.name(t.outcome()));
+            s.setString(7, t.customer() == null ? null : t.customer().name());
+            s.setString(8, t.customer() == null ? null : t.customer().phone());
+            s.setString(9, t.customer() == null ? null : Sql.name(t.customer().tier()));
+            s.setString(10, Sql.name(t.channel()));
+            s.setString(11, Sql.name(t.category()));
+            s.setString(12, t.subcategory());
+            s.setString(13, Sql.name(t.urgency()));
+            s.setString(14, t.region());
+            s.setString(15, t.demand());
+            s.setTimestamp(16, Sql.timestamp(t.returnedAt()));
+            s.setString(17, Sql.name(t.resolution()));
+            Sql.setBoolean(s, 18, t.operatorAtFault());
+            s.setTimestamp(19, Sql.timestamp(t.warnAt()));
+            s.setTimestamp(20, Sql.timestamp(t.surveyDeadline()));
+            s.setTimestamp(21, Sql.timestamp(t.answeredAt()));
+        }, "projecting survey tasks");
     }
 
     /** Keeps what the department reported when it returned the work order: what the agent talks about. */
@@ -126,7 +114,7 @@ public class SurveyTaskStore {
                 s.setString(1, n.surveyedBy());
                 s.setString(2, n.causationId());
                 s.setString(3, n.reason());
-                setBoolean(s, 4, n.operatorAtFault());
+                Sql.setBoolean(s, 4, n.operatorAtFault());
                 s.setString(5, n.explanation());
                 if (n.unreachableCount() == null) {
                     s.setNull(6, Types.INTEGER);
@@ -206,22 +194,6 @@ public class SurveyTaskStore {
             return rows;
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("reading survey tasks", e);
-        }
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static void setBoolean(PreparedStatement s, int index, Boolean value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.BOOLEAN);
-        } else {
-            s.setBoolean(index, value);
         }
     }
 

@@ -9,6 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,6 +47,25 @@ public final class Sql {
             throw e;
         } catch (Exception e) {
             throw new StoreException(what, e);
+        }
+    }
+
+    /** A nullable instant as a JDBC timestamp. */
+    public static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** A nullable enum constant's name. */
+    public static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /** Binds a nullable boolean. */
+    public static void setBoolean(PreparedStatement s, int index, Boolean value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BOOLEAN);
+        } else {
+            s.setBoolean(index, value);
         }
     }
 
