@@ -104,11 +104,8 @@ public class AuditResource {
             throw new RequestProblems.NotFound("No event of complaint " + complaintId + " is archived");
         }
         boolean keyed = head == null || head.keyed();
-        AuditChain.Verification verification = AuditChain.verify(events.stream()
-                .map(e -> new AuditChain.Link(e.eventType(), new String(e.data(), StandardCharsets.UTF_8),
-                        e.previousHash(), e.hash())).toList(),
-                head == null ? null : head.hash(),
-                keyed ? AuditChain.Hasher.keyed(key.bytes()) : AuditChain.Hasher.unkeyed());
+        AuditChain.Verification verification = trail.verify(AuditChain.Hasher.keyed(key.bytes()),
+                AuditChain.Hasher.unkeyed());
         BadEvent bad = null;
         if (!verification.valid() && verification.firstBad() >= 0) {
             ArchivedEvent e = events.get(verification.firstBad());

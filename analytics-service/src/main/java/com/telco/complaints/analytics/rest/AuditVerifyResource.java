@@ -23,7 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +73,8 @@ public class AuditVerifyResource {
     Caller caller;
     @Inject
     ChainKey key;
+    @Inject
+    Clock clock;
     @Inject
     CheckpointCheck checkpoints;
     @Inject
@@ -129,9 +131,7 @@ public class AuditVerifyResource {
             AuditArchive.Trail trail = archive.trail(head.complaintId());
             Head current = trail.head() != null ? trail.head() : head;
             List<ArchivedEvent> archived = trail.events();
-            AuditChain.Verification v = AuditChain.verify(archived.stream()
-                    .map(e -> new AuditChain.Link(e.eventType(), new String(e.data(), StandardCharsets.UTF_8),
-                            e.previousHash(), e.hash())).toList(), current.hash(), current.keyed() ? keyed : unkeyed);
+            AuditChain.Verification v = new AuditArchive.Trail(current, archived).verify(keyed, unkeyed);
             cases++;
             events += archived.size();
             unkeyedCases += current.keyed() ? 0 : 1;
@@ -147,8 +147,9 @@ public class AuditVerifyResource {
         CheckpointCheck.Result checkpoint = checkpoint();
         LogCheck log = againstTheLog();
         valid &= checkpoint.agrees() && log.agrees();
-        reads.record(caller.subject(), caller.name(), DOOR, "*", null, Instant.now());
-        return new Verification(Instant.now(), valid, cases, events, unkeyedCases, partitions, firstBad, withoutHead,
+        Instant now = clock.instant();
+        reads.record(caller.subject(), caller.name(), DOOR, "*", null, now);
+        return new Verification(now, valid, cases, events, unkeyedCases, partitions, firstBad, withoutHead,
                 withoutPartition, checkpoint, log);
     }
 

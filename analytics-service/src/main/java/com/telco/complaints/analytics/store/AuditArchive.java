@@ -293,7 +293,14 @@ public class AuditArchive {
     }
 
     /** A case's archive as one consistent snapshot: its events in log order and its recorded head (null if none). */
-    public record Trail(Head head, List<ArchivedEvent> events) {}
+    public record Trail(Head head, List<ArchivedEvent> events) {
+        /** The case's chain checked against its head: keyed, or plain SHA-256 for a case archived before keys. */
+        public AuditChain.Verification verify(AuditChain.Hasher keyed, AuditChain.Hasher unkeyed) {
+            return AuditChain.verify(events.stream().map(e -> new AuditChain.Link(e.eventType(),
+                            new String(e.data(), StandardCharsets.UTF_8), e.previousHash(), e.hash())).toList(),
+                    head == null ? null : head.hash(), head == null || head.keyed() ? keyed : unkeyed);
+        }
+    }
 
     /**
      * Reads the head and the events in one statement, so that an event archived meanwhile cannot make
