@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,33 +98,10 @@ public class Projection implements EventHandler {
         return announcements.size();
     }
 
-    /** A rebuild lane folds its cases in memory, with no database round trip per event, and writes them with COPY. */
+    /** A rebuild lane folds its cases in memory and writes them with COPY, each as soon as it is closed. */
     @Override
     public RebuildLane<Delivered> rebuildLane() {
-        Map<String, SlaCase> cases = new HashMap<>();
-        long[] written = {0};
-        return new RebuildLane<>() {
-            @Override
-            public void fold(Delivered d) {
-                SlaCase sla = cases.computeIfAbsent(d.event().complaintId(), id -> SlaCase.empty(id, d.partition()));
-                SlaCase.Outcome outcome = sla.apply(d.event(), policies, calendar);
-                if (outcome.rejection() != null) {
-                    meters.counter("events.rejected", "reason", outcome.rejection().reason().name()).increment();
-                }
-            }
-
-            @Override
-            public void write() {
-                clocks.copy(cases.values());
-                written[0] = cases.size();
-                cases.clear(); // the heap goes back to the live service before the swap
-            }
-
-            @Override
-            public long size() {
-                return cases.isEmpty() ? written[0] : cases.size();
-            }
-        };
+        return new ReplayLane(clocks, policies, calendar, meters);
     }
 
     /**

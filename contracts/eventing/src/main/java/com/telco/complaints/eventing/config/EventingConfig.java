@@ -90,5 +90,12 @@ public interface EventingConfig {
         /** Share of the old generation that, still in use after a collection, stops a rebuild. */
         @WithDefault("0.85")
         double heapLimit();
+
+        /**
+         * How many finished units (closed cases, say) a lane that folds in memory holds before it
+         * writes them to the shadow tables and forgets them.
+         */
+        @WithDefault("5000")
+        int spillAt();
     }
 }

@@ -76,6 +76,10 @@ public class Lanes {
         return topic;
     }
 
+    int spillAt() {
+        return config.rebuild().spillAt();
+    }
+
     String service() {
         return service;
     }
@@ -175,7 +179,10 @@ public class Lanes {
                     }
                     if (next.entries() != null) {
                         if (inMemory != null) {
-                            next.entries().forEach(this::fold);
+                            for (Entry e : next.entries()) {
+                                fold(e);
+                                spillIfWorthIt();
+                            }
                         } else {
                             Rebuild.retrying(() -> lanes.applier().apply(next.entries(), true));
                         }
@@ -246,6 +253,21 @@ public class Lanes {
             }
         }
 
+        /**
+         * Writes the finished units a lane that folds in memory holds, once there are enough of them,
+         * to the shadow tables in a transaction of their own, and lets the lane forget them.
+         */
+        private void spillIfWorthIt() {
+            if (inMemory.spillable() < lanes.spillAt()) {
+                return;
+            }
+            Rebuild.retrying(() -> QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+                lanes.schemas().use(true);
+                inMemory.spill();
+            }));
+            inMemory.committed();
+        }
+
         /** Writes what the lane folded in memory, its positions and what it parked, into the shadow tables. */
         void write() {
             if (inMemory == null) {
@@ -259,6 +281,7 @@ public class Lanes {
                     lanes.parking().park(p.record(), p.reason(), p.detail());
                 }
             }));
+            inMemory.committed(); // the heap goes back to the live service before the swap
             Map<Integer, Integer> perPartition = new HashMap<>();
             parked.forEach(p -> perPartition.merge(p.record().partition(), 1, Integer::sum));
             perPartition.forEach(lanes.applier()::shadowParked);
