@@ -44,6 +44,7 @@ public final class BenchMain {
         try {
             for (String name : names) {
                 System.out.println("== " + name);
+                System.setProperty(BenchSuite.BENCHMARK, name);
                 Results results = switch (name) {
                     case "raw" -> RawBench.run();
                     case "intake" -> IntakeBench.run();

@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchSuite implements AutoCloseable {
 
+    /** The system property naming the benchmark being run (for the names of its profiles). */
+    static final String BENCHMARK = "bench.benchmark";
+
     final Suite suite;
     final String runId;
 
@@ -64,7 +67,8 @@ final class BenchSuite implements AutoCloseable {
         }
         String jfr = System.getenv("BENCH_JFR");
         if (jfr != null && !jfr.isBlank()) {
-            // A profile of each service, for where-the-time-goes notes: BENCH_JFR=<directory>.
+            // A profile of each service, for where-the-time-goes notes: BENCH_JFR=<directory>, one file per
+            // benchmark and service (<benchmark>-<service>.jfr), so that `all` keeps every profile.
             try {
                 java.nio.file.Files.createDirectories(Path.of(jfr));
             } catch (java.io.IOException e) {
@@ -72,7 +76,7 @@ final class BenchSuite implements AutoCloseable {
             }
             for (Service s : services) {
                 builder.environment(s, "JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=settings=profile,filename="
-                        + Path.of(jfr).toAbsolutePath().resolve(s.name().toLowerCase() + ".jfr"));
+                        + Path.of(jfr).toAbsolutePath().resolve(System.getProperty(BENCHMARK, "bench") + "-" + s.name().toLowerCase() + ".jfr"));
             }
         }
         Suite suite = builder.build();

@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * A lane of sla's replay: folds its cases in memory, with no database round trip per event, and
  * writes them with COPY. A case is written as soon as it is closed (in spills of a few thousand) and
- * forgotten but for its id, so the heap holds the open cases and the ids, not the whole log. An event
+ * forgotten but for a hash of its id, so the heap holds the open cases, not the whole log. An event
  * that comes for a case already written (rare: a warning raised just as the case closed) is kept and
  * applied at the end to the case read back from the shadow tables, in log order.
  */
@@ -35,8 +35,14 @@ final class ReplayLane implements RebuildLane<Delivered> {
     private final Map<String, SlaCase> cases = new HashMap<>();
     /** Closed cases held, not written yet. */
     private final Set<String> closed = new LinkedHashSet<>();
-    /** Cases written and forgotten: a later event of theirs waits in {@link #late}. */
-    private final Set<String> written = new HashSet<>();
+    /**
+     * The cases written and forgotten, by a 64-bit hash of their id (a few bytes each rather than a
+     * string): a later event of theirs waits in {@link #late}, and so does, harmlessly, the event of a
+     * case whose hash merely collides (it is read back, not found, and folded from nothing).
+     */
+    private final LongSet written = new LongSet();
+    /** Cases whose events wait in {@link #late}: every later event of theirs waits too, in log order. */
+    private final Set<String> lateCases = new HashSet<>();
     private final List<Delivered> late = new ArrayList<>();
     /** Closed cases being written by a spill that has not committed yet. */
     private List<SlaCase> spilling = List.of();
@@ -53,7 +59,8 @@ final class ReplayLane implements RebuildLane<Delivered> {
     @Override
     public void fold(Delivered d) {
         String id = d.event().complaintId();
-        if (written.contains(id)) {
+        if (lateCases.contains(id) || written.contains(hash(id))) {
+            lateCases.add(id);
             late.add(d);
             return;
         }
@@ -96,13 +103,14 @@ final class ReplayLane implements RebuildLane<Delivered> {
             cases.clear();
             closed.clear();
             written.clear();
+            lateCases.clear();
             late.clear();
             return;
         }
         for (SlaCase sla : spilling) {
             cases.remove(sla.complaintId());
             closed.remove(sla.complaintId());
-            written.add(sla.complaintId());
+            written.add(hash(sla.complaintId()));
         }
         count += spilling.size();
         spilling = List.of();
@@ -112,6 +120,71 @@ final class ReplayLane implements RebuildLane<Delivered> {
     @Override
     public long size() {
         return finished && cases.isEmpty() ? count : cases.size();
+    }
+
+    /** A 64-bit hash of a complaint id (polynomial, then the SplitMix64 finaliser). */
+    static long hash(String id) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < id.length(); i++) {
+            h = 31 * h + id.charAt(i);
+        }
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
+    }
+
+    /** A set of longs in one array (open addressing, linear probing), for hashes that are never 0. */
+    static final class LongSet {
+        private long[] slots = new long[1024];
+        private int size;
+
+        boolean contains(long value) {
+            long v = value == 0 ? 1 : value;
+            for (int i = index(v, slots.length); ; i = (i + 1) & (slots.length - 1)) {
+                if (slots[i] == v) {
+                    return true;
+                }
+                if (slots[i] == 0) {
+                    return false;
+                }
+            }
+        }
+
+        void add(long value) {
+            if (size * 2 >= slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                size = 0;
+                for (long v : old) {
+                    if (v != 0) {
+                        insert(v);
+                    }
+                }
+            }
+            insert(value == 0 ? 1 : value);
+        }
+
+        void clear() {
+            slots = new long[1024];
+            size = 0;
+        }
+
+        private void insert(long v) {
+            for (int i = index(v, slots.length); ; i = (i + 1) & (slots.length - 1)) {
+                if (slots[i] == v) {
+                    return;
+                }
+                if (slots[i] == 0) {
+                    slots[i] = v;
+                    size++;
+                    return;
+                }
+            }
+        }
+
+        private static int index(long v, int length) {
+            return (int) (v ^ (v >>> 32)) & (length - 1);
+        }
     }
 
     private void apply(SlaCase sla, Delivered d) {
