@@ -347,15 +347,14 @@ public class Outbox {
     }
 
     /**
-     * Puts a refused row back at the end of the outbox (after the broker's limit was raised, say),
-     * written now (a relay taking over looks for the rows waiting on the log back to when the oldest
-     * was written); returns false when there is no such row.
+     * Puts a refused row back at the end of the outbox (after the broker's limit was raised, say);
+     * returns false when there is no such row.
      */
     public boolean retryFailed(long id) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("with moved as (delete from outbox_failed where id = ? "
-                     + "returning *) insert into outbox (topic, event_id, message_key, headers, payload) "
-                     + "select topic, event_id, message_key, headers, payload from moved")) {
+                     + "returning *) insert into outbox (topic, event_id, message_key, headers, payload, created_at) "
+                     + "select topic, event_id, message_key, headers, payload, created_at from moved")) {
             s.setLong(1, id);
             boolean moved = s.executeUpdate() > 0;
             if (moved) {
@@ -374,30 +373,6 @@ public class Outbox {
 
     public long pending() {
         return count("select count(*) from outbox");
-    }
-
-    /** A row waiting in the outbox, without its record: what a relay looks for on the log when it takes over. */
-    public record Waiting(long id, String topic, UUID eventId) {}
-
-    /** Every row waiting, in id order, and when the oldest was written (null when none waits). */
-    public record Backlog(List<Waiting> rows, Instant oldest) {}
-
-    public Backlog backlog() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "select id, topic, event_id, min(created_at) over () from outbox order by id")) {
-            List<Waiting> rows = new ArrayList<>();
-            Instant oldest = null;
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Waiting(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class)));
-                    oldest = rs.getTimestamp(4).toInstant();
-                }
-            }
-            return new Backlog(rows, oldest);
-        } catch (SQLException e) {
-            throw new StoreException("reading the outbox's backlog", e);
-        }
     }
 
     public long failedCount() {

@@ -1,6 +1,7 @@
 package com.telco.complaints.eventing.outbox;
 
 import com.telco.complaints.contracts.wire.CloudEvents;
+import com.telco.complaints.contracts.wire.RelayedIds;
 import com.telco.complaints.eventing.config.EventingConfig;
 import com.telco.complaints.eventing.log.Failures;
 import io.micrometer.core.instrument.Counter;
@@ -13,11 +14,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.CorruptRecordException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTopicException;
@@ -48,11 +55,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Moves committed outbox rows to the log, each exactly once. A batch goes out in one Kafka
- * transaction; the rows are deleted after its commit. When a relay dies between the Kafka commit and
- * that delete, the next one (this instance restarted, or another) finds, once its producer has fenced
- * the dead one's, which waiting rows are on the log already ({@link LogTail}: by their event ids, in
- * the committed tail of the log) and deletes them instead of sending them again; nothing per batch
- * but the records themselves goes to the broker. The transactional id
+ * transaction that also commits, as the offset metadata of the relay's own consumer group
+ * ({@code <service>-outbox-relay}, partition 0 of complaint-events), which outbox rows it carries;
+ * the rows are deleted after the commit. When a relay dies between the Kafka commit and that
+ * delete, the next one (this instance restarted, or another) finds the rows named in the last
+ * committed batch and deletes them instead of sending them again. The transactional id
  * ({@code <service>-outbox-relay.<topic>}) fences a relay that lost the lead: its open transaction
  * is aborted, and every consumer reads committed records only. One instance leads at a time (a
  * session advisory lock named after the service), so the log keeps the order of the outbox.
@@ -76,9 +83,6 @@ public class OutboxRelay {
     Map<String, Object> kafka;
     @ConfigProperty(name = "complaints.topics.events")
     String topic;
-
-    /** How long a relay taking over may take to read the log's tail before it tries again. */
-    private static final Duration TAKEOVER_TIMEOUT = Duration.ofMinutes(2);
 
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong relayed = new AtomicLong();
@@ -209,7 +213,7 @@ public class OutboxRelay {
      * Whether this instance leads. Taking the lead fences any earlier relay's producer and deletes
      * the rows of the last batch that reached the log but not the delete.
      */
-    private boolean lead() throws InterruptedException {
+    private boolean lead() {
         if (lead != null) {
             return true;
         }
@@ -226,12 +230,33 @@ public class OutboxRelay {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(props);
         producer.initTransactions();
-        Set<Long> onLog = LogTail.onLog(kafka, topic, outbox.relayName(), outbox.backlog(), TAKEOVER_TIMEOUT);
-        if (!onLog.isEmpty()) {
-            int deleted = QuarkusTransaction.requiringNew().call(() -> outbox.delete(onLog));
-            LOG.infof("%d outbox rows were already on the log (the last relay stopped before deleting them)", deleted);
+        Set<Long> carried = RelayedIds.parse(lastBatch());
+        if (!carried.isEmpty()) {
+            int deleted = QuarkusTransaction.requiringNew().call(() -> outbox.delete(carried));
+            if (deleted > 0) {
+                LOG.infof("%d outbox rows were already on the log (the last relay stopped before deleting them)",
+                        deleted);
+            }
         }
         return true;
+    }
+
+    /** The metadata of the last batch committed to the log by any relay of this service. */
+    private String lastBatch() {
+        Map<String, Object> props = new HashMap<>(kafka);
+        try (Admin admin = Admin.create(props)) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                    Map.of(outbox.relayName(), new ListConsumerGroupOffsetsSpec().topicPartitions(List.of(marker()))),
+                    new ListConsumerGroupOffsetsOptions().requireStable(true))
+                    .partitionsToOffsetAndMetadata(outbox.relayName()).get(30, TimeUnit.SECONDS);
+            OffsetAndMetadata last = committed.get(marker());
+            return last == null ? "" : last.metadata();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the relay's last batch", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the relay's last batch", e);
+        }
     }
 
     /** Gives up the lead: aborts what is in flight and frees the lock for another instance. */
@@ -257,10 +282,13 @@ public class OutboxRelay {
 
     /** Relays one batch: returns how many rows went out (or were moved aside). */
     int relayBatch() throws InterruptedException {
-        List<Outbox.Row> rows = outbox.next(config.outbox().batchSize());
-        if (rows.isEmpty()) {
+        List<Outbox.Row> next = outbox.next(config.outbox().batchSize());
+        long[] ids = next.stream().mapToLong(Outbox.Row::id).toArray();
+        int count = RelayedIds.fitting(ids);
+        if (count == 0) {
             return 0;
         }
+        List<Outbox.Row> rows = next.subList(0, count);
         Throwable failure = send(rows);
         if (failure == null) {
             return rows.size();
@@ -290,7 +318,7 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends rows in one Kafka transaction, then deletes them.
+     * Sends rows in one Kafka transaction that also commits the marker naming them, then deletes them.
      * Returns null when they went out, or the first failure (the transaction aborted, the rows kept).
      */
     private Throwable send(List<Outbox.Row> rows) throws InterruptedException {
@@ -300,9 +328,6 @@ public class OutboxRelay {
         for (Outbox.Row row : rows) {
             RecordHeaders headers = new RecordHeaders();
             row.headers().forEach((name, value) -> headers.add(name, CloudEvents.bytes(value)));
-            if (row.eventId() == null) {
-                headers.add(LogTail.ROW_HEADER, CloudEvents.bytes(LogTail.rowHeader(outbox.relayName(), row.id())));
-            }
             sent.add(send(new ProducerRecord<>(row.topic() == null ? topic : row.topic(), null, row.key(), row.payload(),
                     headers)));
         }
@@ -314,6 +339,9 @@ public class OutboxRelay {
                 return failure;
             }
         }
+        producer.sendOffsetsToTransaction(
+                Map.of(marker(), new OffsetAndMetadata(ids[ids.length - 1], RelayedIds.format(ids, ids.length))),
+                new ConsumerGroupMetadata(outbox.relayName()));
         producer.commitTransaction();
         QuarkusTransaction.requiringNew().call(() -> outbox.delete(Arrays.stream(ids).boxed().toList()));
         relayed.addAndGet(rows.size());
@@ -343,5 +371,9 @@ public class OutboxRelay {
         return failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException
                 || failure instanceof InvalidRecordException || failure instanceof CorruptRecordException
                 || failure instanceof SerializationException || failure instanceof InvalidTopicException;
+    }
+
+    private TopicPartition marker() {
+        return new TopicPartition(topic, 0);
     }
 }

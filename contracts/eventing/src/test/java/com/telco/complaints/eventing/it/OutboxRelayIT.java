@@ -128,67 +128,6 @@ class OutboxRelayIT {
     }
 
     @Test
-    void aRelayTakingOverWaitsForATransactionOpenBeforeTheLastBatchToEndBeforeItJudges() throws Exception {
-        // Another producer's transaction, open on the same partition before the batch went out, hides the
-        // batch from committed reads: the relay taking over must wait for it to end, not send the batch again.
-        ComplaintRegistered first = TestEvents.registered(TestEvents.newComplaintId(), Instant.now());
-        KafkaProducer<String, byte[]> other = new KafkaProducer<>(transactional(TestApp.newKey("other-producer")),
-                new StringSerializer(), new ByteArraySerializer());
-        try {
-            other.initTransactions();
-            other.beginTransaction();
-            other.send(new ProducerRecord<>(TestApp.eventsTopic(), first.complaintId(), new byte[0])).get(10, TimeUnit.SECONDS);
-            QuarkusTransaction.requiringNew().run(() -> outbox.append(first));
-            eventually().until(() -> outbox.pending() == 0); // relayed, out of committed reads' sight for now
-            relay.stop();
-            // What a relay that died right after that Kafka commit leaves behind: a row of the same event.
-            QuarkusTransaction.requiringNew().run(() -> outbox.append(first));
-            relay.start();
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> outbox.pending() == 1);
-            other.abortTransaction();
-        } finally {
-            other.close(Duration.ofSeconds(5));
-        }
-        eventually().until(() -> outbox.pending() == 0 && onLog(first) >= 1);
-        ComplaintRegistered after = append();
-        eventually().until(() -> onLog(after) == 1);
-        assertThat(onLog(first)).as("copies of the batch that was hidden behind the open transaction").isEqualTo(1);
-    }
-
-    @Test
-    void aRecordWithoutAnEventIdWhoseBatchReachedTheLogIsNotSentAgainEither() {
-        // A dead letter has no event id: the relay finds it on the log by the outbox-row header it sent it with.
-        String key = TestApp.newKey("dead-letter");
-        relay.stop();
-        try {
-            QuarkusTransaction.requiringNew().run(() -> outbox.appendRecord(TestApp.eventsTopic(), key,
-                    Map.of("dead-letter-reason", "test"), "not an event".getBytes()));
-            TestApp.sql("create table lost_dead_letter as select * from outbox where message_key = ?", key);
-        } finally {
-            relay.start();
-        }
-        eventually().until(() -> copies(key) == 1 && outbox.pending() == 0);
-
-        relay.stop();
-        ComplaintRegistered after;
-        try {
-            TestApp.sql("insert into outbox select * from lost_dead_letter");
-            after = append();
-        } finally {
-            TestApp.sql("drop table if exists lost_dead_letter");
-            relay.start();
-        }
-        eventually().until(() -> onLog(after) == 1 && outbox.pending() == 0);
-        assertThat(copies(key)).as("copies of the dead letter on the log").isEqualTo(1);
-        assertThat(log.entries().stream().filter(e -> key.equals(e.key())).findFirst().orElseThrow()
-                .header("outbox-row")).startsWith(outbox.relayName() + ":");
-    }
-
-    private static long copies(String key) {
-        return log.entries().stream().filter(e -> key.equals(e.key())).count();
-    }
-
-    @Test
     void aRelayFencedByAnotherProducerOfItsTransactionalIdRecoversAndEveryEventIsOnTheLogOnce() throws Exception {
         ComplaintRegistered warmUp = append();
         eventually().until(() -> onLog(warmUp) == 1);

@@ -130,8 +130,8 @@ public final class KafkaPrincipals {
         for (String service : List.of(ROUTING, SLA, SURVEY, ANALYTICS)) {
             allow(acl, service, ResourceType.TOPIC, topics.events(), PatternType.LITERAL, AclOperation.READ);
         }
-        // A relay taking over reads the tail of the topics it writes (for the batch a dead relay committed
-        // but did not delete), which needs the right to read them: intake relays to the events and the dead letters.
+        // A relay keeps its relayed ids as the offset metadata of its group on the topic it writes,
+        // which needs the right to read that topic: intake relays to the events and the dead letters.
         allow(acl, INTAKE, ResourceType.TOPIC, topics.events(), PatternType.LITERAL, AclOperation.READ);
         allow(acl, INTAKE, ResourceType.TOPIC, topics.submissions(), PatternType.LITERAL, AclOperation.READ);
         allow(acl, INTAKE, ResourceType.TOPIC, topics.submissionsDlq(), PatternType.LITERAL, AclOperation.WRITE);
