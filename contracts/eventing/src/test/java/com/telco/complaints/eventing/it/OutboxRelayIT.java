@@ -128,6 +128,75 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aBatchHiddenBehindAnotherProducersOpenTransactionIsNotSentAgainByTheRelayTakingOver() throws Exception {
+        // Another producer's transaction, open on the same partition before the batch went out, hides the
+        // batch from committed reads: the relay taking over must not judge by what it can read.
+        ComplaintRegistered first;
+        KafkaProducer<String, byte[]> other = new KafkaProducer<>(transactional(TestApp.newKey("other-producer")),
+                new StringSerializer(), new ByteArraySerializer());
+        try {
+            relay.stop();
+            try {
+                first = append();
+                TestApp.sql("create table lost_behind_open as select * from outbox where event_id = ?", first.eventId());
+                other.initTransactions();
+                other.beginTransaction();
+                other.send(new ProducerRecord<>(TestApp.eventsTopic(), first.complaintId(), new byte[0]))
+                        .get(10, TimeUnit.SECONDS);
+            } finally {
+                relay.start();
+            }
+            eventually().until(() -> outbox.pending() == 0); // relayed, out of committed reads' sight for now
+            relay.stop();
+            try {
+                TestApp.sql("insert into outbox select * from lost_behind_open");
+            } finally {
+                relay.start();
+            }
+            eventually().until(() -> outbox.pending() == 0);
+            assertThat(onLog(first)).as("the batch is still hidden behind the open transaction").isZero();
+            other.abortTransaction();
+        } finally {
+            other.close(Duration.ofSeconds(5));
+            TestApp.sql("drop table if exists lost_behind_open");
+        }
+        ComplaintRegistered after = append();
+        eventually().until(() -> onLog(after) == 1 && onLog(first) >= 1);
+        LogCensus.of(log).assertOneRecordPerEventId();
+        assertThat(onLog(first)).as("copies of the batch that was hidden behind the open transaction").isEqualTo(1);
+    }
+
+    @Test
+    void aRecordWithoutAnEventIdWhoseBatchReachedTheLogIsNotSentAgainEither() {
+        String key = TestApp.newKey("dead-letter");
+        relay.stop();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> outbox.appendRecord(TestApp.eventsTopic(), key,
+                    Map.of("dead-letter-reason", "test"), "not an event".getBytes()));
+            TestApp.sql("create table lost_dead_letter as select * from outbox where message_key = ?", key);
+        } finally {
+            relay.start();
+        }
+        eventually().until(() -> copies(key) == 1 && outbox.pending() == 0);
+
+        relay.stop();
+        ComplaintRegistered after;
+        try {
+            TestApp.sql("insert into outbox select * from lost_dead_letter");
+            after = append();
+        } finally {
+            TestApp.sql("drop table if exists lost_dead_letter");
+            relay.start();
+        }
+        eventually().until(() -> onLog(after) == 1 && outbox.pending() == 0);
+        assertThat(copies(key)).as("copies of the dead letter on the log").isEqualTo(1);
+    }
+
+    private static long copies(String key) {
+        return log.entries().stream().filter(e -> key.equals(e.key())).count();
+    }
+
+    @Test
     void aRelayFencedByAnotherProducerOfItsTransactionalIdRecoversAndEveryEventIsOnTheLogOnce() throws Exception {
         ComplaintRegistered warmUp = append();
         eventually().until(() -> onLog(warmUp) == 1);
