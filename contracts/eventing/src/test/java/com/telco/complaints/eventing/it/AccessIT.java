@@ -1,6 +1,7 @@
 package com.telco.complaints.eventing.it;
 
 import com.telco.complaints.testsupport.Callers;
+import com.telco.complaints.testsupport.Metrics;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +36,25 @@ class AccessIT {
         }
         Callers.anonymous().post("/admin/rebuild").then().statusCode(401);
         Callers.anonymous().post("/admin/parked/retry").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenThatPassedDoesNotLetAnAlteredCopyOfItselfThrough() {
+        // Tokens that passed are remembered for a minute (VerifiedTokens): only the very same text is.
+        String token = Callers.tokenOf(Callers.ADMIN);
+        given().auth().oauth2(token).get("/admin/outbox").then().statusCode(200);
+        double remembered = Metrics.counter("auth_tokens_total", "checked", "remembered");
+        given().auth().oauth2(token).get("/admin/outbox").then().statusCode(200);
+        assertThat(Metrics.counter("auth_tokens_total", "checked", "remembered")).as("the second call, from memory")
+                .isEqualTo(remembered + 1);
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        String altered = token.substring(0, token.lastIndexOf('.') + 1)
+                + (signature.charAt(0) == 'A' ? 'B' : 'A') + signature.substring(1);
+        given().auth().oauth2(altered).get("/admin/outbox").then().statusCode(401);
+        String[] parts = token.split("\\.");
+        String otherClaims = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "." + parts[2];
+        given().auth().oauth2(otherClaims).get("/admin/outbox").then().statusCode(401);
+        given().auth().oauth2(token).get("/admin/outbox").then().statusCode(200);
     }
 
     @Test
