@@ -180,23 +180,21 @@ public class Rebuild {
             timings.swap = t.lap();
             applier.shadowSwapped();
             applier.refreshParkedPartitions();
-            lanes.forEach(Lane::close);
-            // A rebuild is a one-off that grows the heap to its limit; collecting once now lets the JVM
-            // shrink it and hand the memory back, so the service runs on as small as it started.
-            System.gc();
             progress = finished("DONE", read.get(), total, t, started, lanes, timings, null);
             LOG.infof("rebuild done: %d records in %.1f s over %d lanes (replay %.1f s, index %.1f s, swap %.1f s)",
                     read.get(), t.total(), lanes.size(), timings.read, timings.index, timings.swap);
         } catch (RuntimeException e) {
             LOG.error("rebuild failed; the live tables are unchanged", e);
             dropQuietly();
-            lanes.forEach(Lane::close);
-            System.gc(); // as above: what the failed rebuild held goes back
             progress = finished("FAILED", read.get(), progress.eventsTotal(), t, started, lanes, timings,
                     Failures.describe(e));
         } finally {
             lanes.forEach(Lane::close);
+            lanes.clear();
             unlock();
+            // A rebuild is a one-off that grows the heap to its limit; with what its lanes held now
+            // unreachable, one collection lets the JVM shrink the heap and hand the memory back.
+            System.gc();
         }
     }
 

@@ -35,7 +35,7 @@ public abstract class VerifiedTokens implements JWTParser {
     @Inject
     MeterRegistry meters;
 
-    private final TokenMemory<JsonWebToken> memory = new TokenMemory<>(Clock.systemUTC(), REUSE, 10_000, 8192);
+    private final TokenMemory<JsonWebToken> memory = new TokenMemory<>(Clock.systemUTC(), REUSE, 1_000, 8192);
 
     @PostConstruct
     void init() {

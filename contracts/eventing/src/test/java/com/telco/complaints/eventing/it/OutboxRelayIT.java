@@ -189,7 +189,9 @@ class OutboxRelayIT {
             relay.start();
         }
         eventually().until(() -> onLog(after) == 1 && outbox.pending() == 0);
-        assertThat(copies(key)).as("copies of the dead letter on the log").isEqualTo(1);
+        // The outbox is empty: a census read to the log's end sees any copy sent again, on any partition.
+        assertThat(LogCensus.of(log).records().stream().filter(e -> key.equals(e.key())).count())
+                .as("copies of the dead letter on the log").isEqualTo(1);
     }
 
     private static long copies(String key) {
