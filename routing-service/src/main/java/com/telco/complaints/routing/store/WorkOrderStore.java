@@ -111,20 +111,7 @@ public class WorkOrderStore {
     }
 
     public long count(String department, String status) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from work_orders where (?::text is null or "
-                     + "department = ?) and (?::text is null or status = ?)")) {
-            s.setString(1, department);
-            s.setString(2, department);
-            s.setString(3, status);
-            s.setString(4, status);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("counting work orders", e);
-        }
+        return Sql.count(dataSource, "work_orders", "work orders", "department", department, "status", status);
     }
 
     private List<WorkOrderRow> query(String where, List<Object> params, int limit, int offset) {

@@ -155,18 +155,7 @@ public class SurveyTaskStore {
     }
 
     public long count(String status) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "select count(*) from survey_tasks where (?::text is null or status = ?)")) {
-            s.setString(1, status);
-            s.setString(2, status);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("counting survey tasks", e);
-        }
+        return Sql.count(dataSource, "survey_tasks", "survey tasks", "status", status);
     }
 
     private List<TaskRow> query(String where, List<Object> params, int limit, int offset) {

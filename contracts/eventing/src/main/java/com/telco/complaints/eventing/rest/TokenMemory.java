@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 /**
  * Bearer tokens that passed verification, remembered for a short while: a client sends the same
@@ -29,8 +31,8 @@ public final class TokenMemory<T> {
     private final int capacity;
     private final int maxLength;
     private final Map<String, Remembered<T>> tokens = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong remembered = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong verifiedInFull = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong remembered = new AtomicLong();
+    private final AtomicLong verifiedInFull = new AtomicLong();
 
     public TokenMemory(Clock clock, Duration reuse, int capacity, int maxLength) {
         this.clock = clock;
@@ -44,7 +46,7 @@ public final class TokenMemory<T> {
      * through and is not remembered). {@code expiresAt} reads the expiry (epoch seconds) of a verified token.
      */
     public <E extends Exception> T verified(String token, Verifier<T, E> verifier,
-                                            java.util.function.ToLongFunction<T> expiresAt) throws E {
+                                            ToLongFunction<T> expiresAt) throws E {
         long now = clock.millis();
         Remembered<T> known = tokens.get(token);
         if (known != null && now < known.untilMillis()) {

@@ -51,6 +51,30 @@ public final class Sql {
     }
 
     /** A nullable instant as a JDBC timestamp. */
+    /**
+     * How many rows of {@code table} match every filter given as column, then value; a null value
+     * matches every row (a list door's optional query parameters). {@code what} names the rows for
+     * the error.
+     */
+    public static long count(DataSource dataSource, String table, String what, String... columnThenValue) {
+        StringBuilder sql = new StringBuilder("select count(*) from ").append(table).append(" where true");
+        for (int i = 0; i < columnThenValue.length; i += 2) {
+            sql.append(" and (?::text is null or ").append(columnThenValue[i]).append(" = ?)");
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 1; i < columnThenValue.length; i += 2) {
+                s.setString(i, columnThenValue[i]);
+                s.setString(i + 1, columnThenValue[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting " + what, e);
+        }
+    }
+
     public static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
