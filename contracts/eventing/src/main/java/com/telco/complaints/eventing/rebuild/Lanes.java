@@ -131,7 +131,6 @@ public class Lanes {
         private final Map<Integer, Long> next = new HashMap<>();
         private final List<Parked> parked = new ArrayList<>();
         private final Set<String> blocked = new HashSet<>();
-        private boolean closed;
 
         Lane(int index, List<Integer> share, RebuildLane<Object> inMemory, Lanes lanes, BooleanSupplier cancelled) {
             this.index = index;
@@ -354,12 +353,8 @@ public class Lanes {
             }
         }
 
-        /** Closes the lane's consumer (again: a no-op). */
         void close() {
-            if (!closed) {
-                closed = true;
-                consumer.close(Duration.ofSeconds(5));
-            }
+            consumer.close(Duration.ofSeconds(5));
         }
     }
 }
