@@ -1,5 +1,6 @@
 package com.telco.complaints.contracts;
 
+import com.telco.complaints.contracts.event.AwaitingTriage;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.CloseOutcome;
@@ -7,7 +8,11 @@ import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.Customer;
+import com.telco.complaints.contracts.event.ContactChannel;
+import com.telco.complaints.contracts.event.ContactKind;
+import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerTier;
+import com.telco.complaints.contracts.event.FinalAnswer;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.ExternalRef;
@@ -43,7 +48,7 @@ public final class Samples {
         Map<EventType, ComplaintEvent> all = new EnumMap<>(EventType.class);
         for (ComplaintEvent event : new ComplaintEvent[] {
                 registered(), dispatched(), returned(), surveyPassed(), surveyFailed(), customerUnreachable(),
-                redispatched(), clockStarted(), warningRaised(), breached(), closed()}) {
+                redispatched(), clockStarted(), warningRaised(), breached(), closed(), customerContacted(), awaitingTriage()}) {
             all.put(EventType.of(event), event);
         }
         return all;
@@ -89,27 +94,40 @@ public final class Samples {
     }
 
     public static SlaClockStarted clockStarted() {
-        return new SlaClockStarted(id(8), CASE, T0.plusSeconds(2), 1, id(2).toString(), "sla-service",
+        return new SlaClockStarted(id(8), CASE, T0.plusSeconds(2), 2, id(2).toString(), "sla-service",
                 SlaClock.RETURN, "W-" + CASE + "-1", T0.plusSeconds(2),
                 T0.plusSeconds(2).plus(Duration.ofMinutes(2304)), T0.plusSeconds(2).plus(Duration.ofHours(48)),
-                new SlaPolicyApplied("return.normal", LimitKind.CALENDAR, Duration.ofHours(48), 0.8));
+                new SlaPolicyApplied("return.normal", LimitKind.CALENDAR, Duration.ofHours(48), 0.8), null);
     }
 
     public static SlaWarningRaised warningRaised() {
         SlaClockStarted started = clockStarted();
-        return new SlaWarningRaised(id(9), CASE, started.warnAt(), 1, started.eventId().toString(), "sla-service",
-                SlaClock.RETURN, started.dispatchId(), started.warnAt(), started.deadline());
+        return new SlaWarningRaised(id(9), CASE, started.warnAt(), 2, started.eventId().toString(), "sla-service",
+                SlaClock.RETURN, started.dispatchId(), started.warnAt(), started.deadline(), null);
     }
 
     public static SlaBreached breached() {
         SlaClockStarted started = clockStarted();
-        return new SlaBreached(id(10), CASE, started.deadline(), 1, started.eventId().toString(), "sla-service",
-                SlaClock.RETURN, started.dispatchId(), started.deadline());
+        return new SlaBreached(id(10), CASE, started.deadline(), 2, started.eventId().toString(), "sla-service",
+                SlaClock.RETURN, started.dispatchId(), started.deadline(), null);
     }
 
     public static ComplaintClosed closed() {
         return new ComplaintClosed(id(11), CASE, T0.plusSeconds(7200), 1, id(4).toString(), "sv-3",
                 CloseOutcome.SATISFIED, "W-" + CASE + "-1", "Customer satisfied with the repair");
+    }
+
+    public static CustomerContacted customerContacted() {
+        return new CustomerContacted(id(12), CASE, T0.plusSeconds(7200), 1, "req-5c10", "desk-8",
+                "K-" + CASE + "-2", ContactKind.FINAL_ANSWER, ContactChannel.PHONE, true,
+                "告知处理结果 Told the customer the result", null,
+                new FinalAnswer("Backup battery of base station TZ-0412 failed", "Engineer replaced the battery on site",
+                        "Signal restored; battery monitoring added"), "W-" + CASE + "-1");
+    }
+
+    public static AwaitingTriage awaitingTriage() {
+        return new AwaitingTriage(id(13), CASE, T0.plusSeconds(2), 1, id(1).toString(), "routing-service",
+                "no dispatch rule fits category=SERVICE, region=SH-PD, channel=IN_PERSON, tier=STANDARD");
     }
 
     private static UUID id(int n) {

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** analytics-service settings. Validated at start-up. */
 @ConfigMapping(prefix = "analytics")
@@ -56,5 +57,11 @@ public interface AnalyticsConfig {
         /** How far back a closed complaint of the same phone and category makes a new one a recurrence. */
         @WithDefault("P30D")
         Duration recurrenceWindow();
+
+        /**
+         * Subscribers per region, for complaints per 10,000 subscribers (seed 004), e.g.
+         * {@code analytics.kpis.subscribers."TZ-HL"=1250000}; regions left out are not counted.
+         */
+        Map<String, Long> subscribers();
     }
 }

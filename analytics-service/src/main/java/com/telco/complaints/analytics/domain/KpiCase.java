@@ -15,11 +15,12 @@ import java.time.Instant;
  * @param returnsOnTime of those, the ones returned at or before the deadline
  * @param recurrence    the same customer phone had a complaint of the same category closed in the
  *                      recurrence window (30 days) before this one was registered
+ * @param owed          what the customer was owed and given (contact, answer, progress)
  */
 public record KpiCase(String complaintId, String category, String channel, String region, String department,
                       Instant registeredAt, Instant closedAt, int attempts, int warnings, int breaches,
                       int returnsJudged, int returnsOnTime, int surveysPassed, int surveysFailed,
-                      boolean recurrence) {
+                      boolean recurrence, CustomerObligations owed) {
 
     /** The group of complaints not dispatched yet when grouping by department. */
     public static final String UNDISPATCHED = "UNDISPATCHED";

@@ -31,7 +31,77 @@ public final class Kpis {
             SurveyPassed / (SurveyPassed + SurveyFailed), counting every answer; redispatchRate = complaints \
             with more than one work order / volume; recurrenceRate = complaints whose customer phone had a \
             complaint of the same category closed in the 30 days before this one's registration / volume. \
-            A rate with a zero denominator is null.""";
+            What the customer is owed (DB3212/T 1102-2022), each figure settled by the log, so an open case whose \
+            deadline has not come counts neither way: replyRate = complaints given the final answer (reached, or \
+            sent in writing) / complaints owing one (answered, ANSWER breached, or closed); contactTimeliness = \
+            complaints whose customer was first reached (a reached contact or an answered survey call) by the \
+            CONTACT deadline (24 h) / complaints reached or CONTACT breached; answerTimeliness = complaints \
+            answered by the ANSWER deadline (48 h) / complaints answered or ANSWER breached; progressCompliance \
+            = PROGRESS runs ended by a reached contact, the answer or the close at or before their deadline / runs \
+            ended or breached; complaintsPer10k = complaints of regions whose subscriber base is configured \
+            (analytics.kpis.subscribers."<region>") × 10,000 / those regions' subscribers (of the group's region \
+            when grouped by region; null when none is configured), over the period asked. Targets of the seeds: \
+            replyRate 100%, contact and answer timeliness and progress compliance at least 90%, complaintsPer10k \
+            under 5; belowTarget names the figures that miss theirs. A rate with a zero denominator is null.""";
+
+    /** The targets of the seeds (001 and 002: reply rate 100%, timeliness above 90%; 004: under 5 per 10,000). */
+    public enum Target {
+        REPLY_RATE("replyRate", 1.0, true),
+        CONTACT_TIMELINESS("contactTimeliness", 0.9, true),
+        ANSWER_TIMELINESS("answerTimeliness", 0.9, true),
+        PROGRESS_COMPLIANCE("progressCompliance", 0.9, true),
+        COMPLAINTS_PER_10K("complaintsPer10k", 5.0, false);
+
+        private final String figure;
+        private final double bound;
+        private final boolean atLeast;
+
+        Target(String figure, double bound, boolean atLeast) {
+            this.figure = figure;
+            this.bound = bound;
+            this.atLeast = atLeast;
+        }
+
+        public String figure() {
+            return figure;
+        }
+
+        /** {@code >= bound} or {@code < bound}, as published. */
+        public String rule() {
+            return (atLeast ? ">= " : "< ") + bound;
+        }
+
+        /** Whether {@code value} misses the target; a figure that is null (nothing to judge) misses nothing. */
+        public boolean missedBy(Double value) {
+            return value != null && (atLeast ? value < bound : value >= bound);
+        }
+
+        Double of(Figures f) {
+            return switch (this) {
+                case REPLY_RATE -> f.replyRate();
+                case CONTACT_TIMELINESS -> f.contactTimeliness();
+                case ANSWER_TIMELINESS -> f.answerTimeliness();
+                case PROGRESS_COMPLIANCE -> f.progressCompliance();
+                case COMPLAINTS_PER_10K -> f.complaintsPer10k();
+            };
+        }
+    }
+
+    /**
+     * The subscribers the complaints are counted against: per region, as configured; a region without a
+     * figure is left out of complaints per 10,000.
+     */
+    public record Subscribers(Map<String, Long> byRegion) {
+        public static final Subscribers NONE = new Subscribers(Map.of());
+
+        public Subscribers {
+            byRegion = Map.copyOf(byRegion);
+        }
+
+        long total() {
+            return byRegion.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
 
     /** The figures of one group of complaints. */
     public record Figures(String group, long volume, long closed,
@@ -40,23 +110,37 @@ public final class Kpis {
                           Duration meanHandlingTime, Duration p90HandlingTime,
                           long surveysAnswered, long surveysPassed, Double satisfactionRate,
                           long redispatched, Double redispatchRate,
-                          long recurrences, Double recurrenceRate) {}
+                          long recurrences, Double recurrenceRate,
+                          long repliesDue, long replied, Double replyRate,
+                          long contactsJudged, long contactsOnTime, Double contactTimeliness,
+                          long answersJudged, long answersOnTime, Double answerTimeliness,
+                          long progressJudged, long progressMet, Double progressCompliance,
+                          Long subscribers, Double complaintsPer10k) {
+
+        /** The figures that miss their target, in the order of {@link Target}. */
+        public List<String> belowTarget() {
+            return Arrays.stream(Target.values()).filter(t -> t.missedBy(t.of(this))).map(Target::figure).toList();
+        }
+    }
 
     private Kpis() {}
 
     /** The figures per group, ordered by group. */
-    public static List<Figures> byGroup(Collection<KpiCase> cases, GroupBy groupBy) {
+    public static List<Figures> byGroup(Collection<KpiCase> cases, GroupBy groupBy, Subscribers subscribers) {
         Map<String, List<KpiCase>> groups = new TreeMap<>();
         for (KpiCase c : cases) {
             groups.computeIfAbsent(c.key(groupBy), k -> new ArrayList<>()).add(c);
         }
         List<Figures> figures = new ArrayList<>(groups.size());
-        groups.forEach((key, members) -> figures.add(of(key, members)));
+        groups.forEach((key, members) -> figures.add(of(key, members, groupBy == GroupBy.REGION
+                ? new Subscribers(subscribers.byRegion().containsKey(key)
+                        ? Map.of(key, subscribers.byRegion().get(key)) : Map.of())
+                : subscribers)));
         return figures;
     }
 
-    /** The figures of {@code cases} taken as one group. */
-    public static Figures of(String group, Collection<KpiCase> cases) {
+    /** The figures of {@code cases} taken as one group, complaints counted against {@code subscribers}. */
+    public static Figures of(String group, Collection<KpiCase> cases, Subscribers subscribers) {
         long closed = 0;
         long judged = 0;
         long onTime = 0;
@@ -66,8 +150,29 @@ public final class Kpis {
         long failed = 0;
         long redispatched = 0;
         long recurrences = 0;
+        long repliesDue = 0;
+        long replied = 0;
+        long contactsJudged = 0;
+        long contactsOnTime = 0;
+        long answersJudged = 0;
+        long answersOnTime = 0;
+        long progressJudged = 0;
+        long progressMet = 0;
+        long counted = 0;
         long[] handling = new long[cases.size()];
         for (KpiCase c : cases) {
+            CustomerObligations owed = c.owed();
+            repliesDue += owed.replyDue();
+            replied += owed.replied();
+            contactsJudged += owed.contactJudged();
+            contactsOnTime += owed.contactOnTime();
+            answersJudged += owed.answerJudged();
+            answersOnTime += owed.answerOnTime();
+            progressJudged += owed.progressJudged();
+            progressMet += owed.progressMet();
+            if (subscribers.byRegion().containsKey(c.region())) {
+                counted++;
+            }
             judged += c.returnsJudged();
             onTime += c.returnsOnTime();
             warnings += c.warnings();
@@ -92,7 +197,13 @@ public final class Kpis {
                 times.length == 0 ? null : Duration.ofMillis(mean(times)),
                 times.length == 0 ? null : Duration.ofMillis(percentile(times, 90)),
                 passed + failed, passed, rate(passed, passed + failed),
-                redispatched, rate(redispatched, volume), recurrences, rate(recurrences, volume));
+                redispatched, rate(redispatched, volume), recurrences, rate(recurrences, volume),
+                repliesDue, replied, rate(replied, repliesDue),
+                contactsJudged, contactsOnTime, rate(contactsOnTime, contactsJudged),
+                answersJudged, answersOnTime, rate(answersOnTime, answersJudged),
+                progressJudged, progressMet, rate(progressMet, progressJudged),
+                subscribers.byRegion().isEmpty() ? null : subscribers.total(),
+                subscribers.byRegion().isEmpty() ? null : rate(counted * 10_000, subscribers.total()));
     }
 
     /** {@code part / whole}, or null when there is nothing to divide. */

@@ -50,7 +50,7 @@ public class CaseResource {
 
     @GET
     @Operation(summary = "Cases, filtered and paged",
-            description = "Filters: status (REGISTERED, DISPATCHED, RETURNED, SATISFIED, DISSATISFIED, CLOSED), "
+            description = "Filters: status (REGISTERED, TRIAGE, DISPATCHED, RETURNED, SATISFIED, DISSATISFIED, CLOSED), "
                     + "department (of the current work order: the department's queue), category, region. Ordered by "
                     + "registration time, then complaint number, so pages are stable. page from 0, size 1-500 "
                     + "(default 50). total (also in X-Total-Count) counts every matching case.")

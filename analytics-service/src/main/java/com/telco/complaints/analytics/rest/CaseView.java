@@ -3,6 +3,7 @@ package com.telco.complaints.analytics.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.telco.complaints.analytics.domain.CaseRecord;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.FinalAnswer;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.ClockState;
@@ -22,6 +23,9 @@ import java.util.List;
  * @param deadlines      every clock announced by the SLA service, with its warning and breach
  * @param warnings       the warnings raised (one per clock at most)
  * @param breaches       the breaches raised
+ * @param contacts       the customer desk's contacts with the customer, in order
+ * @param firstReachedAt when the customer was first reached (a contact, or an answered survey call)
+ * @param answeredAt     when the final answer reached the customer or was sent in writing
  * @param surveyOutcome  the latest survey answer (PASSED, FAILED), null before the first
  * @param eventCount     events applied to the case
  * @param asOf           set when the case is shown as of an instant
@@ -30,6 +34,7 @@ public record CaseView(String complaintId, String status, String category, Strin
                        String urgency, String tier, String region, String department, WorkOrderView currentWorkOrder,
                        int attempts, List<WorkOrderView> workOrders, List<DeadlineView> deadlines,
                        List<AlertView> warnings, List<AlertView> breaches, long warningCount, long breachCount,
+                       List<ContactView> contacts, Instant firstReachedAt, Instant answeredAt,
                        String surveyOutcome, int surveysPassed, int surveysFailed, String closeOutcome,
                        Instant registeredAt, Instant promisedReplyBy, Instant closedAt, Instant lastEventAt,
                        int eventCount, @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf) {
@@ -38,12 +43,28 @@ public record CaseView(String complaintId, String status, String category, Strin
                                 String previousDispatchId, Instant dispatchedAt, Instant warnAt, Instant returnDeadline,
                                 Instant returnedAt, String resolution, Boolean operatorAtFault, Instant surveyedAt) {}
 
-    /** @param stoppedAt when the awaited event happened (or the case closed); null while the clock runs */
-    public record DeadlineView(String clock, String dispatchId, Instant startedAt, Instant warnAt, Instant deadline,
-                               String policy, Instant warnedAt, Instant breachedAt, Instant stoppedAt) {}
+    /**
+     * @param sequence  the run of a clock that runs more than once per case (PROGRESS); absent otherwise
+     * @param stoppedAt when the awaited event happened (or the case closed); null while the clock runs
+     */
+    public record DeadlineView(String clock, String dispatchId,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Integer sequence, Instant startedAt,
+                               Instant warnAt, Instant deadline, String policy, Instant warnedAt, Instant breachedAt,
+                               Instant stoppedAt) {}
 
     /** @param at when it was raised (the warning point or the deadline) */
-    public record AlertView(String clock, String dispatchId, Instant at) {}
+    public record AlertView(String clock, String dispatchId,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer sequence, Instant at) {}
+
+    /**
+     * A contact with the customer.
+     *
+     * @param contactedBy who made it
+     * @param answer      the final answer's cause, process and solution (FINAL_ANSWER only)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ContactView(String contactId, String kind, String channel, boolean reached, Instant contactedAt,
+                              String contactedBy, String summary, Instant agreedNextContactBy, FinalAnswer answer) {}
 
     static CaseView of(CaseRecord record, Instant asOf) {
         CaseState s = record.state();
@@ -55,14 +76,18 @@ public record CaseView(String complaintId, String status, String category, Strin
                 r == null || r.customer() == null ? null : name(r.customer().tier()), r == null ? null : r.region(),
                 record.department(), workOrders.isEmpty() ? null : workOrders.get(workOrders.size() - 1),
                 s.attempts(), workOrders,
-                s.clocks().stream().map(c -> new DeadlineView(c.clock().name(), c.dispatchId(), c.startedAt(),
-                        c.warnAt(), c.deadline(), c.policyId(), c.warnedAt(), c.breachedAt(),
+                s.clocks().stream().map(c -> new DeadlineView(c.clock().name(), c.dispatchId(), c.sequence(),
+                        c.startedAt(), c.warnAt(), c.deadline(), c.policyId(), c.warnedAt(), c.breachedAt(),
                         s.stoppedAt(c).orElse(null))).toList(),
                 s.clocks().stream().filter(c -> c.warnedAt() != null)
-                        .map(c -> new AlertView(c.clock().name(), c.dispatchId(), c.warnedAt())).toList(),
+                        .map(c -> new AlertView(c.clock().name(), c.dispatchId(), c.sequence(), c.warnedAt())).toList(),
                 s.clocks().stream().filter(c -> c.breachedAt() != null)
-                        .map(c -> new AlertView(c.clock().name(), c.dispatchId(), c.breachedAt())).toList(),
-                s.warningCount(), s.breachCount(), name(record.lastSurvey()), record.surveysPassed(),
+                        .map(c -> new AlertView(c.clock().name(), c.dispatchId(), c.sequence(), c.breachedAt())).toList(),
+                s.warningCount(), s.breachCount(),
+                s.contacts().stream().map(c -> new ContactView(c.contactId(), name(c.kind()), name(c.channel()),
+                        c.reachedCustomer(), c.occurredAt(), c.actor(), c.summary(), c.agreedNextContactBy(),
+                        c.answer())).toList(),
+                s.firstReachedAt().orElse(null), s.answeredAt().orElse(null), name(record.lastSurvey()), record.surveysPassed(),
                 record.surveysFailed(), s.closure() == null ? null : s.closure().outcome().name(),
                 record.registeredAt(), r == null ? null : r.promisedReplyBy(), record.closedAt(), s.lastEventAt(),
                 s.eventCount(), asOf);

@@ -41,14 +41,22 @@ public class KpiResource {
                               String p90HandlingTime, Double p90HandlingSeconds,
                               Double satisfactionRate, long surveysPassed, long surveysAnswered,
                               Double redispatchRate, long redispatched,
-                              Double recurrenceRate, long recurrences) {
+                              Double recurrenceRate, long recurrences,
+                              Double replyRate, long replied, long repliesDue,
+                              Double contactTimeliness, long contactsOnTime, long contactsJudged,
+                              Double answerTimeliness, long answersOnTime, long answersJudged,
+                              Double progressCompliance, long progressMet, long progressJudged,
+                              Double complaintsPer10k, Long subscribers, List<String> belowTarget) {
 
         static FiguresView of(Kpis.Figures f) {
             return new FiguresView(f.group(), f.volume(), f.closed(), f.onTimeReturnRate(), f.returnsOnTime(),
                     f.returnsJudged(), f.warnings(), f.breaches(), text(f.meanHandlingTime()),
                     seconds(f.meanHandlingTime()), text(f.p90HandlingTime()), seconds(f.p90HandlingTime()),
                     f.satisfactionRate(), f.surveysPassed(), f.surveysAnswered(), f.redispatchRate(),
-                    f.redispatched(), f.recurrenceRate(), f.recurrences());
+                    f.redispatched(), f.recurrenceRate(), f.recurrences(), f.replyRate(), f.replied(), f.repliesDue(),
+                    f.contactTimeliness(), f.contactsOnTime(), f.contactsJudged(), f.answerTimeliness(),
+                    f.answersOnTime(), f.answersJudged(), f.progressCompliance(), f.progressMet(), f.progressJudged(),
+                    f.complaintsPer10k(), f.subscribers(), f.belowTarget());
         }
 
         private static String text(Duration d) {
@@ -60,8 +68,18 @@ public class KpiResource {
         }
     }
 
-    /** @param groups per group, ordered by group; empty when no groupBy was asked */
-    public record KpiReport(Instant from, Instant to, String groupBy, FiguresView total, List<FiguresView> groups) {}
+    /** A target of the seeds: the figure, and the rule it must meet (e.g. {@code >= 0.9}). */
+    public record TargetView(String figure, String rule) {}
+
+    /**
+     * @param groups  per group, ordered by group; empty when no groupBy was asked
+     * @param targets the seeds' targets; each figure's belowTarget names those it misses
+     */
+    public record KpiReport(Instant from, Instant to, String groupBy, FiguresView total, List<FiguresView> groups,
+                            List<TargetView> targets) {}
+
+    private static final List<TargetView> TARGETS = java.util.Arrays.stream(Kpis.Target.values())
+            .map(t -> new TargetView(t.figure(), t.rule())).toList();
 
     @Inject
     CaseStore cases;
@@ -96,9 +114,10 @@ public class KpiResource {
         }
         params.validate();
         List<KpiCase> population = cases.kpiCases(start, end, config.kpis().recurrenceWindow());
+        Kpis.Subscribers subscribers = new Kpis.Subscribers(config.kpis().subscribers());
         List<FiguresView> groups = grouping == null ? List.of()
-                : Kpis.byGroup(population, grouping).stream().map(FiguresView::of).toList();
+                : Kpis.byGroup(population, grouping, subscribers).stream().map(FiguresView::of).toList();
         return new KpiReport(start, end, grouping == null ? null : grouping.name().toLowerCase(java.util.Locale.ROOT),
-                FiguresView.of(Kpis.of("ALL", population)), groups);
+                FiguresView.of(Kpis.of("ALL", population, subscribers)), groups, TARGETS);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.telco.complaints.analytics.domain.CaseRecord.SurveyOutcome;
 import com.telco.complaints.analytics.domain.CaseRecord;
 import com.telco.complaints.analytics.domain.Hotspots;
+import com.telco.complaints.analytics.domain.CustomerObligations;
 import com.telco.complaints.analytics.domain.KpiCase;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.lifecycle.CaseState;
@@ -57,8 +58,9 @@ public class CaseStore {
     private static final String UPSERT = "insert into cases (complaint_id, status, category, channel, urgency, tier, "
             + "region, customer_phone, first_department, department, current_dispatch_id, attempts, registered_at, "
             + "closed_at, close_outcome, last_survey, surveys_passed, surveys_failed, warnings, breaches, "
-            + "returns_judged, returns_on_time, last_event_at, state) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "returns_judged, returns_on_time, last_event_at, state, contact_judged, contact_on_time, answer_judged, "
+            + "answer_on_time, reply_due, replied, progress_judged, progress_met) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict (complaint_id) do update set status = excluded.status, "
             + "first_department = excluded.first_department, department = excluded.department, "
             + "current_dispatch_id = excluded.current_dispatch_id, attempts = excluded.attempts, "
@@ -66,7 +68,11 @@ public class CaseStore {
             + "last_survey = excluded.last_survey, surveys_passed = excluded.surveys_passed, "
             + "surveys_failed = excluded.surveys_failed, warnings = excluded.warnings, breaches = excluded.breaches, "
             + "returns_judged = excluded.returns_judged, returns_on_time = excluded.returns_on_time, "
-            + "last_event_at = excluded.last_event_at, state = excluded.state";
+            + "last_event_at = excluded.last_event_at, state = excluded.state, "
+            + "contact_judged = excluded.contact_judged, contact_on_time = excluded.contact_on_time, "
+            + "answer_judged = excluded.answer_judged, answer_on_time = excluded.answer_on_time, "
+            + "reply_due = excluded.reply_due, replied = excluded.replied, "
+            + "progress_judged = excluded.progress_judged, progress_met = excluded.progress_met";
 
     private static final String ROW_COLUMNS = "complaint_id, status, category, channel, urgency, tier, region, "
             + "department, current_dispatch_id, attempts, warnings, breaches, last_survey, close_outcome, "
@@ -140,6 +146,15 @@ public class CaseStore {
                 s.setInt(22, r.returnsOnTime());
                 s.setTimestamp(23, Timestamp.from(state.lastEventAt()));
                 s.setString(24, STATE_WRITER.writeValueAsString(state));
+                CustomerObligations owed = CustomerObligations.of(state);
+                s.setInt(25, owed.contactJudged());
+                s.setInt(26, owed.contactOnTime());
+                s.setInt(27, owed.answerJudged());
+                s.setInt(28, owed.answerOnTime());
+                s.setInt(29, owed.replyDue());
+                s.setInt(30, owed.replied());
+                s.setInt(31, owed.progressJudged());
+                s.setInt(32, owed.progressMet());
                 s.addBatch();
                 if (++pending == SAVE_CHUNK) {
                     s.executeBatch();
@@ -199,7 +214,8 @@ public class CaseStore {
     public List<KpiCase> kpiCases(Instant from, Instant to, Duration recurrenceWindow) {
         String sql = "select c.complaint_id, c.category, c.channel, c.region, c.first_department, c.registered_at, "
                 + "c.closed_at, c.attempts, c.warnings, c.breaches, c.returns_judged, c.returns_on_time, "
-                + "c.surveys_passed, c.surveys_failed, "
+                + "c.surveys_passed, c.surveys_failed, c.contact_judged, c.contact_on_time, c.answer_judged, "
+                + "c.answer_on_time, c.reply_due, c.replied, c.progress_judged, c.progress_met, "
                 + "exists (select 1 from cases p where p.customer_phone = c.customer_phone and p.category = c.category "
                 + "  and p.closed_at >= c.registered_at - ? * interval '1 millisecond' and p.closed_at < c.registered_at) "
                 + "from cases c where c.registered_at >= ? and c.registered_at < ? order by c.registered_at, c.complaint_id";
@@ -213,7 +229,8 @@ public class CaseStore {
                     cases.add(new KpiCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getInt(8), rs.getInt(9),
                             rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14),
-                            rs.getBoolean(15)));
+                            rs.getBoolean(23), new CustomerObligations(rs.getInt(15), rs.getInt(16), rs.getInt(17),
+                                    rs.getInt(18), rs.getInt(19), rs.getInt(20), rs.getInt(21), rs.getInt(22))));
                 }
             }
             return cases;

@@ -15,7 +15,7 @@ class KpisTest {
 
     private static KpiCase closedAfter(String category, String department, Duration handling) {
         return new KpiCase("C", category, "HOTLINE", "TZ-HL", department, T, T.plus(handling), 1, 0, 0, 0, 0, 0, 0,
-                false);
+                false, CustomerObligations.NONE);
     }
 
     @Test
@@ -58,17 +58,17 @@ class KpisTest {
         List<KpiCase> cases = List.of(
                 // closed after 5 h, returned on time, one survey passed, a recurrence
                 new KpiCase("A", "NETWORK", "HOTLINE", "R1", "net", T, T.plus(Duration.ofHours(5)), 1, 0, 0, 1, 1, 1,
-                        0, true),
+                        0, true, CustomerObligations.NONE),
                 // redispatched: two judged returns (one late), a warning and a breach, failed then passed
                 new KpiCase("B", "NETWORK", "ONLINE", "R1", "net", T, T.plus(Duration.ofHours(9)), 2, 1, 1, 2, 1, 1,
-                        1, false),
+                        1, false, CustomerObligations.NONE),
                 // open, breached and never returned
-                new KpiCase("C", "NETWORK", "HOTLINE", "R2", "net", T, null, 1, 1, 1, 1, 0, 0, 0, false),
+                new KpiCase("C", "NETWORK", "HOTLINE", "R2", "net", T, null, 1, 1, 1, 1, 0, 0, 0, false, CustomerObligations.NONE),
                 // closed after 2 h without a deadline announced
                 new KpiCase("D", "NETWORK", "HOTLINE", "R1", "net", T, T.plus(Duration.ofHours(2)), 1, 0, 0, 0, 0, 1,
-                        0, false));
+                        0, false, CustomerObligations.NONE));
 
-        Kpis.Figures f = Kpis.of("NETWORK", cases);
+        Kpis.Figures f = Kpis.of("NETWORK", cases, Kpis.Subscribers.NONE);
 
         assertThat(f.volume()).isEqualTo(4);
         assertThat(f.closed()).isEqualTo(3);
@@ -91,12 +91,16 @@ class KpisTest {
     @Test
     void aGroupWithNothingClosedOrSurveyedHasNullFigures() {
         Kpis.Figures f = Kpis.of("X", List.of(new KpiCase("A", "SERVICE", "EMAIL", "R", null, T, null, 0, 0, 0, 0,
-                0, 0, 0, false)));
+                0, 0, 0, false, CustomerObligations.NONE)), Kpis.Subscribers.NONE);
         assertThat(f.meanHandlingTime()).isNull();
         assertThat(f.p90HandlingTime()).isNull();
         assertThat(f.onTimeReturnRate()).isNull();
         assertThat(f.satisfactionRate()).isNull();
         assertThat(f.redispatchRate()).isEqualTo(0.0);
+        assertThat(f.replyRate()).isNull();
+        assertThat(f.contactTimeliness()).isNull();
+        assertThat(f.complaintsPer10k()).isNull();
+        assertThat(f.belowTarget()).isEmpty();
     }
 
     @Test
@@ -106,13 +110,13 @@ class KpisTest {
                 closedAfter("NETWORK", null, Duration.ofHours(3)),
                 closedAfter("BUSINESS", "billing", Duration.ofHours(4)));
 
-        assertThat(Kpis.byGroup(cases, GroupBy.CATEGORY)).extracting(Kpis.Figures::group, Kpis.Figures::volume)
+        assertThat(Kpis.byGroup(cases, GroupBy.CATEGORY, Kpis.Subscribers.NONE)).extracting(Kpis.Figures::group, Kpis.Figures::volume)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("BUSINESS", 2L),
                         org.assertj.core.groups.Tuple.tuple("NETWORK", 1L),
                         org.assertj.core.groups.Tuple.tuple("SERVICE", 1L));
-        assertThat(Kpis.byGroup(cases, GroupBy.DEPARTMENT)).extracting(Kpis.Figures::group)
+        assertThat(Kpis.byGroup(cases, GroupBy.DEPARTMENT, Kpis.Subscribers.NONE)).extracting(Kpis.Figures::group)
                 .containsExactly("UNDISPATCHED", "billing", "desk");
-        assertThat(Kpis.byGroup(List.of(), GroupBy.REGION)).isEmpty();
+        assertThat(Kpis.byGroup(List.of(), GroupBy.REGION, Kpis.Subscribers.NONE)).isEmpty();
     }
 
     @Test
@@ -120,5 +124,64 @@ class KpisTest {
         assertThat(GroupBy.parse("department")).contains(GroupBy.DEPARTMENT);
         assertThat(GroupBy.parse("Category")).contains(GroupBy.CATEGORY);
         assertThat(GroupBy.parse("colour")).isEmpty();
+    }
+
+    private static KpiCase owed(String id, String region, CustomerObligations owed) {
+        return new KpiCase(id, "NETWORK", "HOTLINE", region, "net", T, null, 1, 0, 0, 0, 0, 0, 0, false, owed);
+    }
+
+    /**
+     * A hand-computed fixture of what customers were owed: five complaints, of which
+     * A reached and answered on time with two progress runs met, B reached late and answered late (ANSWER
+     * breached) with one run breached, C reached on time and not answered yet (ANSWER not due), D never
+     * reached (CONTACT and ANSWER breached, a run breached, nothing answered), E closed with everything
+     * on time and no progress owed.
+     */
+    @Test
+    void whatTheCustomerIsOwedIsJudgedAgainstTheTargetsOfTheSeeds() {
+        List<KpiCase> cases = List.of(
+                owed("A", "R1", new CustomerObligations(1, 1, 1, 1, 1, 1, 2, 2)),
+                owed("B", "R1", new CustomerObligations(1, 0, 1, 0, 1, 1, 1, 0)),
+                owed("C", "R2", new CustomerObligations(1, 1, 0, 0, 0, 0, 0, 0)),
+                owed("D", "R2", new CustomerObligations(1, 0, 1, 0, 1, 0, 1, 0)),
+                owed("E", "R3", new CustomerObligations(1, 1, 1, 1, 1, 1, 0, 0)));
+        Kpis.Subscribers subscribers = new Kpis.Subscribers(java.util.Map.of("R1", 10_000L, "R2", 30_000L));
+
+        Kpis.Figures f = Kpis.of("ALL", cases, subscribers);
+
+        assertThat(f.repliesDue()).isEqualTo(4);
+        assertThat(f.replied()).isEqualTo(3);
+        assertThat(f.replyRate()).isEqualTo(0.75);
+        assertThat(f.contactsJudged()).isEqualTo(5);
+        assertThat(f.contactsOnTime()).isEqualTo(3);
+        assertThat(f.contactTimeliness()).isEqualTo(0.6);
+        assertThat(f.answersJudged()).isEqualTo(4);
+        assertThat(f.answerTimeliness()).isEqualTo(0.5);
+        assertThat(f.progressJudged()).isEqualTo(4);
+        assertThat(f.progressCompliance()).isEqualTo(0.5);
+        // R3 has no subscriber figure: 4 complaints of R1 and R2 over their 40,000 subscribers.
+        assertThat(f.subscribers()).isEqualTo(40_000L);
+        assertThat(f.complaintsPer10k()).isEqualTo(1.0);
+        assertThat(f.belowTarget()).containsExactly("replyRate", "contactTimeliness", "answerTimeliness",
+                "progressCompliance");
+
+        List<Kpis.Figures> byRegion = Kpis.byGroup(cases, GroupBy.REGION, subscribers);
+        assertThat(byRegion).extracting(Kpis.Figures::group, Kpis.Figures::complaintsPer10k)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("R1", 2.0),
+                        org.assertj.core.groups.Tuple.tuple("R2", 2.0 / 3),
+                        org.assertj.core.groups.Tuple.tuple("R3", null));
+        assertThat(byRegion.get(2).belowTarget()).isEmpty();
+    }
+
+    @Test
+    void fivePerTenThousandMissesTheTargetAndAPerfectCentreMissesNothing() {
+        List<KpiCase> perfect = List.of(owed("A", "R1", new CustomerObligations(1, 1, 1, 1, 1, 1, 1, 1)));
+
+        assertThat(Kpis.of("ALL", perfect, new Kpis.Subscribers(java.util.Map.of("R1", 2_000L))).belowTarget())
+                .containsExactly("complaintsPer10k");
+        assertThat(Kpis.of("ALL", perfect, new Kpis.Subscribers(java.util.Map.of("R1", 2_001L))).belowTarget())
+                .isEmpty();
+        assertThat(Kpis.Target.COMPLAINTS_PER_10K.rule()).isEqualTo("< 5.0");
+        assertThat(Kpis.Target.REPLY_RATE.rule()).isEqualTo(">= 1.0");
     }
 }

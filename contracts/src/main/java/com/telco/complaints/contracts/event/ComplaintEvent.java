@@ -9,7 +9,8 @@ import java.util.UUID;
  */
 public sealed interface ComplaintEvent
         permits ComplaintRegistered, Dispatched, Returned, SurveyPassed, SurveyFailed, CustomerUnreachable,
-                Redispatched, SlaClockStarted, SlaWarningRaised, SlaBreached, ComplaintClosed {
+                Redispatched, SlaClockStarted, SlaWarningRaised, SlaBreached, ComplaintClosed, CustomerContacted,
+                AwaitingTriage {
 
     /** Unique id; consumers deduplicate by it. Deterministic where the fact is (see EventIds). */
     UUID eventId();

@@ -1,9 +1,11 @@
 package com.telco.complaints.contracts.lifecycle;
 
+import com.telco.complaints.contracts.event.AwaitingTriage;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.Redispatched;
@@ -77,6 +79,8 @@ public final class CaseFold {
             case SLA_WARNING_RAISED -> warningRaised(state, (SlaWarningRaised) event);
             case SLA_BREACHED -> breached(state, (SlaBreached) event);
             case COMPLAINT_CLOSED -> closed(state, (ComplaintClosed) event);
+            case CUSTOMER_CONTACTED -> contacted(state, (CustomerContacted) event);
+            case AWAITING_TRIAGE -> awaitingTriage(state, (AwaitingTriage) event);
         };
         return transition.applied() ? new Transition.Applied(transition.state().counted(event.occurredAt()))
                 : transition;
@@ -95,7 +99,7 @@ public final class CaseFold {
         if (refused.isPresent()) {
             return refused.get();
         }
-        if (state.status() != CaseStatus.REGISTERED) {
+        if (state.status() != CaseStatus.REGISTERED && state.status() != CaseStatus.TRIAGE) {
             return reject(state, RejectionReason.ALREADY_DISPATCHED,
                     state.complaintId() + " already has work order " + currentId(state));
         }
@@ -186,7 +190,7 @@ public final class CaseFold {
             case DISSATISFIED -> !state.lastSurveyFailure().redispatch()
                     && (outcome == CloseOutcome.EXPLAINED || outcome == CloseOutcome.ESCALATED);
             case RETURNED -> outcome == CloseOutcome.UNREACHABLE;
-            case REGISTERED, DISPATCHED, CLOSED -> false;
+            case REGISTERED, TRIAGE, DISPATCHED, CLOSED -> false;
         };
         if (!allowed) {
             return reject(state, RejectionReason.CANNOT_CLOSE,
@@ -200,21 +204,41 @@ public final class CaseFold {
         return applied(next.withClosure(event));
     }
 
+    private static Transition awaitingTriage(CaseState state, AwaitingTriage event) {
+        if (state.status() != CaseStatus.REGISTERED) {
+            return reject(state, RejectionReason.ALREADY_DISPATCHED, state.complaintId() + " is " + state.status()
+                    + "; only a registered complaint waits for triage");
+        }
+        return applied(state.withTriage(event));
+    }
+
+    private static Transition contacted(CaseState state, CustomerContacted event) {
+        if (state.isClosed()) {
+            return reject(state, RejectionReason.CASE_CLOSED,
+                    state.complaintId() + " is closed; contact " + event.contactId() + " not applied");
+        }
+        if (state.contacts().stream().anyMatch(c -> c.contactId().equals(event.contactId()))) {
+            return reject(state, RejectionReason.DUPLICATE_CONTACT, "contact " + event.contactId() + " exists");
+        }
+        return applied(state.withContact(event));
+    }
+
     private static Transition clockStarted(CaseState state, SlaClockStarted event) {
         if (event.dispatchId() != null && state.workOrder(event.dispatchId()).isEmpty()) {
             return reject(state, RejectionReason.UNKNOWN_WORK_ORDER,
                     event.clock() + " clock for unknown work order " + event.dispatchId());
         }
-        if (state.clock(event.clock(), event.dispatchId()).isPresent()) {
+        if (state.clock(event.clock(), event.dispatchId(), event.sequence()).isPresent()) {
             return reject(state, RejectionReason.CLOCK_ALREADY_STARTED,
                     event.clock() + " clock of " + clockName(state, event.dispatchId()) + " is already running");
         }
         return applied(state.withClock(new ClockState(event.clock(), event.dispatchId(), event.startedAt(),
-                event.warnAt(), event.deadline(), event.policy() == null ? null : event.policy().id(), null, null)));
+                event.warnAt(), event.deadline(), event.policy() == null ? null : event.policy().id(), null, null,
+                event.sequence())));
     }
 
     private static Transition warningRaised(CaseState state, SlaWarningRaised event) {
-        Optional<ClockState> clock = state.clock(event.clock(), event.dispatchId());
+        Optional<ClockState> clock = state.clock(event.clock(), event.dispatchId(), event.sequence());
         if (clock.isEmpty()) {
             return reject(state, RejectionReason.UNKNOWN_CLOCK,
                     "warning for a " + event.clock() + " clock never started for " + clockName(state, event.dispatchId()));
@@ -232,7 +256,7 @@ public final class CaseFold {
     }
 
     private static Transition breached(CaseState state, SlaBreached event) {
-        Optional<ClockState> clock = state.clock(event.clock(), event.dispatchId());
+        Optional<ClockState> clock = state.clock(event.clock(), event.dispatchId(), event.sequence());
         if (clock.isEmpty()) {
             return reject(state, RejectionReason.UNKNOWN_CLOCK,
                     "breach of a " + event.clock() + " clock never started for " + clockName(state, event.dispatchId()));

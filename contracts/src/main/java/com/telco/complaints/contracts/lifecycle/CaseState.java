@@ -1,8 +1,10 @@
 package com.telco.complaints.contracts.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.telco.complaints.contracts.event.AwaitingTriage;
 import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SurveyFailed;
 
@@ -19,20 +21,25 @@ import java.util.function.UnaryOperator;
  * @param workOrders        in attempt order; the last one is the current work order
  * @param lastSurveyFailure the failed survey of the current work order, if its survey failed
  * @param unreachableCount  survey attempts that did not reach the customer for the current work order
+ * @param contacts          the customer desk's contacts with the customer, in log order
+ * @param triage            why the complaint waited for an operator to dispatch it; null when a rule fitted
  */
 public record CaseState(
         String complaintId, CaseStatus status, ComplaintRegistered registration,
         List<WorkOrder> workOrders, List<ClockState> clocks, SurveyFailed lastSurveyFailure,
-        int unreachableCount, ComplaintClosed closure, Instant lastEventAt, int eventCount) {
+        int unreachableCount, ComplaintClosed closure, List<CustomerContacted> contacts, AwaitingTriage triage,
+        Instant lastEventAt, int eventCount) {
 
     public CaseState {
         workOrders = List.copyOf(workOrders);
         clocks = List.copyOf(clocks);
+        // States kept before the customer desk existed have no contacts.
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
     }
 
     /** A case of which nothing is known yet. */
     public static CaseState initial(String complaintId) {
-        return new CaseState(complaintId, null, null, List.of(), List.of(), null, 0, null, null, 0);
+        return new CaseState(complaintId, null, null, List.of(), List.of(), null, 0, null, List.of(), null, null, 0);
     }
 
     @JsonIgnore
@@ -55,7 +62,27 @@ public record CaseState(
     }
 
     public Optional<ClockState> clock(SlaClock clock, String dispatchId) {
-        return clocks.stream().filter(c -> c.watches(clock, dispatchId)).findFirst();
+        return clock(clock, dispatchId, null);
+    }
+
+    public Optional<ClockState> clock(SlaClock clock, String dispatchId, Integer sequence) {
+        return clocks.stream().filter(c -> c.watches(clock, dispatchId, sequence)).findFirst();
+    }
+
+    /** When the customer was first reached: a reached contact, or a survey call that was answered. */
+    @JsonIgnore
+    public Optional<Instant> firstReachedAt() {
+        Instant contact = contacts.stream().filter(CustomerContacted::reachedCustomer)
+                .map(CustomerContacted::occurredAt).findFirst().orElse(null);
+        Instant survey = workOrders.stream().filter(w -> !closedUnreached(w)).map(WorkOrder::surveyedAt)
+                .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+        return Optional.ofNullable(earliest(contact, survey));
+    }
+
+    /** When the final answer reached the customer or was sent in writing. */
+    @JsonIgnore
+    public Optional<Instant> answeredAt() {
+        return contacts.stream().filter(CustomerContacted::answers).map(CustomerContacted::occurredAt).findFirst();
     }
 
     /** Number of work orders the case has had. */
@@ -81,8 +108,29 @@ public record CaseState(
             case RETURN -> workOrder(clock.dispatchId()).map(WorkOrder::returnedAt).orElse(null);
             case SURVEY -> workOrder(clock.dispatchId()).map(WorkOrder::surveyedAt).orElse(null);
             case CASE -> closedAt;
+            case CONTACT -> firstReachedAt().orElse(null);
+            case ANSWER -> answeredAt().orElse(null);
+            case PROGRESS -> progressStoppedAt(clock);
+            case DISPATCH -> workOrders.isEmpty() ? null : workOrders.get(0).dispatchedAt();
         };
         return Optional.ofNullable(earliest(stop, closedAt));
+    }
+
+    /** The work order's survey ended by closing the case as unreachable: its "survey time" reached nobody. */
+    private boolean closedUnreached(WorkOrder w) {
+        return closure != null && closure.outcome() == com.telco.complaints.contracts.event.CloseOutcome.UNREACHABLE
+                && currentWorkOrder().map(current -> current.dispatchId().equals(w.dispatchId())).orElse(false);
+    }
+
+    /**
+     * A run of PROGRESS ends where the next run starts, or with the final answer (as the SLA service ends it,
+     * even when the answer happened before the run started: it was consumed after).
+     */
+    private Instant progressStoppedAt(ClockState run) {
+        Instant next = clocks.stream().filter(c -> c.clock() == SlaClock.PROGRESS && c.sequence() != null
+                        && run.sequence() != null && c.sequence() == run.sequence() + 1)
+                .map(ClockState::startedAt).findFirst().orElse(null);
+        return earliest(next, answeredAt().orElse(null));
     }
 
     private static Instant earliest(Instant a, Instant b) {
@@ -93,12 +141,12 @@ public record CaseState(
 
     CaseState withStatus(CaseStatus newStatus) {
         return new CaseState(complaintId, newStatus, registration, workOrders, clocks, lastSurveyFailure,
-                unreachableCount, closure, lastEventAt, eventCount);
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount);
     }
 
     CaseState withRegistration(ComplaintRegistered registered) {
         return new CaseState(complaintId, CaseStatus.REGISTERED, registered, workOrders, clocks, lastSurveyFailure,
-                unreachableCount, closure, lastEventAt, eventCount);
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount);
     }
 
     CaseState withWorkOrderAdded(WorkOrder workOrder) {
@@ -108,36 +156,49 @@ public record CaseState(
         }
         updated.add(workOrder);
         return new CaseState(complaintId, CaseStatus.DISPATCHED, registration, updated, clocks, null,
-                0, closure, lastEventAt, eventCount);
+                0, closure, contacts, triage, lastEventAt, eventCount);
     }
 
     CaseState withWorkOrder(String dispatchId, UnaryOperator<WorkOrder> change) {
         List<WorkOrder> updated = workOrders.stream()
                 .map(w -> w.dispatchId().equals(dispatchId) ? change.apply(w) : w).toList();
         return new CaseState(complaintId, status, registration, updated, clocks, lastSurveyFailure,
-                unreachableCount, closure, lastEventAt, eventCount);
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount);
     }
 
     CaseState withSurveyFailure(SurveyFailed failure) {
         return new CaseState(complaintId, CaseStatus.DISSATISFIED, registration, workOrders, clocks, failure,
-                unreachableCount, closure, lastEventAt, eventCount);
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount);
     }
 
     CaseState withUnreachableCount(int count) {
         return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
-                count, closure, lastEventAt, eventCount);
+                count, closure, contacts, triage, lastEventAt, eventCount);
+    }
+
+    CaseState withTriage(AwaitingTriage waiting) {
+        return new CaseState(complaintId, CaseStatus.TRIAGE, registration, workOrders, clocks, lastSurveyFailure,
+                unreachableCount, closure, contacts, waiting, lastEventAt, eventCount);
+    }
+
+    CaseState withContact(CustomerContacted contact) {
+        List<CustomerContacted> updated = new ArrayList<>(contacts.size() + 1);
+        updated.addAll(contacts);
+        updated.add(contact);
+        return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
+                unreachableCount, closure, updated, triage, lastEventAt, eventCount);
     }
 
     CaseState withClosure(ComplaintClosed closed) {
         return new CaseState(complaintId, CaseStatus.CLOSED, registration, workOrders, clocks, lastSurveyFailure,
-                unreachableCount, closed, lastEventAt, eventCount);
+                unreachableCount, closed, contacts, triage, lastEventAt, eventCount);
     }
 
     CaseState withClock(ClockState clock) {
         List<ClockState> updated = new ArrayList<>(clocks.size() + 1);
         boolean replaced = false;
         for (ClockState existing : clocks) {
-            if (existing.watches(clock.clock(), clock.dispatchId())) {
+            if (existing.watches(clock.clock(), clock.dispatchId(), clock.sequence())) {
                 updated.add(clock);
                 replaced = true;
             } else {
@@ -148,12 +209,12 @@ public record CaseState(
             updated.add(clock);
         }
         return new CaseState(complaintId, status, registration, workOrders, updated, lastSurveyFailure,
-                unreachableCount, closure, lastEventAt, eventCount);
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount);
     }
 
     CaseState counted(Instant eventTime) {
         Instant last = lastEventAt == null || eventTime.isAfter(lastEventAt) ? eventTime : lastEventAt;
         return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
-                unreachableCount, closure, last, eventCount + 1);
+                unreachableCount, closure, contacts, triage, last, eventCount + 1);
     }
 }

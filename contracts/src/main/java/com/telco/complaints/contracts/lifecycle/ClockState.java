@@ -7,20 +7,23 @@ import java.time.Instant;
 /**
  * A clock as announced by the SLA service, with the warning and breach raised for it. Whether
  * and when it stopped is derived from the case (see {@link CaseState#stoppedAt(ClockState)}).
+ *
+ * @param sequence the run of a clock that runs more than once per case (PROGRESS); null otherwise
  */
 public record ClockState(
         SlaClock clock, String dispatchId, Instant startedAt, Instant warnAt, Instant deadline, String policyId,
-        Instant warnedAt, Instant breachedAt) {
+        Instant warnedAt, Instant breachedAt, Integer sequence) {
 
-    boolean watches(SlaClock clock, String dispatchId) {
-        return this.clock == clock && java.util.Objects.equals(this.dispatchId, dispatchId);
+    boolean watches(SlaClock clock, String dispatchId, Integer sequence) {
+        return this.clock == clock && java.util.Objects.equals(this.dispatchId, dispatchId)
+                && java.util.Objects.equals(this.sequence, sequence);
     }
 
     ClockState warned(Instant at) {
-        return new ClockState(clock, dispatchId, startedAt, warnAt, deadline, policyId, at, breachedAt);
+        return new ClockState(clock, dispatchId, startedAt, warnAt, deadline, policyId, at, breachedAt, sequence);
     }
 
     ClockState breached(Instant at) {
-        return new ClockState(clock, dispatchId, startedAt, warnAt, deadline, policyId, warnedAt, at);
+        return new ClockState(clock, dispatchId, startedAt, warnAt, deadline, policyId, warnedAt, at, sequence);
     }
 }

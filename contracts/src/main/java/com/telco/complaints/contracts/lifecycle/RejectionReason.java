@@ -16,6 +16,7 @@ public enum RejectionReason {
     UNKNOWN_WORK_ORDER,
     /** A second work order with the id of an existing one. */
     DUPLICATE_WORK_ORDER,
+    DUPLICATE_CONTACT,
     ALREADY_RETURNED,
     /** A return, survey or redispatch that names a work order which has been replaced. */
     SUPERSEDED,

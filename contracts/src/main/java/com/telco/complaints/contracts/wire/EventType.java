@@ -1,8 +1,10 @@
 package com.telco.complaints.contracts.wire;
 
+import com.telco.complaints.contracts.event.AwaitingTriage;
 import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.Redispatched;
@@ -32,10 +34,12 @@ public enum EventType {
     SURVEY_FAILED("complaint.survey-failed", 1, SurveyFailed.class),
     CUSTOMER_UNREACHABLE("complaint.customer-unreachable", 1, CustomerUnreachable.class),
     REDISPATCHED("complaint.redispatched", 1, Redispatched.class),
-    SLA_CLOCK_STARTED("complaint.sla-clock-started", 1, SlaClockStarted.class),
-    SLA_WARNING_RAISED("complaint.sla-warning-raised", 1, SlaWarningRaised.class),
-    SLA_BREACHED("complaint.sla-breached", 1, SlaBreached.class),
-    COMPLAINT_CLOSED("complaint.closed", 1, ComplaintClosed.class);
+    SLA_CLOCK_STARTED("complaint.sla-clock-started", 2, SlaClockStarted.class),
+    SLA_WARNING_RAISED("complaint.sla-warning-raised", 2, SlaWarningRaised.class),
+    SLA_BREACHED("complaint.sla-breached", 2, SlaBreached.class),
+    COMPLAINT_CLOSED("complaint.closed", 1, ComplaintClosed.class),
+    CUSTOMER_CONTACTED("complaint.customer-contacted", 1, CustomerContacted.class),
+    AWAITING_TRIAGE("complaint.awaiting-triage", 1, AwaitingTriage.class);
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.javaClass, Function.identity()));

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * The chain of upcasters that lets old events be read forever: version n of a type is rewritten
- * step by step until it reaches the current version. Today every event is at version 1 and the
- * chain is empty; the first change of an event's form registers its step here.
+ * step by step until it reaches the current version.
  */
 public final class Upcasters {
 
@@ -17,7 +16,14 @@ public final class Upcasters {
 
     /** The upcasters of the current code base. */
     public static Upcasters standard() {
-        return new Upcasters();
+        Upcasters upcasters = new Upcasters();
+        // v2 of the SLA events knows more clocks (CONTACT, ANSWER, PROGRESS) and an optional sequence:
+        // a v1 event is a v2 event as it is.
+        for (EventType type : new EventType[] {EventType.SLA_CLOCK_STARTED, EventType.SLA_WARNING_RAISED,
+                EventType.SLA_BREACHED}) {
+            upcasters.register(type, 1, v1 -> v1);
+        }
+        return upcasters;
     }
 
     /** Registers the step that reads {@code fromVersion} of {@code type} as {@code fromVersion + 1}. */

@@ -75,18 +75,18 @@ final class CaseEvents {
 
     /** A clock started at {@code hours} with a 10 h limit: warning at +8 h, deadline at +10 h. */
     static SlaClockStarted clockStarted(SlaClock clock, String dispatchId, double hours) {
-        return new SlaClockStarted(UUID.randomUUID(), C, at(hours), 1, null, "sla-service", clock, dispatchId,
+        return new SlaClockStarted(UUID.randomUUID(), C, at(hours), 2, null, "sla-service", clock, dispatchId,
                 at(hours), at(hours + 8), at(hours + 10),
-                new SlaPolicyApplied("test", LimitKind.CALENDAR, Duration.ofHours(10), 0.8));
+                new SlaPolicyApplied("test", LimitKind.CALENDAR, Duration.ofHours(10), 0.8), null);
     }
 
     static SlaWarningRaised warning(SlaClockStarted started) {
-        return new SlaWarningRaised(UUID.randomUUID(), C, started.warnAt(), 1, null, "sla-service", started.clock(),
-                started.dispatchId(), started.warnAt(), started.deadline());
+        return new SlaWarningRaised(UUID.randomUUID(), C, started.warnAt(), 2, null, "sla-service", started.clock(),
+                started.dispatchId(), started.warnAt(), started.deadline(), started.sequence());
     }
 
     static SlaBreached breach(SlaClockStarted started) {
-        return new SlaBreached(UUID.randomUUID(), C, started.deadline(), 1, null, "sla-service", started.clock(),
-                started.dispatchId(), started.deadline());
+        return new SlaBreached(UUID.randomUUID(), C, started.deadline(), 2, null, "sla-service", started.clock(),
+                started.dispatchId(), started.deadline(), started.sequence());
     }
 }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.telco.complaints.contracts.Samples;
 import com.telco.complaints.contracts.event.Dispatched;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.io.InputStream;
 
 import java.nio.charset.StandardCharsets;
 
@@ -35,5 +40,20 @@ class UpcasterTest {
 
         assertThat(read).isEqualTo(expected);
         assertThat(read.schemaVersion()).isEqualTo(EventType.DISPATCHED.currentVersion());
+    }
+
+    /** The v1 SLA events on every log written before v2 read as v2 events: the same fact, no sequence. */
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"SLA_CLOCK_STARTED", "SLA_WARNING_RAISED", "SLA_BREACHED"})
+    void slaEventsOfVersionOneReadAsVersionTwo(EventType type) throws IOException {
+        byte[] v1;
+        try (InputStream in = UpcasterTest.class.getResourceAsStream("/golden/" + type.ceType(1) + ".json")) {
+            v1 = in.readAllBytes();
+        }
+
+        var read = EventCodec.standard().fromJson(type.ceType(1), v1);
+
+        assertThat(type.currentVersion()).isEqualTo(2);
+        assertThat(read).isEqualTo(Samples.all().get(type));
     }
 }

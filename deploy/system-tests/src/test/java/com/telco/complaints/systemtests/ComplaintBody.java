@@ -26,6 +26,11 @@ final class ComplaintBody {
         return new ComplaintBody("NETWORK", region);
     }
 
+    /** A service complaint: outside TZ-HL no shipped dispatch rule fits it, and it waits for triage. */
+    static ComplaintBody service(String region) {
+        return new ComplaintBody("SERVICE", region);
+    }
+
     /** A region code no other test uses, so that {@code /cases?region=} shows only this test's cases. */
     static String uniqueRegion(String prefix) {
         return (prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36))

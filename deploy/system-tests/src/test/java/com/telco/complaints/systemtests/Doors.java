@@ -177,6 +177,12 @@ final class Doors {
 
     // ---- survey: survey agents ----
 
+    /** GET /work-orders/triage as operations: every complaint waiting for an operator to dispatch it. */
+    List<Map<String, Object>> triage() {
+        return routing().queryParam("size", 1000).get("/work-orders/triage").then().statusCode(200)
+                .extract().jsonPath().getList("");
+    }
+
     /** Waits until the complaint's survey for this work order is pending. */
     void awaitPendingSurvey(String complaintId, String dispatchId) {
         await("survey of " + dispatchId + " pending").until(() -> {
@@ -209,11 +215,39 @@ final class Doors {
         return answer;
     }
 
+    /** POST /complaints/{complaintId}/contacts as the customer desk (the system tests' surveyor); 201, the contact. */
+    Map<String, Object> contact(String complaintId, Map<String, Object> contact) {
+        return survey().contentType(ContentType.JSON).body(contact)
+                .post("/complaints/{complaintId}/contacts", complaintId)
+                .then().statusCode(201).extract().jsonPath().getMap("");
+    }
+
+    static Map<String, Object> contactBody(String kind, String channel, boolean reached, String summary) {
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("kind", kind);
+        contact.put("channel", channel);
+        contact.put("reached", reached);
+        contact.put("summary", summary);
+        return contact;
+    }
+
     // ---- sla: operations ----
 
     /** GET /sla/complaints/{complaintId}: every clock of the case now. */
     JsonPath clocks(String complaintId) {
         return sla().get("/sla/complaints/{complaintId}", complaintId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The run {@code sequence} of the complaint's PROGRESS clock, once the SLA service started it. */
+    Optional<Map<String, Object>> progressRun(String complaintId, int sequence) {
+        Response response = sla().get("/sla/complaints/{complaintId}", complaintId);
+        if (response.statusCode() != 200) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> clocks = response.jsonPath().getList("clocks");
+        return clocks.stream()
+                .filter(c -> "PROGRESS".equals(c.get("clock")) && Integer.valueOf(sequence).equals(c.get("sequence")))
+                .findFirst();
     }
 
     /** The complaint's clock of this kind (and work order, for RETURN and SURVEY), once the SLA service started it. */

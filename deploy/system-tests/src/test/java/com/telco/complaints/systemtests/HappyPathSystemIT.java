@@ -62,12 +62,15 @@ class HappyPathSystemIT {
         Doors.Audit audit = await("audit of " + complaintId + " up to its closing").until(
                 () -> doors.audit(complaintId), a -> a.names().contains("ComplaintClosed"));
         assertThat(audit.chainValid()).isTrue();
-        assertThat(audit.lifecycle())
-                .containsExactly("ComplaintRegistered", "Dispatched", "Returned", "SurveyPassed", "ComplaintClosed");
+        // The survey call gives the customer the final answer from the return first: none was given before.
+        assertThat(audit.lifecycle()).containsExactly("ComplaintRegistered", "Dispatched", "Returned",
+                "CustomerContacted", "SurveyPassed", "ComplaintClosed");
         List<String> names = audit.names();
         assertThat(audit.slaEvents("SlaClockStarted", "RETURN", dispatchId)).hasSize(1);
         assertThat(audit.slaEvents("SlaClockStarted", "SURVEY", dispatchId)).hasSize(1);
         assertThat(audit.slaEvents("SlaClockStarted", "CASE", null)).hasSize(1);
+        assertThat(audit.slaEvents("SlaClockStarted", "CONTACT", null)).hasSize(1);
+        assertThat(audit.slaEvents("SlaClockStarted", "ANSWER", null)).hasSize(1);
         assertThat(names.indexOf("SlaClockStarted")).isGreaterThan(names.indexOf("ComplaintRegistered"));
         assertThat(names.lastIndexOf("SlaClockStarted")).isGreaterThan(names.indexOf("Returned"));
         assertThat(audit.count("SlaWarningRaised") + audit.count("SlaBreached")).isZero();
@@ -75,6 +78,7 @@ class HappyPathSystemIT {
         assertThat(audit.actorOf("ComplaintRegistered")).isEqualTo(Doors.PUBLISHER);
         assertThat(audit.actorOf("Returned")).isEqualTo(Doors.agentOf("network-ops-tz-hl"));
         assertThat(audit.actorOf("SurveyPassed")).isEqualTo(Doors.SURVEYOR);
+        assertThat(audit.actorOf("CustomerContacted")).isEqualTo(Doors.SURVEYOR);
 
         // Log order, and every hash links to the one before it.
         List<Map<String, Object>> events = audit.events();
@@ -93,6 +97,7 @@ class HappyPathSystemIT {
 
         // The log itself, raw: each fact once, none doubled by a relay or a service deciding twice.
         doors.settled().assertOneRecordPerEventId().assertCounts(complaintId, counts("ComplaintRegistered", 1,
-                "Dispatched", 1, "Returned", 1, "SurveyPassed", 1, "ComplaintClosed", 1, "SlaClockStarted", 3));
+                "Dispatched", 1, "Returned", 1, "CustomerContacted", 1, "SurveyPassed", 1, "ComplaintClosed", 1,
+                "SlaClockStarted", 5));
     }
 }

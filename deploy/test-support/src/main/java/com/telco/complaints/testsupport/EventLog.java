@@ -1,6 +1,9 @@
 package com.telco.complaints.testsupport;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.SlaBreached;
+import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.event.SlaWarningRaised;
 import com.telco.complaints.contracts.wire.CloudEvents;
 import com.telco.complaints.contracts.wire.EventCodec;
 import com.telco.complaints.contracts.wire.EventDecodingException;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -187,6 +191,28 @@ public final class EventLog implements AutoCloseable {
     public <T extends ComplaintEvent> List<T> await(Class<T> type, String complaintId, int count, Duration timeout) {
         return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100))
                 .until(() -> events(type, complaintId), list -> list.size() >= count);
+    }
+
+    /**
+     * Waits (bounded) for the warning or breach ({@code type}) of one clock of a case: of work order
+     * {@code dispatchId}, or of the case itself when it is null (a case has several clocks, which warn in
+     * their own order).
+     */
+    public <T extends ComplaintEvent> T awaitRaised(Class<T> type, String complaintId, SlaClock clock, String dispatchId,
+                                                    Duration timeout) {
+        return type.cast(await(e -> type.isInstance(e.event()) && complaintId.equals(e.event().complaintId())
+                && raisedOn(e.event(), clock, dispatchId), timeout).event());
+    }
+
+    /** Whether a warning or breach is about {@code clock} of {@code dispatchId} (null: of the case). */
+    public static boolean raisedOn(ComplaintEvent event, SlaClock clock, String dispatchId) {
+        if (event instanceof SlaWarningRaised w) {
+            return w.clock() == clock && Objects.equals(w.dispatchId(), dispatchId);
+        }
+        if (event instanceof SlaBreached b) {
+            return b.clock() == clock && Objects.equals(b.dispatchId(), dispatchId);
+        }
+        return false;
     }
 
     private Entry toEntry(ConsumerRecord<String, byte[]> r) {

@@ -1,14 +1,19 @@
 package com.telco.complaints.testsupport;
 
+import com.telco.complaints.contracts.event.AwaitingTriage;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.ContactChannel;
+import com.telco.complaints.contracts.event.ContactKind;
 import com.telco.complaints.contracts.event.Customer;
+import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.FinalAnswer;
 import com.telco.complaints.contracts.event.LimitKind;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Resolution;
@@ -21,6 +26,7 @@ import com.telco.complaints.contracts.event.SlaWarningRaised;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
 import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.contracts.wire.EventType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +102,21 @@ public final class TestEvents {
                 workOrder(complaintId, attempt), count);
     }
 
+    /** No dispatch rule fitted: the complaint waits for an operator. */
+    public static AwaitingTriage awaitingTriage(String complaintId, Instant at) {
+        return new AwaitingTriage(UUID.randomUUID(), complaintId, at, 1, null, "routing-service",
+                "no dispatch rule fits category=SERVICE, region=SH-PD");
+    }
+
+    /** A contact with the customer; a FINAL_ANSWER carries an answer, and only a reached customer agrees to a time. */
+    public static CustomerContacted contacted(String complaintId, Instant at, ContactKind kind, ContactChannel channel,
+                                              boolean reached, Instant agreedNextContactBy) {
+        return new CustomerContacted(UUID.randomUUID(), complaintId, at, 1, null, "desk-1",
+                "K-" + complaintId + "-" + at.toEpochMilli(), kind, channel, reached, kind + " by " + channel,
+                agreedNextContactBy, kind == ContactKind.FINAL_ANSWER
+                        ? new FinalAnswer("Battery failed", "Engineer replaced it", "Signal restored") : null, null);
+    }
+
     public static ComplaintClosed closed(String complaintId, int attempt, Instant at, CloseOutcome outcome) {
         return new ComplaintClosed(UUID.randomUUID(), complaintId, at, 1, null, "sv-1", outcome,
                 workOrder(complaintId, attempt), "closed by test");
@@ -105,20 +126,21 @@ public final class TestEvents {
     public static SlaClockStarted clockStarted(String complaintId, SlaClock clock, String dispatchId, Instant start,
                                                Duration limit) {
         Instant warnAt = start.plusMillis((long) (limit.toMillis() * 0.8));
-        return new SlaClockStarted(UUID.randomUUID(), complaintId, start, 1, null, "sla-service", clock, dispatchId,
-                start, warnAt, start.plus(limit),
-                new SlaPolicyApplied("test." + clock.name().toLowerCase(), LimitKind.CALENDAR, limit, 0.8));
+        return new SlaClockStarted(UUID.randomUUID(), complaintId, start, EventType.SLA_CLOCK_STARTED.currentVersion(),
+                null, "sla-service", clock, dispatchId, start, warnAt, start.plus(limit),
+                new SlaPolicyApplied("test." + clock.name().toLowerCase(), LimitKind.CALENDAR, limit, 0.8), null);
     }
 
     public static SlaWarningRaised warning(SlaClockStarted started) {
-        return new SlaWarningRaised(UUID.randomUUID(), started.complaintId(), started.warnAt(), 1,
-                started.eventId().toString(), "sla-service", started.clock(), started.dispatchId(), started.warnAt(),
-                started.deadline());
+        return new SlaWarningRaised(UUID.randomUUID(), started.complaintId(), started.warnAt(),
+                EventType.SLA_WARNING_RAISED.currentVersion(), started.eventId().toString(), "sla-service",
+                started.clock(), started.dispatchId(), started.warnAt(), started.deadline(), started.sequence());
     }
 
     public static SlaBreached breach(SlaClockStarted started) {
-        return new SlaBreached(UUID.randomUUID(), started.complaintId(), started.deadline(), 1,
-                started.eventId().toString(), "sla-service", started.clock(), started.dispatchId(), started.deadline());
+        return new SlaBreached(UUID.randomUUID(), started.complaintId(), started.deadline(),
+                EventType.SLA_BREACHED.currentVersion(), started.eventId().toString(), "sla-service", started.clock(),
+                started.dispatchId(), started.deadline(), started.sequence());
     }
 
 }

@@ -25,7 +25,7 @@ public class RoutingBeans {
                         e.getValue().region(), e.getValue().channel(), e.getValue().tier(), e.getValue().urgency(),
                         e.getValue().department()))
                 .toList();
-        return new DispatchRules(departments, rules, config.fallbackDepartment(),
+        return new DispatchRules(departments, rules, config.fallbackDepartment().orElse(null),
                 config.redispatch().escalationDepartment(), config.redispatch().escalateFromAttempt());
     }
 }

@@ -20,8 +20,11 @@ public interface RoutingConfig {
     /** Dispatch rules by name. */
     Map<String, RuleConfig> rules();
 
-    /** Where complaints no rule matches go. */
-    String fallbackDepartment();
+    /**
+     * Where complaints no rule matches go; when absent (the default) they wait in the triage queue for an
+     * operator, watched by the SLA service's DISPATCH clock.
+     */
+    Optional<String> fallbackDepartment();
 
     Redispatch redispatch();
 

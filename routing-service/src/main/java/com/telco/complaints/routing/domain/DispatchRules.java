@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Which department gets a work order (DOMAIN.md §2): by the dispatch rules for a first dispatch,
+ * Which department gets a work order (DOMAIN.md §2): by the dispatch rules for a first dispatch (a
+ * complaint no rule fits goes to the fallback department when one is configured, else to triage),
  * and for a redispatch the previous department's supervisor desk at attempt 2 and the escalation
  * desk from attempt {@code escalateFromAttempt} on.
  */
@@ -31,6 +33,7 @@ public final class DispatchRules {
     private final int escalateFromAttempt;
 
     /**
+     * @param fallbackDepartment where complaints no rule fits go; null: to triage
      * @throws InvalidDispatchConfiguration when a rule, supervisor, the fallback or the escalation
      *                                       desk names a department that is not configured
      */
@@ -56,7 +59,9 @@ public final class DispatchRules {
                 requireKnown(department.supervisor(), "routing.departments." + department.id() + ".supervisor", problems);
             }
         }
-        requireKnown(fallbackDepartment, "routing.fallback-department", problems);
+        if (fallbackDepartment != null) {
+            requireKnown(fallbackDepartment, "routing.fallback-department", problems);
+        }
         requireKnown(escalationDepartment, "routing.redispatch.escalation-department", problems);
         if (escalateFromAttempt < 2) {
             problems.add("routing.redispatch.escalate-from-attempt must be at least 2, is " + escalateFromAttempt);
@@ -73,11 +78,29 @@ public final class DispatchRules {
         }
     }
 
-    /** The department for the first work order of a complaint. */
-    public DispatchChoice choose(ComplaintRegistered complaint) {
-        return rules.stream().filter(rule -> rule.matches(complaint)).findFirst()
-                .map(rule -> new DispatchChoice(rule.department(), rule.name()))
-                .orElse(new DispatchChoice(fallbackDepartment, FALLBACK_RULE));
+    /**
+     * The department for the first work order of a complaint; empty when no rule fits and no fallback is
+     * configured: the complaint waits for triage.
+     */
+    public Optional<DispatchChoice> choose(ComplaintRegistered complaint) {
+        Optional<DispatchChoice> chosen = rules.stream().filter(rule -> rule.matches(complaint)).findFirst()
+                .map(rule -> new DispatchChoice(rule.department(), rule.name()));
+        if (chosen.isPresent() || fallbackDepartment == null) {
+            return chosen;
+        }
+        return Optional.of(new DispatchChoice(fallbackDepartment, FALLBACK_RULE));
+    }
+
+    /** Why no rule fits {@code complaint}, in the terms rules use. */
+    public static String noRuleFits(ComplaintRegistered complaint) {
+        return "no dispatch rule fits category=" + complaint.category() + ", region=" + complaint.region()
+                + ", channel=" + complaint.channel() + ", tier="
+                + (complaint.customer() == null ? null : complaint.customer().tier()) + ", urgency=" + complaint.urgency();
+    }
+
+    /** Whether {@code id} is a configured department. */
+    public boolean knows(String id) {
+        return id != null && departments.containsKey(id);
     }
 
     /** The department for work order {@code attempt} (2, 3, …) after one at {@code previousDepartment}. */
@@ -101,6 +124,7 @@ public final class DispatchRules {
         return rules;
     }
 
+    /** Null when complaints no rule fits go to triage. */
     public String fallbackDepartment() {
         return fallbackDepartment;
     }

@@ -1,5 +1,6 @@
 package com.telco.complaints.routing.domain;
 
+import com.telco.complaints.contracts.event.AwaitingTriage;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.Redispatched;
@@ -45,12 +46,28 @@ public final class RoutingDecisions {
         });
     }
 
-    private static Dispatched dispatch(CaseState state, DispatchRules rules, Instant now) {
-        DispatchChoice choice = rules.choose(state.registration());
+    /** The first work order, to the department a rule chose; or, when none fits, the wait for triage. */
+    private static ComplaintEvent dispatch(CaseState state, DispatchRules rules, Instant now) {
         String complaintId = state.complaintId();
+        String cause = state.registration().eventId().toString();
+        Optional<DispatchChoice> choice = rules.choose(state.registration());
+        if (choice.isEmpty()) {
+            return new AwaitingTriage(EventIds.of(EventType.AWAITING_TRIAGE, complaintId), complaintId, now,
+                    EventType.AWAITING_TRIAGE.currentVersion(), cause, ACTOR,
+                    DispatchRules.noRuleFits(state.registration()));
+        }
+        return dispatched(complaintId, now, cause, ACTOR, choice.get());
+    }
+
+    /**
+     * The first work order of a complaint, to {@code choice}'s department. Its id depends only on the
+     * complaint, so a case is dispatched once, whoever decides it (a rule, or an operator after triage).
+     */
+    public static Dispatched dispatched(String complaintId, Instant now, String causationId, String actor,
+                                        DispatchChoice choice) {
         return new Dispatched(EventIds.of(EventType.DISPATCHED, complaintId, 1), complaintId, now,
-                EventType.DISPATCHED.currentVersion(), state.registration().eventId().toString(), ACTOR,
-                WorkOrderIds.of(complaintId, 1), 1, choice.department(), choice.rule());
+                EventType.DISPATCHED.currentVersion(), causationId, actor, WorkOrderIds.of(complaintId, 1), 1,
+                choice.department(), choice.rule());
     }
 
     private static Redispatched redispatch(CaseState state, DispatchRules rules, Instant now) {

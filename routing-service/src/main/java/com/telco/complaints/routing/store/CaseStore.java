@@ -2,6 +2,7 @@ package com.telco.complaints.routing.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.telco.complaints.contracts.lifecycle.CaseState;
+import com.telco.complaints.contracts.lifecycle.CaseStatus;
 import com.telco.complaints.contracts.wire.EventJson;
 import com.telco.complaints.eventing.store.Sql;
 import com.telco.complaints.eventing.store.StoreException;
@@ -14,6 +15,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -52,19 +55,52 @@ public class CaseStore {
             return;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into cases (complaint_id, partition, pending, state) "
-                     + "values (?, ?, ?, ?) on conflict (complaint_id) do update "
-                     + "set pending = excluded.pending, state = excluded.state")) {
+             PreparedStatement s = c.prepareStatement("insert into cases (complaint_id, partition, pending, state, "
+                     + "triage_since) values (?, ?, ?, ?, ?) on conflict (complaint_id) do update "
+                     + "set pending = excluded.pending, state = excluded.state, triage_since = excluded.triage_since")) {
             for (StoredCase stored : cases) {
                 s.setString(1, stored.state().complaintId());
                 s.setInt(2, stored.partition());
                 s.setString(3, RoutingDecisions.pending(stored.state()).map(Enum::name).orElse(null));
                 s.setString(4, EventJson.mapper().writeValueAsString(stored.state()));
+                CaseState state = stored.state();
+                s.setTimestamp(5, state.status() == CaseStatus.TRIAGE && state.triage() != null
+                        ? Timestamp.from(state.triage().occurredAt()) : null);
                 s.addBatch();
             }
             s.executeBatch();
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("saving cases", e);
+        }
+    }
+
+    /** A page of the triage queue, oldest first: the cases waiting for an operator to dispatch them. */
+    public List<CaseState> triage(int limit, long offset) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select state from cases where triage_since is not null "
+                     + "order by triage_since, complaint_id limit ? offset ?")) {
+            s.setInt(1, limit);
+            s.setLong(2, offset);
+            List<CaseState> waiting = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    waiting.add(EventJson.mapper().readValue(rs.getString(1), CaseState.class));
+                }
+            }
+            return waiting;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("listing the triage queue", e);
+        }
+    }
+
+    public long triageCount() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from cases where triage_since is not null");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("counting the triage queue", e);
         }
     }
 

@@ -52,7 +52,6 @@ class DispatchIT {
             "category only,      EMAIL,     NETWORK,  SH-PD, STANDARD, network-ops,       network",
             "key customer,       HOTLINE,   NETWORK,  TZ-HL, KEY,      key-customer-desk, key-customer",
             "regulator transfer, REGULATOR, BUSINESS, TZ-HL, KEY,      escalation-desk,   regulator",
-            "nothing matches,    IN_PERSON, SERVICE,  SH-PD, STANDARD, service-desk,      fallback",
     })
     void aRegistrationIsDispatchedOnceToTheDepartmentItsRuleNames(String rule, Channel channel, Category category,
                                                                    String region, CustomerTier tier,
@@ -119,7 +118,7 @@ class DispatchIT {
         Callers.as(Callers.OPERATOR).get("/departments").then().statusCode(200)
                 .body("rules[0].name", equalTo("regulator"))
                 .body("rules[1].name", equalTo("key-customer"))
-                .body("fallbackDepartment", equalTo("service-desk"))
+                .body("fallbackDepartment", org.hamcrest.Matchers.nullValue())
                 .body("departments.id", hasItem("escalation-desk"));
     }
 

@@ -3,12 +3,15 @@ package com.telco.complaints.sla.domain;
 import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.LimitKind;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SlaBreached;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.contracts.event.SlaPolicyApplied;
 import com.telco.complaints.contracts.event.SlaWarningRaised;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
@@ -16,7 +19,9 @@ import com.telco.complaints.contracts.lifecycle.Rejection;
 import com.telco.complaints.contracts.lifecycle.RejectionReason;
 import com.telco.complaints.contracts.wire.EventType;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +30,13 @@ import java.util.Optional;
  * The clocks of one case, evolved by its events (event time decides, never processing time):
  * RETURN runs from Dispatched/Redispatched to the Returned of that work order (or its
  * replacement); SURVEY from Returned to the survey answer or closing; CASE from registration to
- * closing. The service's own SlaClockStarted, SlaWarningRaised and SlaBreached on the log are part
+ * closing. What the customer is owed (DB3212/T 1102-2022): CONTACT from registration to the first
+ * contact that reached them (a survey call that was answered counts); ANSWER from registration to
+ * the final answer, reached or sent in writing; PROGRESS, run after run, from the ANSWER deadline
+ * passed unanswered or from a contact at which the customer agreed to a later time, each run due
+ * 48 hours after the last reached contact or at the agreed time, replaced by the next run at the next
+ * reached contact, and over with the final answer. DISPATCH runs while a complaint no dispatch rule fits
+ * waits for an operator (AwaitingTriage to Dispatched). The service's own SlaClockStarted, SlaWarningRaised and SlaBreached on the log are part
  * of the state: an announced deadline is adopted as a fact, and a raised warning is never raised again.
  */
 public final class SlaCase {
@@ -34,18 +45,25 @@ public final class SlaCase {
     private int partition;
     private CaseProfile profile;
     private Instant closedAt;
+    /** The last contact that reached the customer, in event time. */
+    private Instant lastReachedAt;
+    /** When the final answer reached the customer or was sent in writing. */
+    private Instant answeredAt;
     private final List<TrackedClock> clocks;
 
-    public SlaCase(String complaintId, int partition, CaseProfile profile, Instant closedAt, List<TrackedClock> clocks) {
+    public SlaCase(String complaintId, int partition, CaseProfile profile, Instant closedAt, Instant lastReachedAt,
+                   Instant answeredAt, List<TrackedClock> clocks) {
         this.complaintId = complaintId;
         this.partition = partition;
         this.profile = profile;
         this.closedAt = closedAt;
+        this.lastReachedAt = lastReachedAt;
+        this.answeredAt = answeredAt;
         this.clocks = new ArrayList<>(clocks);
     }
 
     public static SlaCase empty(String complaintId, int partition) {
-        return new SlaCase(complaintId, partition, null, null, List.of());
+        return new SlaCase(complaintId, partition, null, null, null, null, List.of());
     }
 
     /** What applying an event did: clocks it started (to announce), or why it did not fit. */
@@ -54,6 +72,11 @@ public final class SlaCase {
 
         static Outcome started(TrackedClock clock) {
             return clock == null ? NOTHING : new Outcome(List.of(clock), null);
+        }
+
+        static Outcome started(List<TrackedClock> clocks) {
+            List<TrackedClock> started = clocks.stream().filter(java.util.Objects::nonNull).toList();
+            return started.isEmpty() ? NOTHING : new Outcome(started, null);
         }
 
         static Outcome rejected(RejectionReason reason, String detail) {
@@ -73,10 +96,18 @@ public final class SlaCase {
                     return Outcome.rejected(RejectionReason.ALREADY_REGISTERED, complaintId + " is already registered");
                 }
                 profile = CaseProfile.of((ComplaintRegistered) event);
-                return Outcome.started(start(SlaClock.CASE, null, event.eventId(), event.occurredAt(), policies, calendar));
+                // A clock already adopted from its announcement (read before the registration) starts nothing.
+                return Outcome.started(java.util.Arrays.asList(
+                        start(SlaClock.CASE, null, event.eventId(), event.occurredAt(), policies, calendar),
+                        start(SlaClock.CONTACT, null, event.eventId(), event.occurredAt(), policies, calendar),
+                        start(SlaClock.ANSWER, null, event.eventId(), event.occurredAt(), policies, calendar)));
             }
+            case AWAITING_TRIAGE:
+                return Outcome.started(start(SlaClock.DISPATCH, null, event.eventId(), event.occurredAt(), policies,
+                        calendar));
             case DISPATCHED: {
                 Dispatched d = (Dispatched) event;
+                stop(SlaClock.DISPATCH, null, d.occurredAt());
                 return Outcome.started(start(SlaClock.RETURN, d.dispatchId(), d.eventId(), d.occurredAt(), policies, calendar));
             }
             case REDISPATCHED: {
@@ -100,10 +131,14 @@ public final class SlaCase {
             }
             case SURVEY_PASSED:
                 stop(SlaClock.SURVEY, ((SurveyPassed) event).dispatchId(), event.occurredAt());
+                reached(event.occurredAt());
                 return Outcome.NOTHING;
             case SURVEY_FAILED:
                 stop(SlaClock.SURVEY, ((SurveyFailed) event).dispatchId(), event.occurredAt());
+                reached(event.occurredAt());
                 return Outcome.NOTHING;
+            case CUSTOMER_CONTACTED:
+                return Outcome.started(contacted((CustomerContacted) event, policies, calendar));
             case COMPLAINT_CLOSED: {
                 ComplaintClosed c = (ComplaintClosed) event;
                 if (closedAt == null) {
@@ -114,18 +149,28 @@ public final class SlaCase {
             }
             case SLA_CLOCK_STARTED: {
                 SlaClockStarted s = (SlaClockStarted) event;
-                Optional<TrackedClock> existing = find(s.clock(), s.dispatchId());
+                Optional<TrackedClock> existing = find(s.clock(), s.dispatchId(), s.sequence());
                 if (existing.isPresent()) {
                     existing.get().announced(s.startedAt(), s.warnAt(), s.deadline(), s.policy());
                 } else {
-                    clocks.add(new TrackedClock(s.clock(), s.dispatchId(), null, s.startedAt(), s.warnAt(), s.deadline(),
-                            s.policy(), closedAt, true, null, null));
+                    TrackedClock adopted = new TrackedClock(s.clock(), s.dispatchId(), s.sequence(), null, s.startedAt(),
+                            s.warnAt(), s.deadline(), s.policy(), closedAt, true, null, null);
+                    if (s.clock() == SlaClock.PROGRESS && s.sequence() != null) {
+                        // The service started this run on a state this fold may not have had (a contact or the
+                        // answer it had not consumed yet): as it did, the run ends the one before it, and the
+                        // answer ends it.
+                        find(SlaClock.PROGRESS, null, s.sequence() - 1).ifPresent(run -> run.stop(s.startedAt()));
+                        if (answeredAt != null) {
+                            adopted.stop(answeredAt);
+                        }
+                    }
+                    clocks.add(adopted);
                 }
                 return Outcome.NOTHING;
             }
             case SLA_WARNING_RAISED: {
                 SlaWarningRaised w = (SlaWarningRaised) event;
-                Optional<TrackedClock> clock = find(w.clock(), w.dispatchId());
+                Optional<TrackedClock> clock = find(w.clock(), w.dispatchId(), w.sequence());
                 if (clock.isEmpty()) {
                     return Outcome.rejected(RejectionReason.UNKNOWN_CLOCK, "warning for an unknown " + w.clock() + " clock");
                 }
@@ -134,17 +179,118 @@ public final class SlaCase {
             }
             case SLA_BREACHED: {
                 SlaBreached b = (SlaBreached) event;
-                Optional<TrackedClock> clock = find(b.clock(), b.dispatchId());
+                Optional<TrackedClock> clock = find(b.clock(), b.dispatchId(), b.sequence());
                 if (clock.isEmpty()) {
                     return Outcome.rejected(RejectionReason.UNKNOWN_CLOCK, "breach of an unknown " + b.clock() + " clock");
                 }
                 clock.get().breached(b.occurredAt());
-                return Outcome.NOTHING;
+                return Outcome.started(afterBreach(clock.get(), b.eventId(), policies, calendar));
             }
             case CUSTOMER_UNREACHABLE:
             default:
                 return Outcome.NOTHING;
         }
+    }
+
+    /**
+     * What a breach starts: an ANSWER deadline passed without the final answer starts the first run of
+     * PROGRESS at that deadline (unless the customer already agreed to a time, which started one). Called
+     * for a breach read from the log and for one the deadline watch raises, so both start the same run.
+     *
+     * @param cause the breach's event id
+     * @return the run started, or null
+     */
+    public TrackedClock afterBreach(TrackedClock breached, java.util.UUID cause, SlaPolicies policies,
+                                    BusinessCalendar calendar) {
+        if (breached.clock() != SlaClock.ANSWER || profile == null || answeredAt != null || closedAt != null
+                || lastRun(SlaClock.PROGRESS).isPresent()) {
+            return null;
+        }
+        return startProgress(breached.deadline(), cause, null, policies, calendar);
+    }
+
+    /** A contact: what it meets (CONTACT, ANSWER, the running PROGRESS) and the PROGRESS run it starts. */
+    private TrackedClock contacted(CustomerContacted contact, SlaPolicies policies, BusinessCalendar calendar) {
+        if (closedAt != null) {
+            return null;
+        }
+        Instant at = contact.occurredAt();
+        if (contact.reachedCustomer()) {
+            reached(at);
+        }
+        if (answeredAt != null) {
+            return null;
+        }
+        if (contact.answers()) {
+            answeredAt = at;
+            stop(SlaClock.ANSWER, null, at);
+            lastRun(SlaClock.PROGRESS).ifPresent(run -> run.stop(at));
+            return null;
+        }
+        if (contact.agreesLaterContact()) {
+            return startProgress(at, contact.eventId(), contact.agreedNextContactBy(), policies, calendar);
+        }
+        boolean running = lastRun(SlaClock.PROGRESS).filter(run -> run.stoppedAt() == null).isPresent();
+        return contact.reachedCustomer() && running ? startProgress(at, contact.eventId(), null, policies, calendar)
+                : null;
+    }
+
+    /** The customer was reached at {@code at}: the first contact is made. */
+    private void reached(Instant at) {
+        stop(SlaClock.CONTACT, null, at);
+        if (lastReachedAt == null || at.isAfter(lastReachedAt)) {
+            lastReachedAt = at;
+        }
+    }
+
+    /**
+     * Ends the running PROGRESS run at {@code at} and starts the next: due at the agreed time when there is
+     * one, else by the policy from the last reached contact (from {@code at} when the customer was never
+     * reached), the warning never before the run starts.
+     */
+    private TrackedClock startProgress(Instant at, java.util.UUID cause, Instant agreedBy, SlaPolicies policies,
+                                       BusinessCalendar calendar) {
+        Optional<TrackedClock> previous = lastRun(SlaClock.PROGRESS);
+        previous.ifPresent(run -> run.stop(at));
+        int sequence = previous.map(run -> run.sequence() + 1).orElse(1);
+        SlaPolicy policy = policies.policyFor(SlaClock.PROGRESS, profile);
+        Instant warnAt;
+        Instant deadline;
+        SlaPolicyApplied applied;
+        if (agreedBy != null) {
+            Duration agreed = Duration.between(at, agreedBy);
+            deadline = agreedBy.truncatedTo(ChronoUnit.MICROS);
+            warnAt = at.plusNanos(Math.round(agreed.toNanos() * policy.warningRatio())).truncatedTo(ChronoUnit.MICROS);
+            applied = new SlaPolicyApplied(AGREED_POLICY, LimitKind.CALENDAR, agreed, policy.warningRatio());
+        } else {
+            Instant anchor = lastReachedAt != null && lastReachedAt.isBefore(at) ? lastReachedAt : at;
+            SlaPolicy.Deadlines deadlines = policy.deadlinesFrom(anchor, calendar);
+            deadline = latest(deadlines.deadline(), at);
+            warnAt = latest(deadlines.warnAt(), at);
+            applied = policy.applied();
+        }
+        TrackedClock started = new TrackedClock(SlaClock.PROGRESS, null, sequence, cause, at, warnAt, deadline, applied,
+                closedAt, false, null, null);
+        clocks.add(started);
+        return started;
+    }
+
+    /** The policy id of a PROGRESS run due at the time the customer agreed to. */
+    public static final String AGREED_POLICY = "agreed-with-customer";
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isBefore(b) ? b : a;
+    }
+
+    /** The run of {@code clock} with the highest sequence. */
+    private Optional<TrackedClock> lastRun(SlaClock clock) {
+        TrackedClock last = null;
+        for (TrackedClock c : clocks) {
+            if (c.clock() == clock && c.sequence() != null && (last == null || c.sequence() > last.sequence())) {
+                last = c;
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     /** Starts a clock unless it exists (a redelivered start changes nothing). */
@@ -155,8 +301,8 @@ public final class SlaCase {
         }
         SlaPolicy policy = policies.policyFor(clock, profile);
         SlaPolicy.Deadlines deadlines = policy.deadlinesFrom(at, calendar);
-        TrackedClock started = new TrackedClock(clock, dispatchId, cause, at, deadlines.warnAt(), deadlines.deadline(),
-                policy.applied(), closedAt, false, null, null);
+        TrackedClock started = new TrackedClock(clock, dispatchId, null, cause, at, deadlines.warnAt(),
+                deadlines.deadline(), policy.applied(), closedAt, false, null, null);
         clocks.add(started);
         return started;
     }
@@ -166,8 +312,12 @@ public final class SlaCase {
     }
 
     public Optional<TrackedClock> find(SlaClock clock, String dispatchId) {
+        return find(clock, dispatchId, null);
+    }
+
+    public Optional<TrackedClock> find(SlaClock clock, String dispatchId, Integer sequence) {
         for (TrackedClock c : clocks) {
-            if (c.watches(clock, dispatchId)) {
+            if (c.watches(clock, dispatchId, sequence)) {
                 return Optional.of(c);
             }
         }
@@ -192,6 +342,14 @@ public final class SlaCase {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    public Instant lastReachedAt() {
+        return lastReachedAt;
+    }
+
+    public Instant answeredAt() {
+        return answeredAt;
     }
 
     public List<TrackedClock> clocks() {

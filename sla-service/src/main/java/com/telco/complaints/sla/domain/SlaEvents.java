@@ -17,29 +17,31 @@ public final class SlaEvents {
 
     private SlaEvents() {}
 
-    private static String part(String dispatchId) {
-        return dispatchId == null ? "-" : dispatchId;
+    /** What a clock watches: its work order, or for a clock of the case "-" (and its run, for PROGRESS). */
+    private static String part(TrackedClock c) {
+        String watched = c.dispatchId() == null ? "-" : c.dispatchId();
+        return c.sequence() == null ? watched : watched + "#" + c.sequence();
     }
 
     /** The announcement of a clock; it happened when the clock started. */
     public static SlaClockStarted started(String complaintId, TrackedClock c) {
-        return new SlaClockStarted(EventIds.of(EventType.SLA_CLOCK_STARTED, complaintId, part(c.dispatchId()), c.clock()),
+        return new SlaClockStarted(EventIds.of(EventType.SLA_CLOCK_STARTED, complaintId, part(c), c.clock()),
                 complaintId, c.startedAt(), EventType.SLA_CLOCK_STARTED.currentVersion(),
                 c.startedBy() == null ? null : c.startedBy().toString(), ACTOR, c.clock(),
-                c.dispatchId(), c.startedAt(), c.warnAt(), c.deadline(), c.policy());
+                c.dispatchId(), c.startedAt(), c.warnAt(), c.deadline(), c.policy(), c.sequence());
     }
 
     public static SlaWarningRaised warning(String complaintId, TrackedClock c) {
-        return new SlaWarningRaised(EventIds.of(EventType.SLA_WARNING_RAISED, complaintId, part(c.dispatchId()), c.clock()),
+        return new SlaWarningRaised(EventIds.of(EventType.SLA_WARNING_RAISED, complaintId, part(c), c.clock()),
                 complaintId, c.warnAt(), EventType.SLA_WARNING_RAISED.currentVersion(),
-                EventIds.of(EventType.SLA_CLOCK_STARTED, complaintId, part(c.dispatchId()), c.clock()).toString(),
-                ACTOR, c.clock(), c.dispatchId(), c.warnAt(), c.deadline());
+                EventIds.of(EventType.SLA_CLOCK_STARTED, complaintId, part(c), c.clock()).toString(),
+                ACTOR, c.clock(), c.dispatchId(), c.warnAt(), c.deadline(), c.sequence());
     }
 
     public static SlaBreached breach(String complaintId, TrackedClock c) {
-        return new SlaBreached(EventIds.of(EventType.SLA_BREACHED, complaintId, part(c.dispatchId()), c.clock()),
+        return new SlaBreached(EventIds.of(EventType.SLA_BREACHED, complaintId, part(c), c.clock()),
                 complaintId, c.deadline(), EventType.SLA_BREACHED.currentVersion(),
-                EventIds.of(EventType.SLA_CLOCK_STARTED, complaintId, part(c.dispatchId()), c.clock()).toString(),
-                ACTOR, c.clock(), c.dispatchId(), c.deadline());
+                EventIds.of(EventType.SLA_CLOCK_STARTED, complaintId, part(c), c.clock()).toString(),
+                ACTOR, c.clock(), c.dispatchId(), c.deadline(), c.sequence());
     }
 }

@@ -19,6 +19,8 @@ public final class TrackedClock {
 
     final SlaClock clock;
     final String dispatchId;
+    /** The run of a clock that runs more than once per case (PROGRESS), from 1; null otherwise. */
+    final Integer sequence;
     /** The event that started the clock (the announcement's causation); null when adopted from an announcement. */
     final java.util.UUID startedBy;
     Instant startedAt;
@@ -30,11 +32,12 @@ public final class TrackedClock {
     Instant warnedAt;
     Instant breachedAt;
 
-    public TrackedClock(SlaClock clock, String dispatchId, java.util.UUID startedBy, Instant startedAt, Instant warnAt, Instant deadline,
+    public TrackedClock(SlaClock clock, String dispatchId, Integer sequence, java.util.UUID startedBy, Instant startedAt, Instant warnAt, Instant deadline,
                         SlaPolicyApplied policy, Instant stoppedAt, boolean announced, Instant warnedAt,
                         Instant breachedAt) {
         this.clock = clock;
         this.dispatchId = dispatchId;
+        this.sequence = sequence;
         this.startedBy = startedBy;
         this.startedAt = startedAt;
         this.warnAt = warnAt;
@@ -46,8 +49,9 @@ public final class TrackedClock {
         this.breachedAt = breachedAt;
     }
 
-    boolean watches(SlaClock clock, String dispatchId) {
-        return this.clock == clock && java.util.Objects.equals(this.dispatchId, dispatchId);
+    boolean watches(SlaClock clock, String dispatchId, Integer sequence) {
+        return this.clock == clock && java.util.Objects.equals(this.dispatchId, dispatchId)
+                && java.util.Objects.equals(this.sequence, sequence);
     }
 
     /** Stops the clock at {@code at} (event time); the first stop counts. */
@@ -95,6 +99,10 @@ public final class TrackedClock {
 
     public String dispatchId() {
         return dispatchId;
+    }
+
+    public Integer sequence() {
+        return sequence;
     }
 
     public java.util.UUID startedBy() {

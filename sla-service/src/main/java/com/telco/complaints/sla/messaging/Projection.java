@@ -1,6 +1,7 @@
 package com.telco.complaints.sla.messaging;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.SlaBreached;
 import com.telco.complaints.eventing.log.Applying;
 import com.telco.complaints.eventing.log.Delivered;
 import com.telco.complaints.eventing.log.NotApplied;
@@ -113,7 +114,7 @@ public class Projection implements EventHandler {
         Map<String, SlaCase> cases = clocks.lock(complaintIds);
         List<ComplaintEvent> raised = new ArrayList<>();
         for (SlaCase sla : cases.values()) {
-            for (TrackedClock clock : sla.clocks()) {
+            for (TrackedClock clock : List.copyOf(sla.clocks())) {
                 String kind = clock.clock().name();
                 if (clock.warningDue(now, grace)) {
                     raised.add(SlaEvents.warning(sla.complaintId(), clock));
@@ -121,9 +122,14 @@ public class Projection implements EventHandler {
                     afterCommit.run(() -> meters.counter("sla.warnings", "clock", kind).increment());
                 }
                 if (clock.breachDue(now, grace)) {
-                    raised.add(SlaEvents.breach(sla.complaintId(), clock));
+                    SlaBreached breach = SlaEvents.breach(sla.complaintId(), clock);
+                    raised.add(breach);
                     clock.markBreached();
                     afterCommit.run(() -> meters.counter("sla.breaches", "clock", kind).increment());
+                    // A breach may start a clock (the ANSWER deadline starts PROGRESS): announced right after it.
+                    if (sla.afterBreach(clock, breach.eventId(), policies, calendar) != null) {
+                        announce(sla, raised);
+                    }
                 }
             }
         }

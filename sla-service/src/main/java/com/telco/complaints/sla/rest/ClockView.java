@@ -10,14 +10,16 @@ import java.time.Instant;
 /**
  * A clock as it stood at an instant: {@code state} by event time at that instant; the warning and
  * breach raised by then, if any.
+ *
+ * @param sequence the run of a clock that runs more than once per case (PROGRESS), from 1; absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClockView(String complaintId, String dispatchId, SlaClock clock, Instant startedAt, Instant warnAt,
+public record ClockView(String complaintId, String dispatchId, SlaClock clock, Integer sequence, Instant startedAt, Instant warnAt,
                         Instant deadline, TrackedClock.State state, Instant stoppedAt, Instant warningRaisedAt,
                         Instant breachRaisedAt, SlaPolicyApplied policy) {
 
     static ClockView of(String complaintId, TrackedClock c, Instant at) {
-        return new ClockView(complaintId, c.dispatchId(), c.clock(), c.startedAt(), c.warnAt(), c.deadline(),
+        return new ClockView(complaintId, c.dispatchId(), c.clock(), c.sequence(), c.startedAt(), c.warnAt(), c.deadline(),
                 c.stateAt(at), byThen(c.stoppedAt(), at), byThen(c.warnedAt(), at), byThen(c.breachedAt(), at),
                 c.policy());
     }

@@ -41,8 +41,9 @@ public class ClockStore {
 
     private static final String CLOCK_COLUMNS = "complaint_id, clock, dispatch_id, partition, started_by, started_at, "
             + "warn_at, deadline, policy_id, policy_kind, policy_limit, warning_ratio, stopped_at, announced, warned_at, "
-            + "breached_at, warning_open, breach_open";
-    private static final String CASE_COLUMNS = "complaint_id, partition, category, urgency, tier, channel, closed_at";
+            + "breached_at, warning_open, breach_open, sequence";
+    private static final String CASE_COLUMNS = "complaint_id, partition, category, urgency, tier, channel, closed_at, "
+            + "last_reached_at, answered_at";
 
     /** How open clocks are filtered by how they stand now. */
     public enum StateFilter { RUNNING, WARNING, BREACHED }
@@ -52,6 +53,9 @@ public class ClockStore {
 
     @Inject
     AgroalDataSource dataSource;
+
+    private record CaseRow(int partition, CaseProfile profile, Instant closedAt, Instant lastReachedAt,
+                           Instant answeredAt) {}
 
     /** Loads cases with their clocks and locks the cases until the transaction ends. */
     public Map<String, SlaCase> lock(Collection<String> complaintIds) {
@@ -68,30 +72,38 @@ public class ClockStore {
             return cases;
         }
         try (Connection c = dataSource.getConnection()) {
+            // The cases first, locked when asked: their clocks are read after the lock is held, so that they are
+            // never older than the last transaction that held it (a clock read before the lock, written back
+            // after, would undo a warning raised in between, and the warning would be raised again).
+            Map<String, CaseRow> rows = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("select " + CASE_COLUMNS
+                    + " from cases where complaint_id = any(?) order by complaint_id" + lock)) {
+                s.setArray(1, c.createArrayOf("text", complaintIds.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        CaseProfile profile = rs.getString(3) == null ? null : new CaseProfile(
+                                Category.valueOf(rs.getString(3)), Urgency.valueOf(rs.getString(4)),
+                                CustomerTier.valueOf(rs.getString(5)), Channel.valueOf(rs.getString(6)));
+                        rows.put(rs.getString(1), new CaseRow(rs.getInt(2), profile, instant(rs, 7), instant(rs, 8),
+                                instant(rs, 9)));
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                return cases;
+            }
             Map<String, List<TrackedClock>> clocks = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("select " + CLOCK_COLUMNS
                     + " from clocks where complaint_id = any(?)")) {
-                s.setArray(1, c.createArrayOf("text", complaintIds.toArray()));
+                s.setArray(1, c.createArrayOf("text", rows.keySet().toArray()));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         clocks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(clock(rs));
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("select " + CASE_COLUMNS
-                    + " from cases where complaint_id = any(?) order by complaint_id" + lock)) {
-                s.setArray(1, c.createArrayOf("text", complaintIds.toArray()));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        CaseProfile profile = rs.getString(3) == null ? null : new CaseProfile(
-                                Category.valueOf(rs.getString(3)), Urgency.valueOf(rs.getString(4)),
-                                CustomerTier.valueOf(rs.getString(5)), Channel.valueOf(rs.getString(6)));
-                        cases.put(id, new SlaCase(id, rs.getInt(2), profile, instant(rs, 7),
-                                clocks.getOrDefault(id, List.of())));
-                    }
-                }
-            }
+            rows.forEach((id, r) -> cases.put(id, new SlaCase(id, r.partition(), r.profile(), r.closedAt(),
+                    r.lastReachedAt(), r.answeredAt(), clocks.getOrDefault(id, List.of()))));
             return cases;
         } catch (SQLException e) {
             throw new StoreException("loading clocks", e);
@@ -103,11 +115,12 @@ public class ClockStore {
             return;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement cs = c.prepareStatement("insert into cases (" + CASE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?) "
+             PreparedStatement cs = c.prepareStatement("insert into cases (" + CASE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                      + "on conflict (complaint_id) do update set category = excluded.category, urgency = excluded.urgency, "
-                     + "tier = excluded.tier, channel = excluded.channel, closed_at = excluded.closed_at");
+                     + "tier = excluded.tier, channel = excluded.channel, closed_at = excluded.closed_at, "
+                     + "last_reached_at = excluded.last_reached_at, answered_at = excluded.answered_at");
              PreparedStatement ks = c.prepareStatement("insert into clocks (" + CLOCK_COLUMNS + ") values "
-                     + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (complaint_id, clock, dispatch_id) "
+                     + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (complaint_id, clock, dispatch_id, sequence) "
                      + "do update set started_at = excluded.started_at, warn_at = excluded.warn_at, "
                      + "deadline = excluded.deadline, policy_id = excluded.policy_id, policy_kind = excluded.policy_kind, "
                      + "policy_limit = excluded.policy_limit, warning_ratio = excluded.warning_ratio, "
@@ -124,6 +137,8 @@ public class ClockStore {
                 cs.setString(5, p == null ? null : p.tier().name());
                 cs.setString(6, p == null ? null : p.channel().name());
                 cs.setTimestamp(7, timestamp(sla.closedAt()));
+                cs.setTimestamp(8, timestamp(sla.lastReachedAt()));
+                cs.setTimestamp(9, timestamp(sla.answeredAt()));
                 cs.addBatch();
                 for (TrackedClock k : sla.clocks()) {
                     SlaPolicyApplied policy = k.policy();
@@ -145,6 +160,7 @@ public class ClockStore {
                     ks.setTimestamp(16, timestamp(k.breachedAt()));
                     ks.setBoolean(17, k.warningOpen());
                     ks.setBoolean(18, k.breachOpen());
+                    ks.setInt(19, sequence(k));
                     ks.addBatch();
                     clockRows++;
                 }
@@ -169,13 +185,13 @@ public class ClockStore {
                 CaseProfile p = sla.profile();
                 Csv.row(caseRows, sla.complaintId(), sla.partition(), p == null ? null : p.category(),
                         p == null ? null : p.urgency(), p == null ? null : p.tier(), p == null ? null : p.channel(),
-                        sla.closedAt());
+                        sla.closedAt(), sla.lastReachedAt(), sla.answeredAt());
                 for (TrackedClock k : sla.clocks()) {
                     SlaPolicyApplied policy = k.policy();
                     Csv.row(clockRows, sla.complaintId(), k.clock(), k.dispatchId() == null ? "" : k.dispatchId(),
                             sla.partition(), k.startedBy(), k.startedAt(), k.warnAt(), k.deadline(), policy.id(),
                             policy.kind(), policy.limit(), policy.warningRatio(), k.stoppedAt(), k.announced(),
-                            k.warnedAt(), k.breachedAt(), k.warningOpen(), k.breachOpen());
+                            k.warnedAt(), k.breachedAt(), k.warningOpen(), k.breachOpen(), sequence(k));
                 }
                 if (++rows % 20_000 == 0) {
                     flush(copy, caseRows, clockRows);
@@ -286,7 +302,7 @@ public class ClockStore {
                     case BREACHED -> " and deadline <= ?";
                 };
         String sql = "select " + CLOCK_COLUMNS + " from clocks where stopped_at is null" + filter
-                + " order by deadline, complaint_id, clock, dispatch_id limit ? offset ?";
+                + " order by deadline, complaint_id, clock, dispatch_id, sequence limit ? offset ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
             if (state != null) {
@@ -314,9 +330,15 @@ public class ClockStore {
         String limit = rs.getString(11);
         SlaPolicyApplied policy = new SlaPolicyApplied(rs.getString(9), LimitKind.valueOf(rs.getString(10)),
                 limit == null ? null : Duration.parse(limit), rs.getDouble(12));
+        int sequence = rs.getInt(19);
         return new TrackedClock(SlaClock.valueOf(rs.getString(2)), dispatchId.isEmpty() ? null : dispatchId,
-                rs.getObject(5, UUID.class), instant(rs, 6), instant(rs, 7), instant(rs, 8), policy, instant(rs, 13),
+                sequence == 0 ? null : sequence, rs.getObject(5, UUID.class), instant(rs, 6), instant(rs, 7), instant(rs, 8), policy, instant(rs, 13),
                 rs.getBoolean(14), instant(rs, 15), instant(rs, 16));
+    }
+
+    /** A clock that runs once per case is stored with sequence 0, so that the key has no null. */
+    private static int sequence(TrackedClock clock) {
+        return clock.sequence() == null ? 0 : clock.sequence();
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -33,6 +33,12 @@ final class Policies {
                 policy("return-regulator", SlaClock.RETURN, null, null, Channel.REGULATOR, LimitKind.CALENDAR,
                         Duration.ofHours(24)),
                 policy("survey-default", SlaClock.SURVEY, null, null, null, LimitKind.END_OF_WORKING_DAY, null),
-                policy("case-default", SlaClock.CASE, null, null, null, LimitKind.CALENDAR, Duration.ofDays(15))));
+                policy("case-default", SlaClock.CASE, null, null, null, LimitKind.CALENDAR, Duration.ofDays(15)),
+                policy("contact-default", SlaClock.CONTACT, null, null, null, LimitKind.CALENDAR, Duration.ofHours(24)),
+                policy("answer-default", SlaClock.ANSWER, null, null, null, LimitKind.CALENDAR, Duration.ofHours(48)),
+                policy("progress-default", SlaClock.PROGRESS, null, null, null, LimitKind.CALENDAR,
+                        Duration.ofHours(48)),
+                policy("dispatch-default", SlaClock.DISPATCH, null, null, null, LimitKind.WORKING,
+                        Duration.ofMinutes(225))));
     }
 }

@@ -145,7 +145,8 @@ class SlaPoliciesTest {
     void allPoliciesAreListedByClockInTheOrderTheyAreTried() {
         assertThat(DEFAULTS.all()).extracting(SlaPolicy::id).containsExactly(
                 "return-key-urgent", "return-key-normal", "return-regulator", "return-urgent", "return-normal",
-                "return-default", "survey-default", "case-default");
+                "return-default", "survey-default", "case-default", "contact-default", "answer-default", "progress-default",
+                "dispatch-default");
     }
 
     @Test

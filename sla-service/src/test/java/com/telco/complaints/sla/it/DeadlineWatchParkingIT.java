@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +55,8 @@ class DeadlineWatchParkingIT {
                 TestClock.NOW.set(later(refusedClock.warnAt().plusSeconds(5)));
                 TestClock.NOW.set(later(otherClock.warnAt().plusSeconds(5)));
 
-                SlaWarningRaised warned = log.await(SlaWarningRaised.class, other, 1, WAIT).get(0);
+                SlaWarningRaised warned = log.awaitRaised(SlaWarningRaised.class, other, SlaClock.RETURN,
+                        otherClock.dispatchId(), WAIT);
                 assertThat(warned.occurredAt()).isEqualTo(otherClock.warnAt());
                 Map<String, Object> parked = ParkedRecords.await(refused, 1, WAIT).get(0);
                 assertThat(parked).containsEntry("task", "deadline-watch").containsEntry("reason", "failed");
@@ -68,8 +68,9 @@ class DeadlineWatchParkingIT {
 
             Map<String, Object> parked = ParkedRecords.of(refused).get(0);
             Callers.as(Callers.ADMIN).post("/admin/parked/" + parked.get("id") + "/retry").then().statusCode(200);
-            List<SlaWarningRaised> warnings = log.await(SlaWarningRaised.class, refused, 1, WAIT);
-            assertThat(warnings.get(0).occurredAt()).as("raised with its true time").isEqualTo(refusedClock.warnAt());
+            SlaWarningRaised warning = log.awaitRaised(SlaWarningRaised.class, refused, SlaClock.RETURN,
+                    refusedClock.dispatchId(), WAIT);
+            assertThat(warning.occurredAt()).as("raised with its true time").isEqualTo(refusedClock.warnAt());
             await().atMost(WAIT).until(() -> ParkedRecords.of(refused).isEmpty());
         }
     }

@@ -28,8 +28,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * A log of 100,000 events (12,500 closed cases: 62,500 lifecycle events published here and the
- * 37,500 clock announcements the service makes for them) replays completely, with its rate
+ * A log of 125,000 events (12,500 closed cases: 62,500 lifecycle events published here and the
+ * 62,500 clock announcements the service makes for them) replays completely, with its rate
  * reported. Speed itself is measured by the benchmark in deploy/, not asserted here. The replay
  * writes closed cases as it goes (5,000 at a time per lane), so the first case is written long before
  * the warning that comes for it after all the others; it must still be applied.
@@ -61,7 +61,7 @@ class LargeReplayIT {
             log.publishAll(lifecycle);
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() ->
                     log.events().stream().filter(e -> e instanceof SlaClockStarted && ids.contains(e.complaintId()))
-                            .count() == CASES * 3L);
+                            .count() == CASES * 5L);
             // A warning for the first case's work order, after the whole log (a watch that raised it just as the
             // case closed): the live service takes it, and so must the replay, from the case it wrote already.
             String first = order.get(0);

@@ -3,6 +3,7 @@ package com.telco.complaints.survey.domain;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
@@ -13,7 +14,10 @@ import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Deciding a survey answer (DOMAIN.md §5): satisfied closes the case; dissatisfied through the
@@ -21,6 +25,9 @@ import java.util.List;
  * dissatisfied without fault is explained and closed; a customer not reached is recorded, and
  * closes the case as unreachable at the limit. Only a case whose current work order was returned
  * and not yet surveyed has a survey pending.
+ *
+ * <p>A customer reached at the survey call who was never given the final answer is given it then, from the
+ * department's return, before anything else: nobody is surveyed on an answer never given.
  *
  * <p>Event ids are name-based on the fact (the work order, the call count, the case), so the same
  * answer decided twice is one fact on the log.
@@ -71,10 +78,29 @@ public final class Answers {
     }
 
     /**
+     * @param returnReport the department's report of the pending work order (its four parts); a customer reached
+     *                     who was never given the final answer is given it from this report first
      * @throws SurveyNotPending when the case is not waiting for a survey
      */
     public static Decision decide(CaseState state, AnswerRequest answer, SurveyRules rules, Instant now,
-                                  String causationId) {
+                                  String causationId, Map<String, String> returnReport) {
+        Decision decision = decideSurvey(state, answer, rules, now, causationId);
+        if (!answer.reached()) {
+            return decision;
+        }
+        Optional<CustomerContacted> answered = Contacts.answerAtSurvey(state, decision.dispatchId(), returnReport, now,
+                causationId, answer.surveyedBy().strip());
+        if (answered.isEmpty()) {
+            return decision;
+        }
+        List<ComplaintEvent> events = new ArrayList<>();
+        events.add(answered.get());
+        events.addAll(decision.events());
+        return new Decision(decision.outcome(), decision.dispatchId(), events);
+    }
+
+    private static Decision decideSurvey(CaseState state, AnswerRequest answer, SurveyRules rules, Instant now,
+                                         String causationId) {
         WorkOrder workOrder = pendingWorkOrder(state);
         String complaintId = state.complaintId();
         String dispatchId = workOrder.dispatchId();

@@ -2,6 +2,7 @@ package com.telco.complaints.survey.rest;
 
 import com.telco.complaints.eventing.rest.Problem;
 import com.telco.complaints.survey.domain.Answers;
+import com.telco.complaints.survey.domain.Contacts;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -11,5 +12,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notPending(Answers.SurveyNotPending e) {
         return Problem.of("survey-not-pending", "No survey pending", 409, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response contactRefused(Contacts.ContactRefused e) {
+        return Problem.of("contact-refused", "No contact on this case", 409, e.getMessage()).toResponse();
     }
 }

@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Each case's folded state. */
 @ApplicationScoped
@@ -25,9 +27,18 @@ public class CaseStore {
 
     /** Loads the cases and locks them until the transaction ends (answers and the consumer serialize here). */
     public Map<String, CaseState> lock(Collection<String> complaintIds) {
+        return load(complaintIds, " order by complaint_id for update");
+    }
+
+    /** The case as it stands, without a lock (for reading). */
+    public Optional<CaseState> find(String complaintId) {
+        return Optional.ofNullable(load(List.of(complaintId), "").get(complaintId));
+    }
+
+    private Map<String, CaseState> load(Collection<String> complaintIds, String lock) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select complaint_id, state from cases "
-                     + "where complaint_id = any(?) order by complaint_id for update")) {
+                     + "where complaint_id = any(?)" + lock)) {
             s.setArray(1, c.createArrayOf("text", complaintIds.toArray()));
             Map<String, CaseState> cases = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {

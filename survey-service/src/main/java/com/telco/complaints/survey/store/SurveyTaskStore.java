@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -99,6 +100,16 @@ public class SurveyTaskStore {
                     s.setString(2, EventJson.mapper().writeValueAsString(r.report()));
                     s.setString(3, r.dispatchId());
                 }, "saving return results");
+    }
+
+    /** The department's report of a task's work order, by part name (reconstruction, problemFound, …); null before it. */
+    public static Map<String, String> report(TaskRow task) {
+        if (task.result() == null || !task.result().isObject()) {
+            return null;
+        }
+        Map<String, String> report = new java.util.LinkedHashMap<>();
+        task.result().fields().forEachRemaining(e -> report.put(e.getKey(), e.getValue().asText()));
+        return report;
     }
 
     /** Keeps what the agent answered, in the order the answers were given. */

@@ -3,7 +3,11 @@ package com.telco.complaints.survey.domain;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.ContactChannel;
+import com.telco.complaints.contracts.event.ContactKind;
+import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
+import com.telco.complaints.contracts.event.FinalAnswer;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
 import com.telco.complaints.contracts.lifecycle.CaseFold;
@@ -19,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +33,9 @@ class AnswersTest {
     private static final String C = "C-1";
     private static final Instant T0 = Instant.parse("2026-11-25T01:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-25T06:00:00Z");
+    /** The department's report of the returned work order, as the survey task keeps it. */
+    private static final Map<String, String> REPORT = Map.of("reconstruction", "Base station lost power",
+            "customerDemand", "Stable signal", "problemFound", "Battery failed", "measures", "Battery replaced");
     private static final SurveyRules RULES = SurveyRules.defaults();
 
     private static final AnswerRequest SATISFIED = new AnswerRequest(true, true, null, null, null, " sv-3 ");
@@ -65,7 +73,7 @@ class AnswersTest {
     }
 
     private static Answers.Decision decide(CaseState state, AnswerRequest answer) {
-        return Answers.decide(state, answer, RULES, NOW, "request:r-1");
+        return Answers.decide(state, answer, RULES, NOW, "request:r-1", null);
     }
 
     @Test
@@ -133,9 +141,9 @@ class AnswersTest {
         SurveyRules oneWorkOrderOnly = new SurveyRules(1, 3);
         SurveyRules fourWorkOrders = new SurveyRules(4, 3);
 
-        assertThat(Answers.decide(returnedOn(1), AT_FAULT, oneWorkOrderOnly, NOW, "r").outcome())
+        assertThat(Answers.decide(returnedOn(1), AT_FAULT, oneWorkOrderOnly, NOW, "r", null).outcome())
                 .isEqualTo(AnswerOutcome.ESCALATED);
-        assertThat(Answers.decide(returnedOn(3), AT_FAULT, fourWorkOrders, NOW, "r").outcome())
+        assertThat(Answers.decide(returnedOn(3), AT_FAULT, fourWorkOrders, NOW, "r", null).outcome())
                 .isEqualTo(AnswerOutcome.REDISPATCHED);
     }
 
@@ -188,7 +196,7 @@ class AnswersTest {
 
     @Test
     void theUnreachableLimitIsConfigurable() {
-        Answers.Decision decision = Answers.decide(returnedOn(1), NOT_REACHED, new SurveyRules(3, 1), NOW, "r");
+        Answers.Decision decision = Answers.decide(returnedOn(1), NOT_REACHED, new SurveyRules(3, 1), NOW, "r", REPORT);
 
         assertThat(decision.outcome()).isEqualTo(AnswerOutcome.UNREACHABLE);
         assertThat(decision.events()).extracting(e -> EventType.of(e))
@@ -217,7 +225,7 @@ class AnswersTest {
         CaseState state = returnedOn(2);
 
         Answers.Decision first = decide(state, SATISFIED);
-        Answers.Decision again = Answers.decide(state, SATISFIED, RULES, NOW.plusSeconds(60), "request:r-2");
+        Answers.Decision again = Answers.decide(state, SATISFIED, RULES, NOW.plusSeconds(60), "request:r-2", null);
 
         assertThat(again.events()).extracting(ComplaintEvent::eventId)
                 .containsExactlyElementsOf(first.events().stream().map(ComplaintEvent::eventId).toList());
@@ -288,5 +296,40 @@ class AnswersTest {
 
         assertThat(defaults.attemptLimit()).isEqualTo(3);
         assertThat(defaults.unreachableLimit()).isEqualTo(3);
+    }
+
+    @Test
+    void aCustomerReachedAtTheSurveyWhoWasNeverAnsweredIsGivenTheAnswerFromTheReturnFirst() {
+        CaseState state = returnedOn(1);
+
+        Answers.Decision decision = Answers.decide(state, SATISFIED, RULES, NOW, "request:r-1", REPORT);
+
+        assertThat(decision.events()).extracting(e -> EventType.of(e)).containsExactly(EventType.CUSTOMER_CONTACTED,
+                EventType.SURVEY_PASSED, EventType.COMPLAINT_CLOSED);
+        CustomerContacted answer = (CustomerContacted) decision.events().get(0);
+        assertThat(answer.kind()).isEqualTo(ContactKind.FINAL_ANSWER);
+        assertThat(answer.reachedCustomer()).isTrue();
+        assertThat(answer.actor()).isEqualTo("sv-3");
+        assertThat(answer.dispatchId()).isEqualTo("C-1-W1");
+        assertThat(answer.answer()).isEqualTo(new FinalAnswer("Battery failed", "Base station lost power",
+                "Battery replaced"));
+        assertThat(applied(state, decision).answeredAt()).contains(NOW);
+    }
+
+    @Test
+    void aCustomerAnsweredBeforeTheSurveyIsNotAnsweredAgain() {
+        CaseState state = given(returnedOn(1), TestEvents.contacted(C, T0, ContactKind.FINAL_ANSWER,
+                ContactChannel.SMS, false, null));
+
+        Answers.Decision decision = Answers.decide(state, AT_FAULT, RULES, NOW, "request:r-1", REPORT);
+
+        assertThat(decision.events()).extracting(e -> EventType.of(e)).containsExactly(EventType.SURVEY_FAILED);
+    }
+
+    @Test
+    void aCallThatMissedTheCustomerGivesNoAnswer() {
+        Answers.Decision decision = Answers.decide(returnedOn(1), NOT_REACHED, RULES, NOW, "request:r-1", REPORT);
+
+        assertThat(decision.events()).extracting(e -> EventType.of(e)).containsExactly(EventType.CUSTOMER_UNREACHABLE);
     }
 }

@@ -124,9 +124,11 @@ class RebuildIT {
             } finally {
                 relay.start();
             }
-            assertThat(Cases.afterAnswers(log, complaintId, counts("SurveyPassed", 1, "ComplaintClosed", 1)))
+            assertThat(Cases.afterAnswers(log, complaintId, counts("CustomerContacted", 1, "SurveyPassed", 1,
+                    "ComplaintClosed", 1)))
                     .extracting(e -> e.getClass().getSimpleName())
-                    .containsExactly("ComplaintRegistered", "Dispatched", "Returned", "SurveyPassed", "ComplaintClosed");
+                    .containsExactly("ComplaintRegistered", "Dispatched", "Returned", "CustomerContacted", "SurveyPassed",
+                            "ComplaintClosed");
             awaitQuiet(log);
             Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then().body("status", equalTo("CLOSED"));
         }

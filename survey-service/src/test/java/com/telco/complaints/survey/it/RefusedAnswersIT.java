@@ -109,8 +109,8 @@ class RefusedAnswersIT {
         answer(complaintId, Cases.NOT_REACHED).statusCode(409);
 
         assertThat(Cases.afterAnswers(log, complaintId, counts("ComplaintRegistered", 1, "Dispatched", 1,
-                "Returned", 1, "SurveyFailed", 1, "SurveyPassed", 0, "CustomerUnreachable", 0, "ComplaintClosed", 0)))
-                .hasSize(4);
+                "Returned", 1, "CustomerContacted", 1, "SurveyFailed", 1, "SurveyPassed", 0, "CustomerUnreachable", 0,
+                "ComplaintClosed", 0))).hasSize(5);
     }
 
     @Test

@@ -105,18 +105,20 @@ class SurveyOutcomesIT {
                 .body("answeredAt", equalTo(answeredAt.toString()));
 
         List<ComplaintEvent> events = afterAnswers(log, complaintId, counts("SurveyPassed", 1, "ComplaintClosed", 1,
-                "SurveyFailed", 0, "CustomerUnreachable", 0));
+                "SurveyFailed", 0, "CustomerUnreachable", 0, "CustomerContacted", 1));
         assertThat(typesOnTheLog(log, complaintId)).containsExactly(EventType.COMPLAINT_REGISTERED,
-                EventType.DISPATCHED, EventType.RETURNED, EventType.SURVEY_PASSED, EventType.COMPLAINT_CLOSED);
-        SurveyPassed passed = (SurveyPassed) events.get(3);
+                EventType.DISPATCHED, EventType.RETURNED, EventType.CUSTOMER_CONTACTED, EventType.SURVEY_PASSED,
+                EventType.COMPLAINT_CLOSED);
+        SurveyPassed passed = (SurveyPassed) events.get(4);
         assertThat(passed.eventId()).isEqualTo(EventIds.of(EventType.SURVEY_PASSED, dispatchId));
         assertThat(passed.dispatchId()).isEqualTo(dispatchId);
         assertThat(passed.attempt()).isEqualTo(1);
         assertThat(passed.actor()).isEqualTo(Cases.SURVEYOR);
         assertThat(passed.causationId()).startsWith("request:");
         assertThat(passed.occurredAt()).isEqualTo(answeredAt);
-        assertThat(events.get(4).occurredAt()).isEqualTo(answeredAt);
-        ComplaintClosed closed = (ComplaintClosed) events.get(4);
+        assertThat(events.get(3).occurredAt()).as("the answer given at the call").isEqualTo(answeredAt);
+        assertThat(events.get(5).occurredAt()).isEqualTo(answeredAt);
+        ComplaintClosed closed = (ComplaintClosed) events.get(5);
         assertThat(closed.outcome()).isEqualTo(CloseOutcome.SATISFIED);
         assertThat(closed.eventId()).isEqualTo(EventIds.of(EventType.COMPLAINT_CLOSED, complaintId));
         assertThat(closed.causationId()).isEqualTo(passed.causationId());
@@ -141,10 +143,10 @@ class SurveyOutcomesIT {
                 .body("answer.operatorAtFault", equalTo(true));
 
         List<ComplaintEvent> events = afterAnswers(log, complaintId, counts("SurveyFailed", 1, "SurveyPassed", 0,
-                "CustomerUnreachable", 0, "ComplaintClosed", 0));
+                "CustomerUnreachable", 0, "ComplaintClosed", 0, "CustomerContacted", 1));
         assertThat(typesOnTheLog(log, complaintId)).containsExactly(EventType.COMPLAINT_REGISTERED,
-                EventType.DISPATCHED, EventType.RETURNED, EventType.SURVEY_FAILED);
-        SurveyFailed failed = (SurveyFailed) events.get(3);
+                EventType.DISPATCHED, EventType.RETURNED, EventType.CUSTOMER_CONTACTED, EventType.SURVEY_FAILED);
+        SurveyFailed failed = (SurveyFailed) events.get(4);
         assertThat(failed.redispatch()).isTrue();
         assertThat(failed.operatorAtFault()).isTrue();
         assertThat(failed.reason()).isEqualTo("Still no signal");
@@ -171,15 +173,16 @@ class SurveyOutcomesIT {
                 .body("answer.explanation", equalTo("Explained the coverage plan; offered 1 GB extra"));
 
         List<ComplaintEvent> events = afterAnswers(log, complaintId, counts("SurveyFailed", 1, "ComplaintClosed", 1,
-                "SurveyPassed", 0, "CustomerUnreachable", 0));
+                "SurveyPassed", 0, "CustomerUnreachable", 0, "CustomerContacted", 1));
         assertThat(typesOnTheLog(log, complaintId)).containsExactly(EventType.COMPLAINT_REGISTERED,
-                EventType.DISPATCHED, EventType.RETURNED, EventType.SURVEY_FAILED, EventType.COMPLAINT_CLOSED);
-        SurveyFailed failed = (SurveyFailed) events.get(3);
+                EventType.DISPATCHED, EventType.RETURNED, EventType.CUSTOMER_CONTACTED, EventType.SURVEY_FAILED,
+                EventType.COMPLAINT_CLOSED);
+        SurveyFailed failed = (SurveyFailed) events.get(4);
         assertThat(failed.redispatch()).isFalse();
         assertThat(failed.operatorAtFault()).isFalse();
         assertThat(failed.explanation()).isEqualTo("Explained the coverage plan; offered 1 GB extra");
         assertThat(failed.actor()).isEqualTo("sv-4");
-        assertThat(((ComplaintClosed) events.get(4)).outcome()).isEqualTo(CloseOutcome.EXPLAINED);
+        assertThat(((ComplaintClosed) events.get(5)).outcome()).isEqualTo(CloseOutcome.EXPLAINED);
         assertThat(pendingIds()).doesNotContain(complaintId);
     }
 
@@ -192,17 +195,19 @@ class SurveyOutcomesIT {
         answer(complaintId, Cases.AT_FAULT).statusCode(200).body("status", equalTo("CLOSED"))
                 .body("outcome", equalTo("ESCALATED")).body("attempt", equalTo(3));
 
-        // Registered, Dispatched, then (Returned, SurveyFailed, Redispatched) twice, Returned: 9 before the answer.
+        // Registered, Dispatched, then (Returned, SurveyFailed, Redispatched) twice, Returned: 9 before the answer,
+        // which gives the customer the final answer first (none was given before).
         List<ComplaintEvent> events = afterAnswers(log, complaintId, counts("Returned", 3, "SurveyFailed", 3,
-                "Redispatched", 2, "ComplaintClosed", 1, "SurveyPassed", 0, "CustomerUnreachable", 0));
-        assertThat(events).hasSize(11);
-        assertThat(typesOnTheLog(log, complaintId).subList(9, 11))
-                .containsExactly(EventType.SURVEY_FAILED, EventType.COMPLAINT_CLOSED);
-        SurveyFailed failed = (SurveyFailed) events.get(9);
+                "Redispatched", 2, "ComplaintClosed", 1, "SurveyPassed", 0, "CustomerUnreachable", 0,
+                "CustomerContacted", 1));
+        assertThat(events).hasSize(12);
+        assertThat(typesOnTheLog(log, complaintId).subList(9, 12))
+                .containsExactly(EventType.CUSTOMER_CONTACTED, EventType.SURVEY_FAILED, EventType.COMPLAINT_CLOSED);
+        SurveyFailed failed = (SurveyFailed) events.get(10);
         assertThat(failed.redispatch()).isFalse();
         assertThat(failed.attempt()).isEqualTo(3);
         assertThat(failed.dispatchId()).isEqualTo(complaintId + "-W3");
-        ComplaintClosed closed = (ComplaintClosed) events.get(10);
+        ComplaintClosed closed = (ComplaintClosed) events.get(11);
         assertThat(closed.outcome()).isEqualTo(CloseOutcome.ESCALATED);
         assertThat(closed.dispatchId()).isEqualTo(complaintId + "-W3");
     }
@@ -271,8 +276,9 @@ class SurveyOutcomesIT {
         }
         answer(complaintId, Cases.SATISFIED).statusCode(409);
         assertThat(afterAnswers(log, complaintId, counts("CustomerUnreachable", 2, "SurveyPassed", 1,
-                "ComplaintClosed", 1, "SurveyFailed", 0))).extracting(e -> e.getClass().getSimpleName()).endsWith(
-                "CustomerUnreachable", "CustomerUnreachable", "SurveyPassed", "ComplaintClosed");
+                "ComplaintClosed", 1, "SurveyFailed", 0, "CustomerContacted", 1))).extracting(e -> e.getClass().getSimpleName())
+                .endsWith("CustomerUnreachable", "CustomerUnreachable", "CustomerContacted", "SurveyPassed",
+                        "ComplaintClosed");
     }
 
     @Test

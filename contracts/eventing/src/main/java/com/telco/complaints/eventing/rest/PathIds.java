@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the ids in a door's path before any resource sees them: a complaint number or a work
- * order id is letters, digits, {@code -} and {@code _}, at most 64 characters. Anything else
+ * order id or a contact id is letters, digits, {@code -} and {@code _}, at most 64 characters. Anything else
  * (a {@code %00}, a 200-character id, a space) is a 400 naming the parameter, instead of a query
  * the database would refuse.
  */
@@ -20,7 +20,7 @@ public class PathIds {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Map<String, String> CHECKED = Map.of("complaintId", "a complaint number",
-            "dispatchId", "a work order id");
+            "dispatchId", "a work order id", "contactId", "a contact id");
 
     @ServerRequestFilter
     public Optional<Response> check(ContainerRequestContext request) {
