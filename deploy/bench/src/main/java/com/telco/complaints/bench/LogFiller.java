@@ -126,8 +126,8 @@ final class LogFiller {
             boolean late = random.nextInt(10) == 0;
             if (late) {
                 events.add(new SlaWarningRaised(EventIds.of(EventType.SLA_WARNING_RAISED, c, w, SlaClock.RETURN), c,
-                        returnClock.warnAt(), 1, returnClock.eventId().toString(), "sla-service", SlaClock.RETURN, w,
-                        returnClock.warnAt(), returnClock.deadline()));
+                        returnClock.warnAt(), EventType.SLA_WARNING_RAISED.currentVersion(), returnClock.eventId().toString(),
+                        "sla-service", SlaClock.RETURN, w, returnClock.warnAt(), returnClock.deadline(), null));
             }
             Instant returnedAt = late ? returnClock.warnAt().plus(Duration.ofHours(2)) : t.plus(Duration.ofHours(6));
             Returned returned = new Returned(EventIds.of(EventType.RETURNED, w), c, returnedAt, 1, null, "agent-1", w,
@@ -181,6 +181,7 @@ final class LogFiller {
     private static SlaClockStarted started(String c, SlaClock clock, String dispatchId, Instant start, Instant warnAt,
                                            Instant deadline, SlaPolicyApplied policy, UUID cause) {
         return new SlaClockStarted(EventIds.of(EventType.SLA_CLOCK_STARTED, c, dispatchId == null ? "-" : dispatchId, clock),
-                c, start, 1, cause.toString(), "sla-service", clock, dispatchId, start, warnAt, deadline, policy);
+                c, start, EventType.SLA_CLOCK_STARTED.currentVersion(), cause.toString(), "sla-service", clock, dispatchId,
+                start, warnAt, deadline, policy, null);
     }
 }

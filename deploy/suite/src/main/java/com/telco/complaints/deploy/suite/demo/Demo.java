@@ -49,6 +49,7 @@ public final class Demo {
     private final Traffic traffic = new Traffic(random);
     private final Departments departments;
     private final SurveyAgents agents;
+    private final CustomerDesk desk;
     private final ScheduledExecutorService scheduler;
     private final boolean terminal = System.console() != null;
     /** Columns of the terminal: a live line longer than that would wrap, and \r would no longer rewrite it. */
@@ -71,8 +72,10 @@ public final class Demo {
         this.tokens = new DemoTokens(suite);
         this.departments = new Departments(suite.baseUri(Service.ROUTING), rest, tokens, random, clock, counters);
         this.agents = new SurveyAgents(suite.baseUri(Service.SURVEY), rest, tokens, random, clock, counters);
+        this.desk = new CustomerDesk(suite.baseUri(Service.ROUTING), suite.baseUri(Service.SURVEY),
+                suite.baseUri(Service.ANALYTICS), rest, tokens, random, clock, counters, Duration.ofSeconds(60));
         AtomicInteger threads = new AtomicInteger();
-        this.scheduler = Executors.newScheduledThreadPool(5, r -> {
+        this.scheduler = Executors.newScheduledThreadPool(6, r -> {
             Thread t = new Thread(r, "demo-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -90,10 +93,11 @@ public final class Demo {
 
     private void begin() {
         out.printf(Locale.ROOT, "Demo: %.1f complaints/s across channels, categories, regions and tiers; a burst of network"
-                        + " complaints in %s %s after the start for %s; departments and survey agents at work.%n",
+                        + " complaints in %s %s after the start for %s; departments, the customer desk and survey agents at work.%n",
                 settings.rate(), settings.hotspotRegion(), human(settings.burstStart()), human(settings.burstLength()));
         out.println("      SLA limits of the demo (calendar time): return 60 s (urgent and key customers 40 s, urgent key"
-                + " customers and regulator transfers 30 s), survey 40 s, case 3 min. Hotspots: 30 complaints or more.");
+                + " customers and regulator transfers 30 s), survey 40 s, case 3 min; the customer is owed contact in"
+                + " 30 s, the answer in 60 s, progress every 60 s; triage 20 s. Hotspots: 30 complaints or more.");
         out.println("      " + (settings.duration() == null ? "Ctrl-C" : "After " + human(settings.duration()) + ", or Ctrl-C,")
                 + " ends the traffic, prints the KPIs from analytics and stops the suite.");
         out.println();
@@ -102,6 +106,7 @@ public final class Demo {
         scheduler.schedule(guarded(this::startBurst), settings.burstStart().toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded(departments::work), 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(guarded(agents::work), 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(guarded(desk::work), 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(guarded(this::refresh), TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(guarded(this::snapshotReport), 5, 5, TimeUnit.SECONDS);
     }

@@ -11,6 +11,10 @@ final class DemoCounters {
     final AtomicLong dissatisfiedAtFault = new AtomicLong();
     final AtomicLong explained = new AtomicLong();
     final AtomicLong unreachable = new AtomicLong();
+    /** Contacts the customer desk recorded. */
+    final AtomicLong contacts = new AtomicLong();
+    /** Complaints operators dispatched from the triage queue. */
+    final AtomicLong triaged = new AtomicLong();
     /** Calls that failed (no answer, or a status the simulation does not expect). */
     final AtomicLong failed = new AtomicLong();
 }

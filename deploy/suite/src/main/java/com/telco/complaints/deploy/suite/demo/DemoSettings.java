@@ -42,6 +42,11 @@ public record DemoSettings(double rate, Duration duration, String runId, boolean
         limits.put("sla.policies.survey-default.kind", "CALENDAR");
         limits.put("sla.policies.survey-default.limit", "PT40S");
         limits.put("sla.policies.case-default.limit", "PT3M");
+        limits.put("sla.policies.contact-default.limit", "PT30S");
+        limits.put("sla.policies.answer-default.limit", "PT60S");
+        limits.put("sla.policies.progress-default.limit", "PT60S");
+        limits.put("sla.policies.dispatch-default.kind", "CALENDAR");
+        limits.put("sla.policies.dispatch-default.limit", "PT20S");
         SLA_LIMITS = java.util.Collections.unmodifiableMap(limits);
     }
 

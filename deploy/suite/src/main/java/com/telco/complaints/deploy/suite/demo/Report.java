@@ -29,6 +29,8 @@ final class Report {
         r.append(String.format(Locale.ROOT, "               survey calls: %d satisfied, %d dissatisfied at fault, %d explained,"
                         + " %d unreachable%s%n", c.satisfied.get(), c.dissatisfiedAtFault.get(), c.explained.get(),
                 c.unreachable.get(), c.failed.get() > 0 ? "; " + c.failed.get() + " calls failed" : ""));
+        r.append(String.format(Locale.ROOT, "               customer desk: %d contacts recorded; %d complaints dispatched"
+                + " from triage%n", c.contacts.get(), c.triaged.get()));
         if (kpis == null) {
             r.append("  KPIs         analytics did not answer GET /kpis").append(nl);
         } else {
@@ -43,6 +45,12 @@ final class Report {
                     Figures.duration(t.path("p90HandlingSeconds")),
                     Figures.rate(t, "satisfactionRate", "surveysPassed", "surveysAnswered"),
                     Figures.percent(t.path("redispatchRate")), Figures.percent(t.path("recurrenceRate"))));
+            r.append(String.format(Locale.ROOT, "  customer     reply %s (target 100%%), contact in time %s, answer in time %s,"
+                            + " progress kept %s (targets 90%%)%s%n",
+                    Figures.rate(t, "replyRate", "replied", "repliesDue"),
+                    Figures.rate(t, "contactTimeliness", "contactsOnTime", "contactsJudged"),
+                    Figures.rate(t, "answerTimeliness", "answersOnTime", "answersJudged"),
+                    Figures.rate(t, "progressCompliance", "progressMet", "progressJudged"), belowTarget(t)));
             r.append(String.format(Locale.ROOT, "  %-26s %7s %7s %9s %9s %9s %13s%n", "by department (first)",
                     "volume", "closed", "on time", "warnings", "breaches", "satisfaction"));
             for (JsonNode g : kpis.path("groups")) {
@@ -54,6 +62,13 @@ final class Report {
         }
         r.append("  hotspots     ").append(hotspots(hotspots).replace("\n", nl)).append(nl);
         return r.toString();
+    }
+
+    /** The figures under their target, or nothing. */
+    static String belowTarget(JsonNode figures) {
+        List<String> missed = new ArrayList<>();
+        figures.path("belowTarget").forEach(f -> missed.add(f.asText()));
+        return missed.isEmpty() ? "" : "; below target: " + String.join(", ", missed);
     }
 
     static String hotspots(JsonNode report) {

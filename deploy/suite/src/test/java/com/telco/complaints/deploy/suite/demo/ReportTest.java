@@ -20,11 +20,17 @@ class ReportTest {
         counters.refused.set(3);
         counters.returned.set(180);
         counters.satisfied.set(120);
+        counters.contacts.set(310);
+        counters.triaged.set(12);
         JsonNode kpis = json("""
                 {"total": {"group": "ALL", "volume": 250, "closed": 140, "onTimeReturnRate": 0.8021, "returnsOnTime": 150,
                            "returnsJudged": 187, "warnings": 40, "breaches": 15, "meanHandlingSeconds": 70.2,
                            "p90HandlingSeconds": 125.0, "satisfactionRate": 0.78, "surveysPassed": 120,
-                           "surveysAnswered": 154, "redispatchRate": 0.06, "recurrenceRate": null},
+                           "surveysAnswered": 154, "redispatchRate": 0.06, "recurrenceRate": null,
+                           "replyRate": 0.95, "replied": 133, "repliesDue": 140, "contactTimeliness": 0.92,
+                           "contactsOnTime": 207, "contactsJudged": 225, "answerTimeliness": 0.8, "answersOnTime": 112,
+                           "answersJudged": 140, "progressCompliance": null, "progressMet": 0, "progressJudged": 0,
+                           "belowTarget": ["replyRate", "answerTimeliness"]},
                  "groups": [{"group": "network-ops", "volume": 60, "closed": 30, "onTimeReturnRate": 0.8,
                              "warnings": 9, "breaches": 3, "satisfactionRate": 0.75}]}
                 """);
@@ -40,6 +46,9 @@ class ReportTest {
 
         assertThat(report).contains("after 02:05 of traffic")
                 .contains("250 complaints registered (3 refused")
+                .contains("customer desk: 310 contacts recorded; 12 complaints dispatched from triage")
+                .contains("reply 95.0% (133/140) (target 100%), contact in time 92.0% (207/225), answer in time 80.0%"
+                        + " (112/140), progress kept - (0/0) (targets 90%); below target: replyRate, answerTimeliness")
                 .contains("volume 250, closed 140, on-time returns 80.2% (150/187), warnings 40, breaches 15")
                 .contains("handling time mean 1m 10s, p90 2m 5s; satisfaction 78.0% (120/154); redispatch 6.0%;"
                         + " recurrence -")
