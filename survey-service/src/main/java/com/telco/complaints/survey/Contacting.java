@@ -41,7 +41,7 @@ public class Contacting {
                            boolean idempotent) {
         Recorded recorded = decisions.decide(complaintId, state -> {
             if (idempotent) {
-                Optional<CustomerContacted> repeated = Contacts.recordedBy(state, causationId);
+                Optional<CustomerContacted> repeated = Contacts.recordedBy(state, causationId, request);
                 if (repeated.isPresent()) {
                     return OneDecision.Decided.repeated(new Recorded(repeated.get(), true));
                 }

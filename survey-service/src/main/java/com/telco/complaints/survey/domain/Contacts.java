@@ -39,6 +39,13 @@ public final class Contacts {
         }
     }
 
+    /** An idempotency key used again with another request than the one it recorded. */
+    public static final class KeyReused extends RuntimeException {
+        public KeyReused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private Contacts() {}
 
     /** Every wrong field of {@code request}, judged at {@code now}. */
@@ -116,9 +123,26 @@ public final class Contacts {
                 dispatchId));
     }
 
-    /** The contact of the case that {@code causationId} recorded, if that request was taken before. */
-    public static Optional<CustomerContacted> recordedBy(CaseState state, String causationId) {
-        return state.contacts().stream().filter(c -> causationId.equals(c.causationId())).findFirst();
+    /**
+     * The contact of the case that {@code causationId} recorded, if that request was taken before.
+     *
+     * @throws KeyReused when it recorded another request than {@code request}
+     */
+    public static Optional<CustomerContacted> recordedBy(CaseState state, String causationId, ContactRequest request) {
+        Optional<CustomerContacted> recorded = state.contacts().stream()
+                .filter(c -> causationId.equals(c.causationId())).findFirst();
+        if (recorded.isPresent() && !sameRequest(recorded.get(), request)) {
+            throw new KeyReused("The Idempotency-Key recorded contact " + recorded.get().contactId()
+                    + " with another request");
+        }
+        return recorded;
+    }
+
+    private static boolean sameRequest(CustomerContacted c, ContactRequest r) {
+        return c.kind() == r.kind() && c.channel() == r.channel() && c.reachedCustomer() == Boolean.TRUE.equals(r.reached())
+                && c.summary().equals(r.summary().strip())
+                && java.util.Objects.equals(c.agreedNextContactBy(), r.agreedNextContactBy())
+                && java.util.Objects.equals(c.answer(), stripped(r.answer()));
     }
 
     private static void refuseIfClosed(CaseState state) {

@@ -57,7 +57,8 @@ public class ContactResource {
                     + "cause, process and solution. The contact is made by the token's subject (contactedBy may be "
                     + "left out; naming anyone else is a 400). 201 with the contact and its contactId, and a "
                     + "CustomerContacted event · 404 unknown complaint · 409 closed case · 400 invalid, every wrong "
-                    + "field listed. The same Idempotency-Key gives the contact it recorded again (200).")
+                    + "field listed. The same Idempotency-Key gives the contact it recorded again (200); with another body it "
+                    + "is a 422.")
     public Response record(@PathParam("complaintId") String complaintId,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

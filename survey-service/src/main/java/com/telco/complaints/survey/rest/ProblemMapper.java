@@ -15,6 +15,12 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response keyReused(Contacts.KeyReused e) {
+        return Problem.of("idempotency-key-reused", "Idempotency-Key reused", 422, e.getMessage())
+                .withReason("IDEMPOTENCY_KEY_REUSED").toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response contactRefused(Contacts.ContactRefused e) {
         return Problem.of("contact-refused", "No contact on this case", 409, e.getMessage()).toResponse();
     }

@@ -107,8 +107,12 @@ class ContactsTest {
                 request(ContactKind.FIRST_CONTACT, ContactChannel.PHONE, true, null, null), NOW, "idempotency-key:k1");
         CaseState state = applied(registered(), one);
 
-        assertThat(Contacts.recordedBy(state, "idempotency-key:k1")).contains(one);
-        assertThat(Contacts.recordedBy(state, "idempotency-key:k2")).isEmpty();
+        ContactRequest same = request(ContactKind.FIRST_CONTACT, ContactChannel.PHONE, true, null, null);
+        assertThat(Contacts.recordedBy(state, "idempotency-key:k1", same)).contains(one);
+        assertThat(Contacts.recordedBy(state, "idempotency-key:k2", same)).isEmpty();
+        assertThatThrownBy(() -> Contacts.recordedBy(state, "idempotency-key:k1",
+                request(ContactKind.FIRST_CONTACT, ContactChannel.PHONE, false, null, null)))
+                .isInstanceOf(Contacts.KeyReused.class).hasMessageContaining("K-" + C + "-1");
     }
 
     @Test

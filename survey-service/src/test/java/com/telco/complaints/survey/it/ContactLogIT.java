@@ -122,6 +122,9 @@ class ContactLogIT {
         contact(Callers.as(Callers.SURVEYOR).header("Idempotency-Key", "k-1"), complaintId, body).statusCode(201);
         contact(Callers.as(Callers.SURVEYOR).header("Idempotency-Key", "k-1"), complaintId, body).statusCode(200)
                 .body("contactId", equalTo("K-" + complaintId + "-1"));
+        contact(Callers.as(Callers.SURVEYOR).header("Idempotency-Key", "k-1"), complaintId, body.replace("Still on it",
+                "Something else")).statusCode(422).contentType("application/problem+json")
+                .body("reason", equalTo("IDEMPOTENCY_KEY_REUSED"));
         // The key is its caller's: another desk agent using the same key records a contact of its own.
         contact(Callers.as("desk-9", Callers.SURVEYOR).header("Idempotency-Key", "k-1"), complaintId, body)
                 .statusCode(201).body("contactId", equalTo("K-" + complaintId + "-2"));

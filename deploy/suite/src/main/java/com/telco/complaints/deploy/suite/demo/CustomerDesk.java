@@ -6,9 +6,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -57,22 +59,16 @@ final class CustomerDesk {
     void work() {
         Instant now = clock.instant();
         dispatchFromTriage(now);
-        Rest.Answer open = rest.get(analytics, "/cases?status=DISPATCHED&size=1000", tokens.operator());
-        if (open.ok()) {
-            for (JsonNode c : open.body().path("items")) {
-                String id = c.path("complaintId").asText();
-                Instant registeredAt = Instant.parse(c.path("registeredAt").asText());
-                planned.computeIfAbsent(id, k -> new Plan(Step.FIRST_CONTACT,
-                        registeredAt.plusSeconds(3 + random.nextInt(34))));
-            }
+        for (JsonNode c : cases("DISPATCHED")) {
+            String id = c.path("complaintId").asText();
+            Instant registeredAt = Instant.parse(c.path("registeredAt").asText());
+            planned.computeIfAbsent(id, k -> new Plan(Step.FIRST_CONTACT,
+                    registeredAt.plusSeconds(3 + random.nextInt(34))));
         }
-        Rest.Answer returned = rest.get(analytics, "/cases?status=RETURNED&size=1000", tokens.operator());
-        if (returned.ok()) {
-            for (JsonNode c : returned.body().path("items")) {
-                String id = c.path("complaintId").asText();
-                if (answered.add(id) && random.nextDouble() < 0.5) {
-                    contact(id, "FINAL_ANSWER", "SMS", false, null);
-                }
+        for (JsonNode c : cases("RETURNED")) {
+            String id = c.path("complaintId").asText();
+            if (answered.add(id) && random.nextDouble() < 0.5) {
+                contact(id, "FINAL_ANSWER", "SMS", false, null);
             }
         }
         for (Map.Entry<String, Plan> entry : Map.copyOf(planned).entrySet()) {
@@ -101,6 +97,24 @@ final class CustomerDesk {
         if (planned.size() > 20_000) {
             planned.values().removeIf(p -> p.step() == Step.DONE);
         }
+    }
+
+    /** The cases of one status, as analytics lists them (oldest first), a few pages at most. */
+    private List<JsonNode> cases(String status) {
+        List<JsonNode> cases = new ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            Rest.Answer answer = rest.get(analytics, "/cases?status=" + status + "&size=500&page=" + page,
+                    tokens.operator());
+            if (!answer.ok()) {
+                counters.failed.incrementAndGet();
+                break;
+            }
+            answer.body().path("items").forEach(cases::add);
+            if (answer.body().path("items").size() < 500) {
+                break;
+            }
+        }
+        return cases;
     }
 
     private void dispatchFromTriage(Instant now) {
