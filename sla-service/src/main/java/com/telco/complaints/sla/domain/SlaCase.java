@@ -218,7 +218,7 @@ public final class SlaCase {
         if (contact.reachedCustomer()) {
             reached(at);
         }
-        if (answeredAt != null) {
+        if (answeredAt != null || startedRun(contact)) {
             return null;
         }
         if (contact.answers()) {
@@ -233,6 +233,15 @@ public final class SlaCase {
         boolean running = lastRun(SlaClock.PROGRESS).filter(run -> run.stoppedAt() == null).isPresent();
         return contact.reachedCustomer() && running ? startProgress(at, contact.eventId(), null, policies, calendar)
                 : null;
+    }
+
+    /**
+     * The contact started the last PROGRESS run already: the same record read again (the service keeps no
+     * list of the events it applied, so every event must change nothing the second time).
+     */
+    private boolean startedRun(CustomerContacted contact) {
+        return lastRun(SlaClock.PROGRESS).filter(run -> contact.eventId().equals(run.startedBy())
+                || run.startedBy() == null && run.startedAt().equals(contact.occurredAt())).isPresent();
     }
 
     /** The customer was reached at {@code at}: the first contact is made. */

@@ -470,4 +470,18 @@ class CustomerClocksTest {
         assertThat(outcome.started()).extracting(TrackedClock::clock)
                 .containsExactlyInAnyOrder(SlaClock.CONTACT, SlaClock.ANSWER);
     }
+
+    @Test
+    void theSameContactReadTwiceStartsOneRun() {
+        apply(TestEvents.registered(C, T0));
+        watchAt(h(48));
+        var call = TestEvents.contacted(C, h(50), ContactKind.PROGRESS, ContactChannel.PHONE, true, null);
+
+        apply(call);
+        SlaCase.Outcome again = apply(call);
+
+        assertThat(again.started()).isEmpty();
+        assertThat(progressRuns()).hasSize(2);
+        assertThat(progress(2).stoppedAt()).isNull();
+    }
 }
