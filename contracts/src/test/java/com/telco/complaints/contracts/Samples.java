@@ -80,7 +80,7 @@ public final class Samples {
 
     public static SurveyFailed surveyFailed() {
         return new SurveyFailed(id(5), CASE, T0.plusSeconds(7200), 1, "req-9d02", "sv-3", "W-" + CASE + "-1", 1,
-                "Still no signal", true, null, true);
+                "Still no signal", true, null, true, null);
     }
 
     public static CustomerUnreachable customerUnreachable() {

@@ -6,7 +6,11 @@ public enum CloseOutcome {
     SATISFIED,
     /** Dissatisfied, but the operator was not at fault: explained, or an alternative offered. */
     EXPLAINED,
-    /** Dissatisfied at the redispatch limit: handed to the manager hotline. */
+    /**
+     * Dissatisfied after the manager hotline's work order, not at fault and not accepting the explanation, or
+     * at fault: every level has answered. (Before the hotline took work orders: dissatisfied at the redispatch
+     * limit.)
+     */
     ESCALATED,
     /** The customer could not be reached after the allowed number of attempts. */
     UNREACHABLE

@@ -107,7 +107,7 @@ public final class CaseFold {
             return reject(state, RejectionReason.WRONG_ATTEMPT, "a first dispatch has attempt 1, not " + event.attempt());
         }
         return applied(state.withWorkOrderAdded(new WorkOrder(event.dispatchId(), 1, event.department(), event.rule(),
-                null, event.occurredAt(), WorkOrderStatus.OPEN, null, null, null, null)));
+                null, event.occurredAt(), WorkOrderStatus.OPEN, null, null, null, null, false)));
     }
 
     private static Transition returned(CaseState state, Returned event) {
@@ -166,7 +166,7 @@ public final class CaseFold {
             return reject(state, RejectionReason.SUPERSEDED,
                     "Redispatched replaces " + previous.dispatchId() + " but the current work order is " + currentId(state));
         }
-        if (state.status() != CaseStatus.DISSATISFIED || !state.lastSurveyFailure().redispatch()) {
+        if (state.status() != CaseStatus.DISSATISFIED || !state.lastSurveyFailure().owesWorkOrder()) {
             return reject(state, RejectionReason.NO_REDISPATCH_DECIDED,
                     "no failed survey decided a redispatch of " + previous.dispatchId() + " (case is " + state.status() + ")");
         }
@@ -177,7 +177,8 @@ public final class CaseFold {
         }
         return applied(state.withWorkOrderAdded(new WorkOrder(event.dispatchId(), event.attempt(), event.department(),
                 event.rule(), event.previousDispatchId(), event.occurredAt(), WorkOrderStatus.OPEN,
-                null, null, null, null)));
+                null, null, null, null,
+                Boolean.TRUE.equals(state.lastSurveyFailure().handover()))));
     }
 
     private static Transition closed(CaseState state, ComplaintClosed event) {
@@ -187,7 +188,7 @@ public final class CaseFold {
         CloseOutcome outcome = event.outcome();
         boolean allowed = switch (state.status()) {
             case SATISFIED -> outcome == CloseOutcome.SATISFIED;
-            case DISSATISFIED -> !state.lastSurveyFailure().redispatch()
+            case DISSATISFIED -> !state.lastSurveyFailure().owesWorkOrder()
                     && (outcome == CloseOutcome.EXPLAINED || outcome == CloseOutcome.ESCALATED);
             case RETURNED -> outcome == CloseOutcome.UNREACHABLE;
             case REGISTERED, TRIAGE, DISPATCHED, CLOSED -> false;

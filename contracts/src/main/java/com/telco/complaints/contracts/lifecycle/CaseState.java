@@ -79,6 +79,19 @@ public record CaseState(
         return Optional.ofNullable(earliest(contact, survey));
     }
 
+    /** The customer was handed over to the manager hotline: a work order of the hotline exists. */
+    @JsonIgnore
+    public boolean handedOver() {
+        return workOrders.stream().anyMatch(WorkOrder::handover);
+    }
+
+    /** When the final answer was sent in writing (SMS, e-mail, letter). */
+    @JsonIgnore
+    public Optional<Instant> answeredInWritingAt() {
+        return contacts.stream().filter(c -> c.answers() && c.channel().inWriting())
+                .map(CustomerContacted::occurredAt).findFirst();
+    }
+
     /** When the final answer reached the customer or was sent in writing. */
     @JsonIgnore
     public Optional<Instant> answeredAt() {

@@ -57,7 +57,7 @@ final class CaseEvents {
 
     static SurveyFailed failed(int attempt, double hours, boolean redispatch) {
         return new SurveyFailed(UUID.randomUUID(), C, at(hours), 1, null, "sv-1", wo(attempt), attempt,
-                "still broken", redispatch, redispatch ? null : "explained", redispatch);
+                "still broken", redispatch, redispatch ? null : "explained", redispatch, null);
     }
 
     static CustomerUnreachable unreachable(int attempt, int count, double hours) {

@@ -140,7 +140,7 @@ final class LogFiller {
             int roll = random.nextInt(100);
             if (roll < 15 && attempt < 3) {
                 SurveyFailed failed = new SurveyFailed(EventIds.of(EventType.SURVEY_FAILED, w), c, answered, 1, null, "sv",
-                        w, attempt, "Still no signal", true, null, true);
+                        w, attempt, "Still no signal", true, null, true, null);
                 events.add(failed);
                 attempt++;
                 String next = c + "-W" + attempt;
@@ -163,7 +163,7 @@ final class LogFiller {
                 events.add(closed(c, w, answered.plus(Duration.ofHours(3)), CloseOutcome.UNREACHABLE));
             } else if (roll < 25) {
                 events.add(new SurveyFailed(EventIds.of(EventType.SURVEY_FAILED, w), c, answered, 1, null, "sv", w, attempt,
-                        "Too slow", false, "Explained the repair plan", false));
+                        "Too slow", false, "Explained the repair plan", false, null));
                 events.add(closed(c, w, answered, CloseOutcome.EXPLAINED));
             } else {
                 events.add(new SurveyPassed(EventIds.of(EventType.SURVEY_PASSED, w), c, answered, 1, null, "sv", w, attempt));

@@ -94,7 +94,7 @@ public final class TestEvents {
     public static SurveyFailed surveyFailed(String complaintId, int attempt, Instant at, boolean atFault,
                                             boolean redispatch) {
         return new SurveyFailed(UUID.randomUUID(), complaintId, at, 1, null, "sv-1", workOrder(complaintId, attempt),
-                attempt, "Still no signal", atFault, atFault ? null : "Explained the coverage plan", redispatch);
+                attempt, "Still no signal", atFault, atFault ? null : "Explained the coverage plan", redispatch, null);
     }
 
     public static CustomerUnreachable unreachable(String complaintId, int attempt, int count, Instant at) {

@@ -26,6 +26,7 @@ public class RoutingBeans {
                         e.getValue().department()))
                 .toList();
         return new DispatchRules(departments, rules, config.fallbackDepartment().orElse(null),
-                config.redispatch().escalationDepartment(), config.redispatch().escalateFromAttempt());
+                config.redispatch().escalationDepartment(), config.redispatch().escalateFromAttempt(),
+                config.redispatch().hotlineDepartment());
     }
 }

@@ -59,5 +59,11 @@ public interface RoutingConfig {
 
         @WithDefault("3")
         int escalateFromAttempt();
+
+        /**
+         * The manager hotline (经理热线): the desk a dissatisfied customer is handed to when they do not accept
+         * the explanation or their redispatches are used up.
+         */
+        String hotlineDepartment();
     }
 }

@@ -31,6 +31,7 @@ public final class DispatchRules {
     private final String fallbackDepartment;
     private final String escalationDepartment;
     private final int escalateFromAttempt;
+    private final String hotlineDepartment;
 
     /**
      * @param fallbackDepartment where complaints no rule fits go; null: to triage
@@ -38,7 +39,7 @@ public final class DispatchRules {
      *                                       desk names a department that is not configured
      */
     public DispatchRules(List<Department> departments, List<DispatchRule> rules, String fallbackDepartment,
-                         String escalationDepartment, int escalateFromAttempt) {
+                         String escalationDepartment, int escalateFromAttempt, String hotlineDepartment) {
         this.departments = departments.stream().collect(Collectors.toUnmodifiableMap(Department::id, Function.identity()));
         List<DispatchRule> ordered = new ArrayList<>(rules);
         ordered.sort(PRECEDENCE);
@@ -46,6 +47,7 @@ public final class DispatchRules {
         this.fallbackDepartment = fallbackDepartment;
         this.escalationDepartment = escalationDepartment;
         this.escalateFromAttempt = escalateFromAttempt;
+        this.hotlineDepartment = hotlineDepartment;
         validate();
     }
 
@@ -63,6 +65,7 @@ public final class DispatchRules {
             requireKnown(fallbackDepartment, "routing.fallback-department", problems);
         }
         requireKnown(escalationDepartment, "routing.redispatch.escalation-department", problems);
+        requireKnown(hotlineDepartment, "routing.redispatch.hotline-department", problems);
         if (escalateFromAttempt < 2) {
             problems.add("routing.redispatch.escalate-from-attempt must be at least 2, is " + escalateFromAttempt);
         }
@@ -113,6 +116,17 @@ public final class DispatchRules {
             return new DispatchChoice(previous.supervisor(), "redispatch.attempt-" + attempt + ".supervisor");
         }
         return new DispatchChoice(escalationDepartment, "redispatch.attempt-" + attempt + ".no-supervisor");
+    }
+
+    /** The manager hotline's work order, for a customer handed over to it. */
+    public DispatchChoice handover() {
+        return new DispatchChoice(hotlineDepartment, HANDOVER_RULE);
+    }
+
+    public static final String HANDOVER_RULE = "handover.manager-hotline";
+
+    public String hotlineDepartment() {
+        return hotlineDepartment;
     }
 
     public List<Department> departments() {

@@ -32,7 +32,7 @@ public final class RoutingDecisions {
             return Optional.of(Pending.DISPATCH);
         }
         if (state.status() == CaseStatus.DISSATISFIED && state.lastSurveyFailure() != null
-                && state.lastSurveyFailure().redispatch()) {
+                && state.lastSurveyFailure().owesWorkOrder()) {
             return Optional.of(Pending.REDISPATCH);
         }
         return Optional.empty();
@@ -73,7 +73,8 @@ public final class RoutingDecisions {
     private static Redispatched redispatch(CaseState state, DispatchRules rules, Instant now) {
         WorkOrder previous = state.currentWorkOrder().orElseThrow();
         int attempt = previous.attempt() + 1;
-        DispatchChoice choice = rules.redispatch(previous.department(), attempt);
+        DispatchChoice choice = Boolean.TRUE.equals(state.lastSurveyFailure().handover()) ? rules.handover()
+                : rules.redispatch(previous.department(), attempt);
         String complaintId = state.complaintId();
         return new Redispatched(EventIds.of(EventType.REDISPATCHED, complaintId, attempt), complaintId, now,
                 EventType.REDISPATCHED.currentVersion(), state.lastSurveyFailure().eventId().toString(), ACTOR,

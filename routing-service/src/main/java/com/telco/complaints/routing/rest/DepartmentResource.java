@@ -22,8 +22,9 @@ public class DepartmentResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RuleView(String name, int priority, String criteria, String department) {}
 
+    /** @param hotlineDepartment the manager hotline, for customers handed over to it */
     public record RedispatchView(String attempt2, String fromAttempt, int escalateFromAttempt,
-                                 String escalationDepartment) {}
+                                 String escalationDepartment, String hotlineDepartment) {}
 
     public record DispatchView(List<Department> departments, List<RuleView> rules, String fallbackDepartment,
                                RedispatchView redispatch) {}
@@ -39,6 +40,6 @@ public class DepartmentResource {
                 .map((DispatchRule r) -> new RuleView(r.name(), r.priority(), r.criteria(), r.department())).toList();
         return new DispatchView(rules.departments(), ruleViews, rules.fallbackDepartment(),
                 new RedispatchView("the previous department's supervisor desk", "escalation department",
-                        rules.escalateFromAttempt(), rules.escalationDepartment()));
+                        rules.escalateFromAttempt(), rules.escalationDepartment(), rules.hotlineDepartment()));
     }
 }

@@ -27,7 +27,8 @@ class DispatchRulesTest {
             new Department("key-desk", "Key customers", "escalation"),
             new Department("escalation", "Escalation", null),
             new Department("service-desk", "Service desk", "service-sup"),
-            new Department("service-sup", "Service supervisor", null));
+            new Department("service-sup", "Service supervisor", null),
+            new Department("hotline", "Manager hotline", null));
 
     static DispatchRule rule(String name, int priority, Category category, String region, Channel channel,
                              CustomerTier tier, Urgency urgency, String department) {
@@ -44,7 +45,7 @@ class DispatchRulesTest {
             rule("regulator", 100, null, null, Channel.REGULATOR, null, null, "escalation"));
 
     static DispatchRules rules() {
-        return new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 3);
+        return new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 3, "hotline");
     }
 
     static ComplaintRegistered complaint(Category category, String region, Channel channel, CustomerTier tier,
@@ -95,7 +96,7 @@ class DispatchRulesTest {
 
     @Test
     void withoutAFallbackAnythingUnmatchedWaitsForTriageAndSaysWhy() {
-        DispatchRules triage = new DispatchRules(DEPARTMENTS, RULES, null, "escalation", 3);
+        DispatchRules triage = new DispatchRules(DEPARTMENTS, RULES, null, "escalation", 3, "hotline");
         ComplaintRegistered service = complaint(Category.SERVICE, "SH-PD", Channel.IN_PERSON, CustomerTier.STANDARD,
                 Urgency.NORMAL);
 
@@ -113,7 +114,7 @@ class DispatchRulesTest {
                 "regulator", "key", "network-tz-urgent", "network-tz", "business", "network");
         List<DispatchRule> backwards = new java.util.ArrayList<>(RULES);
         java.util.Collections.reverse(backwards);
-        DispatchRules reversed = new DispatchRules(DEPARTMENTS, backwards, "service-desk", "escalation", 3);
+        DispatchRules reversed = new DispatchRules(DEPARTMENTS, backwards, "service-desk", "escalation", 3, "hotline");
         assertThat(reversed.rules()).isEqualTo(rules().rules());
     }
 
@@ -123,7 +124,7 @@ class DispatchRulesTest {
         assertThat(rules().redispatch("network-sup", 3).department()).isEqualTo("escalation");
         assertThat(rules().redispatch("billing", 2).department()).as("no supervisor desk configured")
                 .isEqualTo("escalation");
-        assertThat(new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 4)
+        assertThat(new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 4, "hotline")
                 .redispatch("network-sup", 3).department()).isEqualTo("escalation").as("no supervisor of its own");
     }
 
@@ -131,7 +132,7 @@ class DispatchRulesTest {
     void aRuleNamingAnUnknownDepartmentStopsStartUpWithAClearMessage() {
         List<DispatchRule> broken = List.of(rule("network", 0, Category.NETWORK, null, null, null, null, "netops"));
 
-        assertThatThrownBy(() -> new DispatchRules(DEPARTMENTS, broken, "service-desk", "escalation", 3))
+        assertThatThrownBy(() -> new DispatchRules(DEPARTMENTS, broken, "service-desk", "escalation", 3, "hotline"))
                 .isInstanceOf(InvalidDispatchConfiguration.class)
                 .hasMessageContaining("routing.rules.network.department names unknown department 'netops'")
                 .hasMessageContaining("known departments: [billing, escalation");
@@ -141,11 +142,12 @@ class DispatchRulesTest {
     void unknownSupervisorFallbackOrEscalationDepartmentsAreAllReported() {
         List<Department> departments = List.of(new Department("a", "A", "ghost"));
 
-        assertThatThrownBy(() -> new DispatchRules(departments, List.of(), "nowhere", "void", 1))
+        assertThatThrownBy(() -> new DispatchRules(departments, List.of(), "nowhere", "void", 1, "gone"))
                 .isInstanceOf(InvalidDispatchConfiguration.class)
                 .hasMessageContaining("routing.departments.a.supervisor names unknown department 'ghost'")
                 .hasMessageContaining("routing.fallback-department names unknown department 'nowhere'")
                 .hasMessageContaining("routing.redispatch.escalation-department names unknown department 'void'")
+                .hasMessageContaining("routing.redispatch.hotline-department names unknown department 'gone'")
                 .hasMessageContaining("escalate-from-attempt must be at least 2");
     }
 
@@ -163,7 +165,7 @@ class DispatchRulesTest {
 
     @Test
     void escalationMayStartWithTheSecondAttempt() {
-        DispatchRules escalateFromTwo = new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 2);
+        DispatchRules escalateFromTwo = new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 2, "hotline");
 
         assertThat(escalateFromTwo.redispatch("network-tz", 2))
                 .isEqualTo(new DispatchChoice("escalation", "redispatch.attempt-2.escalation"));
@@ -173,11 +175,14 @@ class DispatchRulesTest {
     void theConfigurationIsReportedAsConfiguredWithTheDepartmentsById() {
         DispatchRules rules = rules();
 
-        assertThat(rules.departments()).extracting(Department::id).containsExactly("billing", "escalation", "key-desk",
-                "network-ops", "network-sup", "network-tz", "network-tz-urgent", "service-desk", "service-sup");
+        assertThat(rules.departments()).extracting(Department::id).containsExactly("billing", "escalation", "hotline",
+                "key-desk", "network-ops", "network-sup", "network-tz", "network-tz-urgent", "service-desk",
+                "service-sup");
         assertThat(rules.fallbackDepartment()).isEqualTo("service-desk");
         assertThat(rules.escalationDepartment()).isEqualTo("escalation");
         assertThat(rules.escalateFromAttempt()).isEqualTo(3);
+        assertThat(rules.hotlineDepartment()).isEqualTo("hotline");
+        assertThat(rules.handover()).isEqualTo(new DispatchChoice("hotline", DispatchRules.HANDOVER_RULE));
     }
 
     @Test

@@ -93,6 +93,25 @@ class RoutingDecisionsTest {
     }
 
     @Test
+    void aCustomerHandedOverIsOwedAWorkOrderOfTheManagerHotline() {
+        CaseState state = decideAndApply(given(registered));
+        state = CaseFold.apply(state, returnOf(state, "C-1-W1")).state();
+        SurveyFailed handover = new SurveyFailed(java.util.UUID.randomUUID(), "C-1", NOW, 1, null, "sv-1", "C-1-W1", 1,
+                "Does not accept the coverage plan", false, "Explained the coverage plan", false, true);
+        state = CaseFold.apply(state, handover).state();
+
+        assertThat(RoutingDecisions.pending(state)).contains(RoutingDecisions.Pending.REDISPATCH);
+        Redispatched toHotline = (Redispatched) RoutingDecisions.decide(state, rules, NOW).orElseThrow();
+        assertThat(toHotline.department()).isEqualTo("hotline");
+        assertThat(toHotline.rule()).isEqualTo(DispatchRules.HANDOVER_RULE);
+        assertThat(toHotline.attempt()).isEqualTo(2);
+        CaseState handedOver = CaseFold.apply(state, toHotline).state();
+        assertThat(handedOver.handedOver()).isTrue();
+        assertThat(handedOver.currentWorkOrder().orElseThrow().handover()).isTrue();
+        assertThat(RoutingDecisions.pending(handedOver)).isEmpty();
+    }
+
+    @Test
     void aFailedSurveyWithoutRedispatchOwesNothing() {
         CaseState state = decideAndApply(given(registered));
         state = CaseFold.apply(state, returnOf(state, "C-1-W1")).state();
@@ -136,6 +155,6 @@ class RoutingDecisionsTest {
 
     private static SurveyFailed failed(String dispatchId, int attempt, boolean redispatch) {
         return new SurveyFailed(UUID.randomUUID(), "C-1", NOW, 1, null, "sv", dispatchId, attempt, "no", true, null,
-                redispatch);
+                redispatch, null);
     }
 }

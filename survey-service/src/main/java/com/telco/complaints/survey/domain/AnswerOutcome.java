@@ -8,7 +8,12 @@ public enum AnswerOutcome {
     REDISPATCHED,
     /** Dissatisfied, operator not at fault: explained (or an alternative offered) and closed. */
     EXPLAINED,
-    /** Dissatisfied, operator at fault, at the attempt limit: closed to the manager hotline. */
+    /**
+     * Dissatisfied and not accepting the explanation, or at fault at the attempt limit: handed to the manager
+     * hotline, which gets a work order of its own (经理热线).
+     */
+    HANDED_OVER,
+    /** Dissatisfied again after the manager hotline's work order: closed, every level has answered. */
     ESCALATED,
     /** The call did not reach the customer; the survey stays pending. Never the outcome of a survey task. */
     NOT_REACHED,

@@ -21,9 +21,11 @@ import java.util.Optional;
 
 /**
  * Deciding a survey answer (DOMAIN.md §5): satisfied closes the case; dissatisfied through the
- * operator's fault is redispatched until the attempt limit, then escalated to the manager hotline;
- * dissatisfied without fault is explained and closed; a customer not reached is recorded, and
- * closes the case as unreachable at the limit. Only a case whose current work order was returned
+ * operator's fault is redispatched until the attempt limit, then handed to the manager hotline;
+ * dissatisfied without fault is explained and closed when the customer accepts the explanation, and
+ * handed to the manager hotline when they do not; dissatisfied again after the hotline's work order
+ * closes as escalated; a customer not reached is recorded, and at the limit is sent the final answer in
+ * writing (unless it was) and the case closes as unreachable. Only a case whose current work order was returned
  * and not yet surveyed has a survey pending.
  *
  * <p>A customer reached at the survey call who was never given the final answer is given it then, from the
@@ -86,7 +88,18 @@ public final class Answers {
                                   String causationId, Map<String, String> returnReport) {
         Decision decision = decideSurvey(state, answer, rules, now, causationId);
         if (!answer.reached()) {
-            return decision;
+            if (decision.outcome() != AnswerOutcome.UNREACHABLE) {
+                return decision;
+            }
+            // Closed as unreachable only once the answer was sent in writing: by SMS now, when it was not.
+            Optional<CustomerContacted> written = Contacts.answerInWriting(state, decision.dispatchId(), returnReport,
+                    now, causationId, answer.surveyedBy().strip());
+            if (written.isEmpty()) {
+                return decision;
+            }
+            List<ComplaintEvent> events = new ArrayList<>(decision.events());
+            events.add(events.size() - 1, written.get());
+            return new Decision(decision.outcome(), decision.dispatchId(), events);
         }
         Optional<CustomerContacted> answered = Contacts.answerAtSurvey(state, decision.dispatchId(), returnReport, now,
                 causationId, answer.surveyedBy().strip());
@@ -128,21 +141,27 @@ public final class Answers {
         }
 
         boolean atFault = answer.operatorAtFault();
-        boolean redispatch = atFault && workOrder.attempt() < rules.attemptLimit();
+        boolean afterHotline = state.handedOver();
+        boolean redispatch = !afterHotline && atFault && workOrder.attempt() < rules.attemptLimit();
+        boolean explained = !atFault && answer.acceptsExplanation();
+        boolean handover = !afterHotline && !redispatch && !explained;
         SurveyFailed failed = new SurveyFailed(EventIds.of(EventType.SURVEY_FAILED, dispatchId), complaintId, now,
                 EventType.SURVEY_FAILED.currentVersion(), causationId, actor, dispatchId, workOrder.attempt(),
-                answer.reason().strip(), atFault, strip(answer.explanation()), redispatch);
+                answer.reason().strip(), atFault, strip(answer.explanation()), redispatch, handover);
         if (redispatch) {
             return new Decision(AnswerOutcome.REDISPATCHED, dispatchId, List.of(failed));
         }
-        if (!atFault) {
+        if (explained) {
             return new Decision(AnswerOutcome.EXPLAINED, dispatchId, List.of(failed,
                     closed(state, dispatchId, CloseOutcome.EXPLAINED, now, causationId, actor,
                             "Operator not at fault: " + failed.explanation())));
         }
+        if (handover) {
+            return new Decision(AnswerOutcome.HANDED_OVER, dispatchId, List.of(failed));
+        }
         return new Decision(AnswerOutcome.ESCALATED, dispatchId, List.of(failed,
                 closed(state, dispatchId, CloseOutcome.ESCALATED, now, causationId, actor,
-                        "Dissatisfied after " + workOrder.attempt() + " work orders; handed to the manager hotline")));
+                        "Dissatisfied after the manager hotline's work order " + dispatchId)));
     }
 
     private static ComplaintClosed closed(CaseState state, String dispatchId, CloseOutcome outcome, Instant now,

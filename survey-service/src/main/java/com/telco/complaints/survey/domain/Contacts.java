@@ -124,6 +124,26 @@ public final class Contacts {
     }
 
     /**
+     * The final answer sent by SMS to a customer the survey could not reach, from the department's return,
+     * unless an answer was sent in writing before: a case closes as unreachable only after that.
+     */
+    public static Optional<CustomerContacted> answerInWriting(CaseState state, String dispatchId,
+                                                              Map<String, String> report, Instant now,
+                                                              String causationId, String actor) {
+        if (state.answeredInWritingAt().isPresent() || report == null) {
+            return Optional.empty();
+        }
+        String contactId = nextContactId(state);
+        FinalAnswer answer = new FinalAnswer(report.get("problemFound"), report.get("reconstruction"),
+                report.get("measures"));
+        return Optional.of(new CustomerContacted(EventIds.of(EventType.CUSTOMER_CONTACTED, state.complaintId(), contactId),
+                state.complaintId(), now, EventType.CUSTOMER_CONTACTED.currentVersion(), causationId, actor,
+                contactId, ContactKind.FINAL_ANSWER, ContactChannel.SMS, false,
+                "Answer sent by SMS: the customer could not be reached for the survey of work order " + dispatchId,
+                null, answer, dispatchId));
+    }
+
+    /**
      * The contact of the case that {@code causationId} recorded, if that request was taken before.
      *
      * @throws KeyReused when it recorded another request than {@code request}

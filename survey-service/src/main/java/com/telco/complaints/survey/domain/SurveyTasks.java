@@ -31,7 +31,7 @@ public final class SurveyTasks {
             boolean isCurrent = current.isPresent() && current.get().dispatchId().equals(w.dispatchId());
             Optional<ClockState> clock = state.clock(SlaClock.SURVEY, w.dispatchId());
             tasks.add(new SurveyTask(w.dispatchId(), state.complaintId(), w.attempt(), w.department(),
-                    status(state, isCurrent), outcome(state, isCurrent), registration.customer(),
+                    status(state, isCurrent), outcome(state, w, isCurrent), registration.customer(),
                     registration.channel(), registration.category(), registration.subcategory(),
                     registration.urgency(), registration.region(), registration.demand(), w.returnedAt(),
                     w.resolution(), w.operatorAtFault(), clock.map(ClockState::warnAt).orElse(null),
@@ -50,9 +50,12 @@ public final class SurveyTasks {
         return state.isClosed() ? SurveyStatus.CLOSED : SurveyStatus.ANSWERED;
     }
 
-    private static AnswerOutcome outcome(CaseState state, boolean current) {
+    private static AnswerOutcome outcome(CaseState state, WorkOrder w, boolean current) {
         if (!current) {
-            return AnswerOutcome.REDISPATCHED; // a later work order exists only after a failed survey with redispatch
+            // A later work order exists only after a failed survey: redispatched, or handed to the manager hotline.
+            boolean handedOver = state.workOrders().stream()
+                    .anyMatch(next -> w.dispatchId().equals(next.previousDispatchId()) && next.handover());
+            return handedOver ? AnswerOutcome.HANDED_OVER : AnswerOutcome.REDISPATCHED;
         }
         switch (state.status()) {
             case CLOSED:
@@ -61,6 +64,9 @@ public final class SurveyTasks {
                 return AnswerOutcome.SATISFIED;
             case DISSATISFIED:
                 // Without redispatch, the closing event that follows says whether it was explained or escalated.
+                if (Boolean.TRUE.equals(state.lastSurveyFailure().handover())) {
+                    return AnswerOutcome.HANDED_OVER;
+                }
                 return state.lastSurveyFailure().redispatch() ? AnswerOutcome.REDISPATCHED : null;
             default:
                 return null;

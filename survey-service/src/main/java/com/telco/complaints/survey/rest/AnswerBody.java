@@ -29,7 +29,7 @@ final class AnswerBody {
         declaredSurveyedBy = body.isObject() ? body.text("surveyedBy") : null;
         request = !body.isObject() ? new AnswerRequest(null, null, null, null, null, surveyedBy)
                 : new AnswerRequest(body.bool("reachable"), body.bool("satisfied"), body.text("reason"),
-                        body.bool("operatorAtFault"), body.text("explanation"), surveyedBy);
+                        body.bool("operatorAtFault"), body.text("explanation"), surveyedBy, body.bool("accepted"));
     }
 
     /** Every wrong field: the wrong types, then what validation finds in the fields of the right type. */

@@ -77,9 +77,14 @@ public class SurveyResource {
     @RolesAllowed(Roles.SURVEYOR)
     @Operation(summary = "Answer the pending survey of a complaint",
             description = "Satisfied: SurveyPassed and ComplaintClosed (SATISFIED). Dissatisfied: SurveyFailed, "
-                    + "redispatched when the operator is at fault under the attempt limit, else ComplaintClosed "
-                    + "(EXPLAINED when not at fault, ESCALATED at the limit). reachable=false records a call that "
-                    + "missed the customer (nothing else needed) and closes as UNREACHABLE at the limit; an absent "
+                    + "redispatched when the operator is at fault under the attempt limit; when not at fault, "
+                    + "ComplaintClosed (EXPLAINED) if the customer accepts the explanation (accepted, default true), "
+                    + "else handed to the manager hotline (handover: a work order of its own); at fault at the limit, "
+                    + "handed to the manager hotline; dissatisfied again after the hotline's work order, "
+                    + "ComplaintClosed (ESCALATED). A customer reached who was never given the final answer is "
+                    + "given it first (CustomerContacted, from the department's return). reachable=false records a "
+                    + "call that missed the customer (nothing else needed) and closes as UNREACHABLE at the limit, "
+                    + "after sending the final answer by SMS unless it was sent in writing; an absent "
                     + "reachable means the customer was reached. The surveyor is the token's subject: surveyedBy may "
                     + "be left out, and naming anyone else is a 400. 200 with the survey task · 404 unknown "
                     + "complaint · 409 no survey pending · 400 invalid, every wrong field listed. The same "

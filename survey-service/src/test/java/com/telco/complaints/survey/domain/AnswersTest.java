@@ -120,20 +120,62 @@ class AnswersTest {
     }
 
     @Test
-    void dissatisfiedThroughTheOperatorsFaultOnTheLastWorkOrderIsEscalatedToTheManagerHotline() {
+    void dissatisfiedThroughTheOperatorsFaultOnTheLastWorkOrderIsHandedToTheManagerHotline() {
         CaseState state = returnedOn(3);
 
         Answers.Decision decision = decide(state, AT_FAULT);
 
-        assertThat(decision.outcome()).isEqualTo(AnswerOutcome.ESCALATED);
-        SurveyFailed failed = (SurveyFailed) decision.events().get(0);
-        assertThat(failed.redispatch()).isFalse();
-        assertThat(failed.attempt()).isEqualTo(3);
-        ComplaintClosed closed = (ComplaintClosed) decision.events().get(1);
-        assertThat(closed.outcome()).isEqualTo(CloseOutcome.ESCALATED);
-        assertThat(closed.dispatchId()).isEqualTo("C-1-W3");
-        assertThat(closed.summary()).contains("manager hotline");
-        assertThat(applied(state, decision).isClosed()).isTrue();
+        assertThat(decision.outcome()).isEqualTo(AnswerOutcome.HANDED_OVER);
+        assertThat(decision.events()).singleElement().isInstanceOfSatisfying(SurveyFailed.class, failed -> {
+            assertThat(failed.redispatch()).isFalse();
+            assertThat(failed.handover()).isTrue();
+            assertThat(failed.attempt()).isEqualTo(3);
+        });
+        CaseState after = applied(state, decision);
+        assertThat(after.isClosed()).as("ESCALATED no longer closes a case: the hotline takes it").isFalse();
+        assertThat(after.lastSurveyFailure().owesWorkOrder()).isTrue();
+    }
+
+    @Test
+    void aCustomerWhoDoesNotAcceptTheExplanationIsHandedToTheManagerHotline() {
+        AnswerRequest notAccepted = new AnswerRequest(true, false, "Wants free data", false,
+                "Coverage plan explained", "sv-3", false);
+
+        Answers.Decision decision = decide(returnedOn(1), notAccepted);
+
+        assertThat(decision.outcome()).isEqualTo(AnswerOutcome.HANDED_OVER);
+        assertThat(((SurveyFailed) decision.events().get(0)).handover()).isTrue();
+        assertThat(decision.events()).noneMatch(e -> e instanceof ComplaintClosed);
+    }
+
+    /** The case after the manager hotline's work order (attempt 2, handed over from attempt 1) was returned. */
+    private static CaseState returnedByTheHotline() {
+        CaseState state = returnedOn(1);
+        state = given(state, new SurveyFailed(java.util.UUID.randomUUID(), C, T0, 1, null, "sv-1", "C-1-W1", 1,
+                "Does not accept it", false, "Explained", false, true));
+        return given(state, TestEvents.redispatched(C, 2, T0, "manager-hotline"), TestEvents.returned(C, 2, T0, true));
+    }
+
+    @Test
+    void dissatisfiedAgainAfterTheHotlineClosesAsEscalatedWhateverTheFault() {
+        CaseState state = returnedByTheHotline();
+        assertThat(state.handedOver()).isTrue();
+
+        Answers.Decision atFault = decide(state, AT_FAULT);
+        Answers.Decision notAccepted = decide(state, new AnswerRequest(true, false, "Still no", false, "Explained again",
+                "sv-3", false));
+
+        for (Answers.Decision decision : List.of(atFault, notAccepted)) {
+            assertThat(decision.outcome()).isEqualTo(AnswerOutcome.ESCALATED);
+            SurveyFailed failed = (SurveyFailed) decision.events().get(0);
+            assertThat(failed.redispatch()).isFalse();
+            assertThat(failed.handover()).isFalse();
+            ComplaintClosed closed = (ComplaintClosed) decision.events().get(1);
+            assertThat(closed.outcome()).isEqualTo(CloseOutcome.ESCALATED);
+            assertThat(closed.summary()).contains("manager hotline");
+            assertThat(applied(state, decision).isClosed()).isTrue();
+        }
+        assertThat(decide(state, NOT_AT_FAULT).outcome()).as("accepted after the hotline").isEqualTo(AnswerOutcome.EXPLAINED);
     }
 
     @Test
@@ -142,7 +184,7 @@ class AnswersTest {
         SurveyRules fourWorkOrders = new SurveyRules(4, 3);
 
         assertThat(Answers.decide(returnedOn(1), AT_FAULT, oneWorkOrderOnly, NOW, "r", null).outcome())
-                .isEqualTo(AnswerOutcome.ESCALATED);
+                .isEqualTo(AnswerOutcome.HANDED_OVER);
         assertThat(Answers.decide(returnedOn(3), AT_FAULT, fourWorkOrders, NOW, "r", null).outcome())
                 .isEqualTo(AnswerOutcome.REDISPATCHED);
     }
@@ -199,6 +241,23 @@ class AnswersTest {
         Answers.Decision decision = Answers.decide(returnedOn(1), NOT_REACHED, new SurveyRules(3, 1), NOW, "r", REPORT);
 
         assertThat(decision.outcome()).isEqualTo(AnswerOutcome.UNREACHABLE);
+        // Closed only after the final answer was sent in writing: by SMS, from the department's return.
+        assertThat(decision.events()).extracting(e -> EventType.of(e)).containsExactly(EventType.CUSTOMER_UNREACHABLE,
+                EventType.CUSTOMER_CONTACTED, EventType.COMPLAINT_CLOSED);
+        CustomerContacted sms = (CustomerContacted) decision.events().get(1);
+        assertThat(sms.kind()).isEqualTo(ContactKind.FINAL_ANSWER);
+        assertThat(sms.channel()).isEqualTo(ContactChannel.SMS);
+        assertThat(sms.reachedCustomer()).isFalse();
+        assertThat(applied(returnedOn(1), decision).answeredInWritingAt()).contains(NOW);
+    }
+
+    @Test
+    void aCustomerAlreadySentTheAnswerInWritingIsNotSentItAgainBeforeClosingAsUnreachable() {
+        CaseState state = given(returnedOn(1), TestEvents.contacted(C, T0, ContactKind.FINAL_ANSWER, ContactChannel.EMAIL,
+                false, null));
+
+        Answers.Decision decision = Answers.decide(state, NOT_REACHED, new SurveyRules(3, 1), NOW, "r", REPORT);
+
         assertThat(decision.events()).extracting(e -> EventType.of(e))
                 .containsExactly(EventType.CUSTOMER_UNREACHABLE, EventType.COMPLAINT_CLOSED);
     }

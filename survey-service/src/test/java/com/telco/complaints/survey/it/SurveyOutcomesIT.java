@@ -187,29 +187,27 @@ class SurveyOutcomesIT {
     }
 
     @Test
-    void dissatisfiedThroughTheOperatorsFaultOnTheThirdWorkOrderIsEscalatedToTheManagerHotline() {
+    void dissatisfiedThroughTheOperatorsFaultOnTheThirdWorkOrderIsHandedToTheManagerHotline() {
         String complaintId = returnedOn(log, 3);
         Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then()
                 .body("dispatchId", equalTo(complaintId + "-W3"));
 
-        answer(complaintId, Cases.AT_FAULT).statusCode(200).body("status", equalTo("CLOSED"))
-                .body("outcome", equalTo("ESCALATED")).body("attempt", equalTo(3));
+        answer(complaintId, Cases.AT_FAULT).statusCode(200).body("status", equalTo("ANSWERED"))
+                .body("outcome", equalTo("HANDED_OVER")).body("attempt", equalTo(3));
 
         // Registered, Dispatched, then (Returned, SurveyFailed, Redispatched) twice, Returned: 9 before the answer,
-        // which gives the customer the final answer first (none was given before).
+        // which gives the customer the final answer first (none was given before). The case stays open.
         List<ComplaintEvent> events = afterAnswers(log, complaintId, counts("Returned", 3, "SurveyFailed", 3,
-                "Redispatched", 2, "ComplaintClosed", 1, "SurveyPassed", 0, "CustomerUnreachable", 0,
+                "Redispatched", 2, "ComplaintClosed", 0, "SurveyPassed", 0, "CustomerUnreachable", 0,
                 "CustomerContacted", 1));
-        assertThat(events).hasSize(12);
-        assertThat(typesOnTheLog(log, complaintId).subList(9, 12))
-                .containsExactly(EventType.CUSTOMER_CONTACTED, EventType.SURVEY_FAILED, EventType.COMPLAINT_CLOSED);
+        assertThat(events).hasSize(11);
+        assertThat(typesOnTheLog(log, complaintId).subList(9, 11))
+                .containsExactly(EventType.CUSTOMER_CONTACTED, EventType.SURVEY_FAILED);
         SurveyFailed failed = (SurveyFailed) events.get(10);
         assertThat(failed.redispatch()).isFalse();
+        assertThat(failed.handover()).isTrue();
         assertThat(failed.attempt()).isEqualTo(3);
         assertThat(failed.dispatchId()).isEqualTo(complaintId + "-W3");
-        ComplaintClosed closed = (ComplaintClosed) events.get(11);
-        assertThat(closed.outcome()).isEqualTo(CloseOutcome.ESCALATED);
-        assertThat(closed.dispatchId()).isEqualTo(complaintId + "-W3");
     }
 
     @Test
@@ -241,15 +239,17 @@ class SurveyOutcomesIT {
                 .body("status", equalTo("CLOSED")).body("outcome", equalTo("UNREACHABLE"))
                 .body("unreachableCount", equalTo(3));
 
+        // Closed only after the final answer was sent in writing: by SMS, just before the close.
         List<ComplaintEvent> events = afterAnswers(log, complaintId, counts("CustomerUnreachable", 3,
-                "ComplaintClosed", 1, "SurveyPassed", 0, "SurveyFailed", 0));
-        assertThat(typesOnTheLog(log, complaintId).subList(3, 7)).containsExactly(EventType.CUSTOMER_UNREACHABLE,
-                EventType.CUSTOMER_UNREACHABLE, EventType.CUSTOMER_UNREACHABLE, EventType.COMPLAINT_CLOSED);
+                "ComplaintClosed", 1, "SurveyPassed", 0, "SurveyFailed", 0, "CustomerContacted", 1));
+        assertThat(typesOnTheLog(log, complaintId).subList(3, 8)).containsExactly(EventType.CUSTOMER_UNREACHABLE,
+                EventType.CUSTOMER_UNREACHABLE, EventType.CUSTOMER_UNREACHABLE, EventType.CUSTOMER_CONTACTED,
+                EventType.COMPLAINT_CLOSED);
         assertThat(events.subList(3, 6)).extracting(e -> ((CustomerUnreachable) e).unreachableCount())
                 .containsExactly(1, 2, 3);
         assertThat(events.get(3).eventId())
                 .isEqualTo(EventIds.of(EventType.CUSTOMER_UNREACHABLE, complaintId + "-W1", 1));
-        assertThat(((ComplaintClosed) events.get(6)).outcome()).isEqualTo(CloseOutcome.UNREACHABLE);
+        assertThat(((ComplaintClosed) events.get(7)).outcome()).isEqualTo(CloseOutcome.UNREACHABLE);
         assertThat(pendingIds()).doesNotContain(complaintId);
     }
 

@@ -137,6 +137,8 @@ final class SurveyAgents {
             body.put("reason", "Wanted a refund of the whole month");
             body.put("operatorAtFault", false);
             body.put("explanation", "The charge is correct; offered a cheaper package instead");
+            // Some do not accept it: they are handed to the manager hotline, which gets a work order.
+            body.put("accepted", random.nextDouble() < 0.75);
         }
         return body;
     }
