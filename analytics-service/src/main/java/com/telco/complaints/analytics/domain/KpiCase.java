@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param department    the department of its first work order; null when not dispatched yet
  * @param closedAt      null while open
- * @param attempts      work orders it has had (more than one: it was redispatched)
+ * @param attempts      work orders it has had other than the manager hotline's (more than one: it was redispatched)
  * @param warnings      clocks of the case that raised a warning
  * @param breaches      clocks of the case that were breached
  * @param returnsJudged work orders with an announced RETURN deadline that were returned or breached

@@ -29,7 +29,7 @@ public final class Kpis {
             handling time = ComplaintClosed.occurredAt - registration, over closed complaints: mean, and p90 \
             by nearest rank (the value at rank ceil(0.9 n) of the sorted times); satisfactionRate = \
             SurveyPassed / (SurveyPassed + SurveyFailed), counting every answer; redispatchRate = complaints \
-            with more than one work order / volume; recurrenceRate = complaints whose customer phone had a \
+            with more than one work order other than the manager hotline's / volume; recurrenceRate = complaints whose customer phone had a \
             complaint of the same category closed in the 30 days before this one's registration / volume. \
             What the customer is owed (DB3212/T 1102-2022), each figure settled by the log, so an open case whose \
             deadline has not come counts neither way: replyRate = complaints given the final answer (reached, or \

@@ -59,8 +59,8 @@ public class CaseStore {
             + "region, customer_phone, first_department, department, current_dispatch_id, attempts, registered_at, "
             + "closed_at, close_outcome, last_survey, surveys_passed, surveys_failed, warnings, breaches, "
             + "returns_judged, returns_on_time, last_event_at, state, contact_judged, contact_on_time, answer_judged, "
-            + "answer_on_time, reply_due, replied, progress_judged, progress_met) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "answer_on_time, reply_due, replied, progress_judged, progress_met, redispatch_attempts) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict (complaint_id) do update set status = excluded.status, "
             + "first_department = excluded.first_department, department = excluded.department, "
             + "current_dispatch_id = excluded.current_dispatch_id, attempts = excluded.attempts, "
@@ -72,7 +72,8 @@ public class CaseStore {
             + "contact_judged = excluded.contact_judged, contact_on_time = excluded.contact_on_time, "
             + "answer_judged = excluded.answer_judged, answer_on_time = excluded.answer_on_time, "
             + "reply_due = excluded.reply_due, replied = excluded.replied, "
-            + "progress_judged = excluded.progress_judged, progress_met = excluded.progress_met";
+            + "progress_judged = excluded.progress_judged, progress_met = excluded.progress_met, "
+            + "redispatch_attempts = excluded.redispatch_attempts";
 
     private static final String ROW_COLUMNS = "complaint_id, status, category, channel, urgency, tier, region, "
             + "department, current_dispatch_id, attempts, warnings, breaches, last_survey, close_outcome, "
@@ -155,6 +156,7 @@ public class CaseStore {
                 s.setInt(30, owed.replied());
                 s.setInt(31, owed.progressJudged());
                 s.setInt(32, owed.progressMet());
+                s.setInt(33, (int) state.workOrders().stream().filter(w -> !w.handover()).count());
                 s.addBatch();
                 if (++pending == SAVE_CHUNK) {
                     s.executeBatch();
@@ -213,7 +215,7 @@ public class CaseStore {
      */
     public List<KpiCase> kpiCases(Instant from, Instant to, Duration recurrenceWindow) {
         String sql = "select c.complaint_id, c.category, c.channel, c.region, c.first_department, c.registered_at, "
-                + "c.closed_at, c.attempts, c.warnings, c.breaches, c.returns_judged, c.returns_on_time, "
+                + "c.closed_at, c.redispatch_attempts, c.warnings, c.breaches, c.returns_judged, c.returns_on_time, "
                 + "c.surveys_passed, c.surveys_failed, c.contact_judged, c.contact_on_time, c.answer_judged, "
                 + "c.answer_on_time, c.reply_due, c.replied, c.progress_judged, c.progress_met, "
                 + "exists (select 1 from cases p where p.customer_phone = c.customer_phone and p.category = c.category "

@@ -64,6 +64,7 @@ public interface RoutingConfig {
          * The manager hotline (经理热线): the desk a dissatisfied customer is handed to when they do not accept
          * the explanation or their redispatches are used up.
          */
+        @WithDefault("manager-hotline")
         String hotlineDepartment();
     }
 }

@@ -7,7 +7,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "survey")
 public interface SurveyConfig {
 
-    /** Work orders a case may have; a dissatisfied customer (operator at fault) on the last one is escalated. */
+    /**
+     * Work orders a case may have before the manager hotline; a dissatisfied customer (operator at fault) on
+     * the last one is handed to the hotline, which adds a work order of its own.
+     */
     @WithDefault("3")
     int attemptLimit();
 

@@ -3,8 +3,8 @@ package com.telco.complaints.survey.domain;
 /**
  * The limits survey decides by.
  *
- * @param attemptLimit     work orders a case may have: a dissatisfied customer on the last one goes to the
- *                         manager hotline instead of another redispatch (经理热线)
+ * @param attemptLimit     work orders a case may have before the manager hotline: a dissatisfied customer (operator
+ *                         at fault) on the last one is handed to the hotline, which adds a work order of its own
  * @param unreachableLimit survey calls that may fail to reach the customer before the case closes as unreachable
  */
 public record SurveyRules(int attemptLimit, int unreachableLimit) {

@@ -84,4 +84,24 @@ class SurveyTasksTest {
             assertThat(task.answeredAt()).isEqualTo(T0);
         }
     }
+
+    @Test
+    void aSurveyThatHandedTheCustomerToTheHotlineSaysSoAndTheHotlinesReturnOpensAnotherPendingOne() {
+        var handover = new com.telco.complaints.contracts.event.SurveyFailed(java.util.UUID.randomUUID(), C, T0, 1, null,
+                "sv-1", C + "-W1", 1, "Does not accept it", false, "Explained", false, true);
+        CaseState handedOver = given(TestEvents.registered(C, T0), TestEvents.dispatched(C, T0, "network-ops"),
+                TestEvents.returned(C, 1, T0, false), handover);
+
+        assertThat(SurveyTasks.of(handedOver)).singleElement().satisfies(task -> {
+            assertThat(task.status()).isEqualTo(SurveyStatus.ANSWERED);
+            assertThat(task.outcome()).isEqualTo(AnswerOutcome.HANDED_OVER);
+        });
+
+        CaseState atHotline = given(TestEvents.registered(C, T0), TestEvents.dispatched(C, T0, "network-ops"),
+                TestEvents.returned(C, 1, T0, false), handover, TestEvents.redispatched(C, 2, T0, "manager-hotline"),
+                TestEvents.returned(C, 2, T0, false));
+        assertThat(SurveyTasks.of(atHotline)).extracting(SurveyTask::outcome, SurveyTask::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AnswerOutcome.HANDED_OVER, SurveyStatus.ANSWERED),
+                org.assertj.core.groups.Tuple.tuple(null, SurveyStatus.PENDING));
+    }
 }
