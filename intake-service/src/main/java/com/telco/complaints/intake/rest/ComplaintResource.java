@@ -3,6 +3,7 @@ package com.telco.complaints.intake.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.eventing.rest.Caller;
+import com.telco.complaints.eventing.rest.Causation;
 import com.telco.complaints.eventing.rest.FieldError;
 import com.telco.complaints.eventing.rest.JsonBody;
 import com.telco.complaints.eventing.rest.Problem;
@@ -29,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The door for publishing systems: register a complaint, read it back. Who registers is the bearer
@@ -72,7 +72,7 @@ public class ComplaintResource {
                     .toResponse();
         }
         JsonNode json = JsonBody.parse(body);
-        String causation = idempotencyKey != null ? "idempotency-key:" + idempotencyKey : "request:" + UUID.randomUUID();
+        String causation = Causation.of(idempotencyKey);
         Outcome outcome = registrar.register(json, idempotencyKey, Registrar.Origin.caller("rest", caller.subject(),
                 causation));
 

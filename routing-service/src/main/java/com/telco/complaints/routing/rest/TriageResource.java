@@ -5,6 +5,7 @@ import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.eventing.rest.Caller;
+import com.telco.complaints.eventing.rest.Causation;
 import com.telco.complaints.eventing.rest.FieldError;
 import com.telco.complaints.eventing.rest.JsonBody;
 import com.telco.complaints.eventing.rest.Page;
@@ -32,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The triage queue (the operator procedures' 派单, T3): complaints no dispatch rule fits wait here, oldest
@@ -106,7 +106,7 @@ public class TriageResource {
         if (!errors.isEmpty()) {
             throw new RequestProblems.Invalid(errors);
         }
-        String causation = idempotencyKey != null ? "idempotency-key:" + idempotencyKey : "request:" + UUID.randomUUID();
+        String causation = Causation.of(idempotencyKey);
         Dispatched dispatched = triaging.dispatch(complaintId, department, caller.subject(), causation);
         return workOrders.find(dispatched.dispatchId()).map(row -> Response.ok(WorkOrderView.of(row)).build())
                 .orElseThrow();

@@ -2,6 +2,7 @@ package com.telco.complaints.routing.rest;
 
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.eventing.rest.Caller;
+import com.telco.complaints.eventing.rest.Causation;
 import com.telco.complaints.eventing.rest.FieldError;
 import com.telco.complaints.eventing.rest.JsonBody;
 import com.telco.complaints.eventing.rest.Page;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The door for departments: their queues, one work order, and returning it. An agent sees and
@@ -100,7 +100,7 @@ public class WorkOrderResource {
             throw new RequestProblems.Invalid(errors);
         }
         caller.mustBe("returnedBy", parsed.request.returnedBy());
-        String causation = idempotencyKey != null ? "idempotency-key:" + idempotencyKey : "request:" + UUID.randomUUID();
+        String causation = Causation.of(idempotencyKey);
         Returned returned = returning.returnWorkOrder(dispatchId, parsed.request.by(caller.subject()),
                 caller.agentDepartment(), causation);
         return workOrders.find(returned.dispatchId()).map(row -> Response.ok(WorkOrderView.of(row)).build())

@@ -117,32 +117,13 @@ public class WorkOrderStore {
     private List<WorkOrderRow> query(String where, List<Object> params, int limit, int offset) {
         String sql = "select dispatch_id, complaint_id, attempt, department, rule, previous_dispatch_id, status, "
                 + "dispatched_at, warn_at, return_deadline, returned_at, returned_by, resolution, operator_at_fault, "
-                + "result from work_orders " + where + " limit ? offset ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            for (Object p : params) {
-                s.setObject(i++, p);
-            }
-            s.setInt(i++, limit);
-            s.setInt(i, offset);
-            List<WorkOrderRow> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String result = rs.getString(15);
-                    rows.add(new WorkOrderRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8), instant(rs, 9),
-                            instant(rs, 10), instant(rs, 11), rs.getString(12), rs.getString(13),
-                            (Boolean) rs.getObject(14), result == null ? null : EventJson.mapper().readTree(result)));
-                }
-            }
-            return rows;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("reading work orders", e);
-        }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+                + "result from work_orders " + where;
+        return Sql.page(dataSource, sql, params, limit, offset, rs -> {
+            String result = rs.getString(15);
+            return new WorkOrderRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), Sql.instant(rs, 8), Sql.instant(rs, 9),
+                    Sql.instant(rs, 10), Sql.instant(rs, 11), rs.getString(12), rs.getString(13),
+                    (Boolean) rs.getObject(14), result == null ? null : EventJson.mapper().readTree(result));
+        }, "work orders");
     }
 }

@@ -110,17 +110,11 @@ public final class Contacts {
      */
     public static Optional<CustomerContacted> answerAtSurvey(CaseState state, String dispatchId, Map<String, String> report,
                                                              Instant now, String causationId, String surveyedBy) {
-        if (state.answeredAt().isPresent() || report == null) {
+        if (state.answeredAt().isPresent()) {
             return Optional.empty();
         }
-        String contactId = nextContactId(state);
-        FinalAnswer answer = new FinalAnswer(report.get("problemFound"), report.get("reconstruction"),
-                report.get("measures"));
-        return Optional.of(new CustomerContacted(EventIds.of(EventType.CUSTOMER_CONTACTED, state.complaintId(), contactId),
-                state.complaintId(), now, EventType.CUSTOMER_CONTACTED.currentVersion(), causationId, surveyedBy,
-                contactId, ContactKind.FINAL_ANSWER, ContactChannel.PHONE, true,
-                "Answer given at the survey call, from the return of work order " + dispatchId, null, answer,
-                dispatchId));
+        return answerFromReturn(state, dispatchId, report, now, causationId, surveyedBy, ContactChannel.PHONE, true,
+                "Answer given at the survey call, from the return of work order " + dispatchId);
     }
 
     /**
@@ -130,7 +124,19 @@ public final class Contacts {
     public static Optional<CustomerContacted> answerInWriting(CaseState state, String dispatchId,
                                                               Map<String, String> report, Instant now,
                                                               String causationId, String actor) {
-        if (state.answeredInWritingAt().isPresent() || report == null) {
+        if (state.answeredInWritingAt().isPresent()) {
+            return Optional.empty();
+        }
+        return answerFromReturn(state, dispatchId, report, now, causationId, actor, ContactChannel.SMS, false,
+                "Answer sent by SMS: the customer could not be reached for the survey of work order " + dispatchId);
+    }
+
+    /** The department's report told as the final answer: cause = problem found, process = reconstruction, solution = measures. */
+    private static Optional<CustomerContacted> answerFromReturn(CaseState state, String dispatchId,
+                                                               Map<String, String> report, Instant now,
+                                                               String causationId, String actor,
+                                                               ContactChannel channel, boolean reached, String summary) {
+        if (report == null) {
             return Optional.empty();
         }
         String contactId = nextContactId(state);
@@ -138,9 +144,7 @@ public final class Contacts {
                 report.get("measures"));
         return Optional.of(new CustomerContacted(EventIds.of(EventType.CUSTOMER_CONTACTED, state.complaintId(), contactId),
                 state.complaintId(), now, EventType.CUSTOMER_CONTACTED.currentVersion(), causationId, actor,
-                contactId, ContactKind.FINAL_ANSWER, ContactChannel.SMS, false,
-                "Answer sent by SMS: the customer could not be reached for the survey of work order " + dispatchId,
-                null, answer, dispatchId));
+                contactId, ContactKind.FINAL_ANSWER, channel, reached, summary, null, answer, dispatchId));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.telco.complaints.survey.rest;
 
 import com.telco.complaints.eventing.rest.Caller;
+import com.telco.complaints.eventing.rest.Causation;
 import com.telco.complaints.eventing.rest.FieldError;
 import com.telco.complaints.eventing.rest.JsonBody;
 import com.telco.complaints.eventing.rest.RequestProblems;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The customer desk's contact log: every contact with the customer of a complaint (first contact,
@@ -68,11 +68,9 @@ public class ContactResource {
         if (!errors.isEmpty()) {
             throw new RequestProblems.Invalid(errors);
         }
-        boolean idempotent = idempotencyKey != null && !idempotencyKey.isBlank();
         // A key is its caller's, and a contact's: the same key on another door or by another caller is another request.
-        String causation = idempotent ? "contact-key:" + caller.subject() + ":" + idempotencyKey
-                : "request:" + UUID.randomUUID();
-        Contacting.Recorded recorded = contacting.record(complaintId, parsed.request, now, causation, idempotent);
+        Contacting.Recorded recorded = contacting.record(complaintId, parsed.request, now,
+                Causation.of(idempotencyKey, "contact:" + caller.subject()), Causation.given(idempotencyKey));
         ContactView view = ContactView.of(recorded.contact());
         return recorded.replayed() ? Response.ok(view).build()
                 : Response.created(URI.create("/complaints/" + complaintId + "/contacts/" + view.contactId()))

@@ -1,6 +1,7 @@
 package com.telco.complaints.survey.rest;
 
 import com.telco.complaints.eventing.rest.Caller;
+import com.telco.complaints.eventing.rest.Causation;
 import com.telco.complaints.eventing.rest.FieldError;
 import com.telco.complaints.eventing.rest.JsonBody;
 import com.telco.complaints.eventing.rest.Page;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The door for survey agents and IVR/SMS systems: the survey queue, one case's survey, and answering
@@ -97,9 +97,8 @@ public class SurveyResource {
         if (!errors.isEmpty()) {
             throw new RequestProblems.Invalid(errors);
         }
-        boolean idempotent = idempotencyKey != null && !idempotencyKey.isBlank();
-        String causation = idempotent ? "idempotency-key:" + idempotencyKey : "request:" + UUID.randomUUID();
-        Surveying.Answered answered = surveying.answer(complaintId, parsed.request, causation, idempotent);
+        Surveying.Answered answered = surveying.answer(complaintId, parsed.request, Causation.of(idempotencyKey),
+                Causation.given(idempotencyKey));
         return tasks.find(answered.dispatchId()).map(row -> Response.ok(view(row)).build()).orElseThrow();
     }
 

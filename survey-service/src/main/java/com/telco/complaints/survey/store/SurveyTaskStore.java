@@ -170,35 +170,15 @@ public class SurveyTaskStore {
     }
 
     private List<TaskRow> query(String where, List<Object> params, int limit, int offset) {
-        String sql = "select " + COLUMNS + " from survey_tasks " + where + " limit ? offset ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            for (Object p : params) {
-                s.setObject(i++, p);
-            }
-            s.setInt(i++, limit);
-            s.setInt(i, offset);
-            List<TaskRow> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String result = rs.getString(20);
-                    rows.add(new TaskRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                            rs.getString(15), instant(rs, 16), rs.getString(17), rs.getString(18),
-                            (Boolean) rs.getObject(19), result == null ? null : EventJson.mapper().readTree(result),
-                            instant(rs, 21), instant(rs, 22), rs.getInt(23), instant(rs, 24), rs.getString(25),
-                            rs.getString(26), (Boolean) rs.getObject(27), rs.getString(28), rs.getString(29)));
-                }
-            }
-            return rows;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("reading survey tasks", e);
-        }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+        return Sql.page(dataSource, "select " + COLUMNS + " from survey_tasks " + where, params, limit, offset, rs -> {
+            String result = rs.getString(20);
+            return new TaskRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                    rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                    Sql.instant(rs, 16), rs.getString(17), rs.getString(18), (Boolean) rs.getObject(19),
+                    result == null ? null : EventJson.mapper().readTree(result), Sql.instant(rs, 21),
+                    Sql.instant(rs, 22), rs.getInt(23), Sql.instant(rs, 24), rs.getString(25), rs.getString(26),
+                    (Boolean) rs.getObject(27), rs.getString(28), rs.getString(29));
+        }, "survey tasks");
     }
 }

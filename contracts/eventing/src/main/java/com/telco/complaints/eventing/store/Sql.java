@@ -50,7 +50,46 @@ public final class Sql {
         }
     }
 
-    /** A nullable instant as a JDBC timestamp. */
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws Exception;
+    }
+
+    /**
+     * The rows of {@code sql} (which ends where {@code limit ? offset ?} are appended) with its parameters
+     * bound in order: one page of a list door. {@code what} names the rows in the failure.
+     */
+    public static <T> List<T> page(DataSource dataSource, String sql, List<Object> params, int limit, long offset,
+                                   RowReader<T> reader, String what) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(sql + " limit ? offset ?")) {
+            int i = 1;
+            for (Object p : params) {
+                s.setObject(i++, p);
+            }
+            s.setInt(i++, limit);
+            s.setLong(i, offset);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return rows;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("reading " + what, e);
+        }
+    }
+
+    /** A nullable timestamp column as an instant. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
     /**
      * How many rows of {@code table} match every filter given as column, then value; a null value
      * matches every row (a list door's optional query parameters). {@code what} names the rows for
@@ -75,6 +114,7 @@ public final class Sql {
         }
     }
 
+    /** A nullable instant as a JDBC timestamp. */
     public static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
