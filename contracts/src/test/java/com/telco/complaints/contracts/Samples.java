@@ -55,11 +55,11 @@ public final class Samples {
     }
 
     public static ComplaintRegistered registered() {
-        return new ComplaintRegistered(id(1), CASE, T0, 1, "req-7f3a", "crm",
+        return new ComplaintRegistered(id(1), CASE, T0, 2, "req-7f3a", "crm",
                 Channel.HOTLINE, Category.NETWORK, "weak-signal", Urgency.NORMAL, "TZ-HL",
                 new Customer("王丽 Wang Li", "13812345678", CustomerTier.STANDARD, "wang.li@example.cn"),
                 "家里从周一起没有信号 📵 No signal at home since Monday", "Fix coverage",
-                new ExternalRef("crm", "A-123"), Instant.parse("2026-11-27T01:30:00Z"));
+                new ExternalRef("crm", "A-123"), Instant.parse("2026-11-27T01:30:00Z"), null);
     }
 
     public static Dispatched dispatched() {
@@ -75,16 +75,16 @@ public final class Samples {
     }
 
     public static SurveyPassed surveyPassed() {
-        return new SurveyPassed(id(4), CASE, T0.plusSeconds(7200), 1, "req-9d01", "sv-3", "W-" + CASE + "-1", 1);
+        return new SurveyPassed(id(4), CASE, T0.plusSeconds(7200), 2, "req-9d01", "sv-3", "W-" + CASE + "-1", 1);
     }
 
     public static SurveyFailed surveyFailed() {
-        return new SurveyFailed(id(5), CASE, T0.plusSeconds(7200), 1, "req-9d02", "sv-3", "W-" + CASE + "-1", 1,
+        return new SurveyFailed(id(5), CASE, T0.plusSeconds(7200), 2, "req-9d02", "sv-3", "W-" + CASE + "-1", 1,
                 "Still no signal", true, null, true, null);
     }
 
     public static CustomerUnreachable customerUnreachable() {
-        return new CustomerUnreachable(id(6), CASE, T0.plusSeconds(5400), 1, "req-9d00", "sv-3",
+        return new CustomerUnreachable(id(6), CASE, T0.plusSeconds(5400), 2, "req-9d00", "sv-3",
                 "W-" + CASE + "-1", 1);
     }
 

@@ -2,7 +2,9 @@ package com.telco.complaints.survey;
 
 import com.telco.complaints.survey.domain.AnswerRequest;
 import com.telco.complaints.survey.domain.Answers;
+import com.telco.complaints.survey.domain.Contacts;
 import com.telco.complaints.survey.domain.SurveyRules;
+import com.telco.complaints.survey.domain.SurveyTask;
 import com.telco.complaints.survey.store.SurveyTaskStore;
 import com.telco.complaints.survey.store.SurveyTaskStore.TaskRow;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +29,7 @@ public class Surveying {
      *
      * @param replayed true when the request repeated an answer already taken with the same idempotency key
      */
-    public record Answered(String dispatchId, Answers.Decision decision, boolean replayed) {}
+    public record Answered(String taskKey, Answers.Decision decision, boolean replayed) {}
 
     @Inject
     SurveyTaskStore tasks;
@@ -52,16 +54,16 @@ public class Surveying {
             if (idempotent) {
                 Optional<TaskRow> repeated = tasks.answeredBy(complaintId, causationId);
                 if (repeated.isPresent()) {
-                    return OneDecision.Decided.repeated(new Answered(repeated.get().dispatchId(), null, true));
+                    return OneDecision.Decided.repeated(new Answered(SurveyTask.key(complaintId, repeated.get().dispatchId()), null, true));
                 }
             }
-            Map<String, String> report = Answers.pending(state)
-                    ? tasks.find(state.currentWorkOrder().orElseThrow().dispatchId()).map(SurveyTaskStore::report)
-                            .orElse(null)
-                    : null;
+            Map<String, String> report = !Answers.pending(state) ? null
+                    : state.workOrders().isEmpty() ? Contacts.firstContactReport(state.registration().resolvedAtFirstContact())
+                    : tasks.find(state.currentWorkOrder().orElseThrow().dispatchId()).map(SurveyTaskStore::report)
+                            .orElse(null);
             Answers.Decision decision = Answers.decide(state, request, rules,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), causationId, report);
-            return new OneDecision.Decided<>(decision.events(), new Answered(decision.dispatchId(), decision, false));
+            return new OneDecision.Decided<>(decision.events(), new Answered(SurveyTask.key(complaintId, decision.dispatchId()), decision, false));
         }, Answers.SurveyNotPending::new);
         if (!answered.replayed()) {
             meters.counter("survey.answers", "outcome", answered.decision().outcome().name()).increment();

@@ -10,7 +10,10 @@ import java.util.Optional;
 /**
  * What the customer of one case was owed and given (DB3212/T 1102-2022), as settled by the log: a
  * figure is judged once its outcome is certain (met, or its deadline breached), so that an open case
- * whose deadline has not come yet counts neither way.
+ * whose deadline has not come yet counts neither way. A complaint resolved at the first contact (即时处理) was
+ * reached and given its final answer at registration: its contact and answer are settled and on time, and its
+ * reply given, from registration on, whether the SLA service announced its CONTACT and ANSWER clocks or not
+ * (any deadline of theirs lies after the registration).
  *
  * @param contactJudged  1 when the first contact is settled: the customer was reached, or CONTACT was breached
  * @param contactOnTime  1 when the customer was first reached at or before the CONTACT deadline
@@ -25,7 +28,10 @@ import java.util.Optional;
 public record CustomerObligations(int contactJudged, int contactOnTime, int answerJudged, int answerOnTime,
                                   int replyDue, int replied, int progressJudged, int progressMet) {
 
-    /** A case without the customer's clocks (registered before they existed, or not yet announced). */
+    /**
+     * A case without the customer's clocks (registered before they existed, or not yet announced) and not resolved
+     * at the first contact.
+     */
     public static final CustomerObligations NONE = new CustomerObligations(0, 0, 0, 0, 0, 0, 0, 0);
 
     public static CustomerObligations of(CaseState state) {
@@ -33,12 +39,18 @@ public record CustomerObligations(int contactJudged, int contactOnTime, int answ
         Optional<ClockState> answer = state.clock(SlaClock.ANSWER, null);
         Instant reached = state.firstReachedAt().orElse(null);
         Instant answered = state.answeredAt().orElse(null);
-        int contactJudged = contact.map(c -> reached != null || c.breachedAt() != null ? 1 : 0).orElse(0);
-        int contactOnTime = contact.map(c -> reached != null && !reached.isAfter(c.deadline()) ? 1 : 0).orElse(0);
-        int answerJudged = answer.map(c -> answered != null || c.breachedAt() != null ? 1 : 0).orElse(0);
-        int answerOnTime = answer.map(c -> answered != null && !answered.isAfter(c.deadline()) ? 1 : 0).orElse(0);
-        int replyDue = answer.map(c -> answered != null || c.breachedAt() != null || state.isClosed() ? 1 : 0)
-                .orElse(0);
+        // Met at registration: reached and answered then (CaseState's firstReachedAt and answeredAt say so too).
+        boolean atFirstContact = state.resolvedAtFirstContact();
+        int contactJudged = atFirstContact ? 1
+                : contact.map(c -> reached != null || c.breachedAt() != null ? 1 : 0).orElse(0);
+        int contactOnTime = atFirstContact ? 1
+                : contact.map(c -> reached != null && !reached.isAfter(c.deadline()) ? 1 : 0).orElse(0);
+        int answerJudged = atFirstContact ? 1
+                : answer.map(c -> answered != null || c.breachedAt() != null ? 1 : 0).orElse(0);
+        int answerOnTime = atFirstContact ? 1
+                : answer.map(c -> answered != null && !answered.isAfter(c.deadline()) ? 1 : 0).orElse(0);
+        int replyDue = atFirstContact ? 1
+                : answer.map(c -> answered != null || c.breachedAt() != null || state.isClosed() ? 1 : 0).orElse(0);
         int replied = replyDue == 1 && answered != null ? 1 : 0;
         int progressJudged = 0;
         int progressMet = 0;

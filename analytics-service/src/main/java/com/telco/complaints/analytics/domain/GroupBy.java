@@ -6,7 +6,10 @@ import java.util.Optional;
 /** What KPIs are broken down by. */
 public enum GroupBy {
     CATEGORY, CHANNEL, REGION,
-    /** The department of a complaint's first work order; not yet dispatched: {@link KpiCase#UNDISPATCHED}. */
+    /**
+     * The department of a complaint's first work order; not yet dispatched: {@link KpiCase#UNDISPATCHED}, or
+     * {@link KpiCase#FIRST_CONTACT} when it was resolved at the first contact (and not dispatched since).
+     */
     DEPARTMENT;
 
     /** Reads {@code category}, {@code CHANNEL}, ... */

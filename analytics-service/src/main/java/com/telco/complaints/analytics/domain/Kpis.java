@@ -20,29 +20,39 @@ public final class Kpis {
             Population: complaints registered (ComplaintRegistered.occurredAt) in [from, to), each with \
             everything the log says about it up to now (a cohort: a complaint registered in the period and \
             closed after it still counts as closed). Grouping: category, channel and region as registered; \
-            department = the department of the complaint's first work order (UNDISPATCHED until dispatched), \
-            so a redispatched complaint stays with the department it was first sent to. Figures per group: \
+            department = the department of the complaint's first work order (UNDISPATCHED until dispatched; \
+            FIRST_CONTACT for a complaint resolved at the first contact and not dispatched since), so a \
+            redispatched complaint stays with the department it was first sent to. Figures per group: \
             volume = complaints; onTimeReturnRate = returnsOnTime / returnsJudged, where returnsJudged counts \
             work orders whose RETURN deadline was announced (SlaClockStarted) and that were returned or \
-            breached, and returnsOnTime those returned at or before that deadline; warnings and breaches = \
-            clocks (RETURN, SURVEY, CASE) of the complaints that raised SlaWarningRaised / SlaBreached; \
-            handling time = ComplaintClosed.occurredAt - registration, over closed complaints: mean, and p90 \
+            breached, and returnsOnTime those returned at or before that deadline (a complaint resolved at the \
+            first contact has no work order to count, unless its survey failed and it was then dispatched); \
+            warnings and breaches = clocks (RETURN, SURVEY, CASE) of the complaints that raised \
+            SlaWarningRaised / SlaBreached; handling time = ComplaintClosed.occurredAt - registration, over closed complaints: mean, and p90 \
             by nearest rank (the value at rank ceil(0.9 n) of the sorted times); satisfactionRate = \
-            SurveyPassed / (SurveyPassed + SurveyFailed), counting every answer; redispatchRate = complaints \
-            with more than one work order other than the manager hotline's / volume; recurrenceRate = complaints whose customer phone had a \
-            complaint of the same category closed in the 30 days before this one's registration / volume. \
+            SurveyPassed / (SurveyPassed + SurveyFailed), counting every answer (of a work order, or of the answer \
+            given at the first contact); redispatchRate = complaints with more than one work order other than \
+            the manager hotline's / volume (the first work order of a complaint resolved at the first contact whose \
+            survey failed is not a redispatch); recurrenceRate = complaints whose customer phone had a \
+            complaint of the same category closed in the 30 days before this one's registration / volume; \
+            firstContactResolutionRate = complaints registered as resolved at the first contact (即时处理: \
+            ComplaintRegistered.resolvedAtFirstContact, not dispatched) / volume, whatever their survey said \
+            after. \
             What the customer is owed (DB3212/T 1102-2022), each figure settled by the log, so an open case whose \
             deadline has not come counts neither way: replyRate = complaints given the final answer (reached, or \
             sent in writing) / complaints owing one (answered, ANSWER breached, or closed); contactTimeliness = \
             complaints whose customer was first reached (a reached contact or an answered survey call) by the \
             CONTACT deadline (24 h) / complaints reached or CONTACT breached; answerTimeliness = complaints \
-            answered by the ANSWER deadline (48 h) / complaints answered or ANSWER breached; progressCompliance \
-            = PROGRESS runs ended by a reached contact, the answer or the close at or before their deadline / runs \
-            ended or breached; complaintsPer10k = complaints of regions whose subscriber base is configured \
-            (analytics.kpis.subscribers."<region>") × 10,000 / those regions' subscribers (of the group's region \
-            when grouped by region; null when none is configured), over the period asked. Targets of the seeds: \
-            replyRate 100%, contact and answer timeliness and progress compliance at least 90%, complaintsPer10k \
-            under 5; belowTarget names the figures that miss theirs. A rate with a zero denominator is null.""";
+            answered by the ANSWER deadline (48 h) / complaints answered or ANSWER breached; a complaint resolved \
+            at the first contact was reached and given the final answer at registration, so it counts as replied, \
+            reached and answered on time as soon as it is registered (its clocks announced or not); \
+            progressCompliance = PROGRESS runs ended by a reached contact, the answer or the close at or before \
+            their deadline / runs ended or breached; complaintsPer10k = complaints of regions whose subscriber \
+            base is configured (analytics.kpis.subscribers."<region>") × 10,000 / those regions' subscribers (of \
+            the group's region when grouped by region; null when none is configured), over the period asked. \
+            Targets of the seeds: replyRate 100%, contact and answer timeliness and progress compliance at least \
+            90%, complaintsPer10k under 5 (none for firstContactResolutionRate); belowTarget names the figures \
+            that miss theirs. A rate with a zero denominator is null.""";
 
     /** The targets of the seeds (001 and 002: reply rate 100%, timeliness above 90%; 004: under 5 per 10,000). */
     public enum Target {
@@ -111,6 +121,7 @@ public final class Kpis {
                           long surveysAnswered, long surveysPassed, Double satisfactionRate,
                           long redispatched, Double redispatchRate,
                           long recurrences, Double recurrenceRate,
+                          long resolvedAtFirstContact, Double firstContactResolutionRate,
                           long repliesDue, long replied, Double replyRate,
                           long contactsJudged, long contactsOnTime, Double contactTimeliness,
                           long answersJudged, long answersOnTime, Double answerTimeliness,
@@ -150,6 +161,7 @@ public final class Kpis {
         long failed = 0;
         long redispatched = 0;
         long recurrences = 0;
+        long resolvedAtFirstContact = 0;
         long repliesDue = 0;
         long replied = 0;
         long contactsJudged = 0;
@@ -185,6 +197,9 @@ public final class Kpis {
             if (c.recurrence()) {
                 recurrences++;
             }
+            if (c.resolvedAtFirstContact()) {
+                resolvedAtFirstContact++;
+            }
             Duration handlingTime = c.handlingTime();
             if (handlingTime != null) {
                 handling[(int) closed++] = handlingTime.toMillis();
@@ -198,6 +213,7 @@ public final class Kpis {
                 times.length == 0 ? null : Duration.ofMillis(percentile(times, 90)),
                 passed + failed, passed, rate(passed, passed + failed),
                 redispatched, rate(redispatched, volume), recurrences, rate(recurrences, volume),
+                resolvedAtFirstContact, rate(resolvedAtFirstContact, volume),
                 repliesDue, replied, rate(replied, repliesDue),
                 contactsJudged, contactsOnTime, rate(contactsOnTime, contactsJudged),
                 answersJudged, answersOnTime, rate(answersOnTime, answersJudged),

@@ -42,7 +42,9 @@ public class CaseResource {
     @Path("/{complaintId}")
     @Operation(summary = "One case as it stands now",
             description = "Status, classification, current work order and department, attempts, every deadline "
-                    + "announced with its warning and breach, survey outcome and timestamps; 404 if unknown.")
+                    + "announced with its warning and breach, survey outcome and timestamps; for a complaint "
+                    + "resolved during the first contact (即时处理) what was done and explained then "
+                    + "(resolvedAtFirstContact: measures, explanation), null otherwise; 404 if unknown.")
     public CaseView get(@PathParam("complaintId") String complaintId) {
         return cases.find(complaintId).map(r -> CaseView.of(r, null))
                 .orElseThrow(() -> new RequestProblems.NotFound("No case " + complaintId));
@@ -50,7 +52,8 @@ public class CaseResource {
 
     @GET
     @Operation(summary = "Cases, filtered and paged",
-            description = "Filters: status (REGISTERED, TRIAGE, DISPATCHED, RETURNED, SATISFIED, DISSATISFIED, CLOSED), "
+            description = "Filters: status (REGISTERED, TRIAGE, DISPATCHED, RETURNED, SATISFIED, DISSATISFIED, CLOSED, "
+                    + "RESOLVED_AT_FIRST_CONTACT: resolved during the first contact, not dispatched, survey pending), "
                     + "department (of the current work order: the department's queue), category, region. Ordered by "
                     + "registration time, then complaint number, so pages are stable. page from 0, size 1-500 "
                     + "(default 50). total (also in X-Total-Count) counts every matching case.")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.telco.complaints.analytics.domain.CaseRecord;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.FinalAnswer;
+import com.telco.complaints.contracts.event.FirstContactResolution;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.ClockState;
@@ -24,8 +25,13 @@ import java.util.List;
  * @param warnings       the warnings raised (one per clock at most)
  * @param breaches       the breaches raised
  * @param contacts       the customer desk's contacts with the customer, in order
- * @param firstReachedAt when the customer was first reached (a contact, or an answered survey call)
- * @param answeredAt     when the final answer reached the customer or was sent in writing
+ * @param firstReachedAt when the customer was first reached (a contact, or an answered survey call; the
+ *                       registration when resolved at the first contact)
+ * @param answeredAt     when the final answer reached the customer or was sent in writing (the registration when
+ *                       resolved at the first contact)
+ * @param resolvedAtFirstContact what was done and what the customer was told when the complaint was resolved
+ *                       during the first contact (即时处理: not dispatched, status RESOLVED_AT_FIRST_CONTACT until
+ *                       surveyed); null for a complaint registered to be dispatched
  * @param surveyOutcome  the latest survey answer (PASSED, FAILED), null before the first
  * @param eventCount     events applied to the case
  * @param asOf           set when the case is shown as of an instant
@@ -35,7 +41,8 @@ public record CaseView(String complaintId, String status, String category, Strin
                        int attempts, List<WorkOrderView> workOrders, List<DeadlineView> deadlines,
                        List<AlertView> warnings, List<AlertView> breaches, long warningCount, long breachCount,
                        List<ContactView> contacts, Instant firstReachedAt, Instant answeredAt,
-                       String surveyOutcome, int surveysPassed, int surveysFailed, String closeOutcome,
+                       FirstContactResolution resolvedAtFirstContact, String surveyOutcome, int surveysPassed,
+                       int surveysFailed, String closeOutcome,
                        Instant registeredAt, Instant promisedReplyBy, Instant closedAt, Instant lastEventAt,
                        int eventCount, @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf) {
 
@@ -87,7 +94,8 @@ public record CaseView(String complaintId, String status, String category, Strin
                 s.contacts().stream().map(c -> new ContactView(c.contactId(), name(c.kind()), name(c.channel()),
                         c.reachedCustomer(), c.occurredAt(), c.actor(), c.summary(), c.agreedNextContactBy(),
                         c.answer())).toList(),
-                s.firstReachedAt().orElse(null), s.answeredAt().orElse(null), name(record.lastSurvey()), record.surveysPassed(),
+                s.firstReachedAt().orElse(null), s.answeredAt().orElse(null),
+                r == null ? null : r.resolvedAtFirstContact(), name(record.lastSurvey()), record.surveysPassed(),
                 record.surveysFailed(), s.closure() == null ? null : s.closure().outcome().name(),
                 record.registeredAt(), r == null ? null : r.promisedReplyBy(), record.closedAt(), s.lastEventAt(),
                 s.eventCount(), asOf);

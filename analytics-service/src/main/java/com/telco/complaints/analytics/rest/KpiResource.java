@@ -31,8 +31,9 @@ import java.util.List;
 public class KpiResource {
 
     /**
-     * The figures of one group; each rate comes with its numerator and denominator, and is null
-     * when the denominator is zero. Handling times as ISO-8601 durations and in seconds.
+     * The figures of one group; each rate comes with its numerator and denominator (volume for the
+     * redispatch, recurrence and first-contact resolution rates), and is null when the denominator is zero.
+     * Handling times as ISO-8601 durations and in seconds.
      */
     public record FiguresView(String group, long volume, long closed,
                               Double onTimeReturnRate, long returnsOnTime, long returnsJudged,
@@ -42,6 +43,7 @@ public class KpiResource {
                               Double satisfactionRate, long surveysPassed, long surveysAnswered,
                               Double redispatchRate, long redispatched,
                               Double recurrenceRate, long recurrences,
+                              Double firstContactResolutionRate, long resolvedAtFirstContact,
                               Double replyRate, long replied, long repliesDue,
                               Double contactTimeliness, long contactsOnTime, long contactsJudged,
                               Double answerTimeliness, long answersOnTime, long answersJudged,
@@ -53,7 +55,8 @@ public class KpiResource {
                     f.returnsJudged(), f.warnings(), f.breaches(), text(f.meanHandlingTime()),
                     seconds(f.meanHandlingTime()), text(f.p90HandlingTime()), seconds(f.p90HandlingTime()),
                     f.satisfactionRate(), f.surveysPassed(), f.surveysAnswered(), f.redispatchRate(),
-                    f.redispatched(), f.recurrenceRate(), f.recurrences(), f.replyRate(), f.replied(), f.repliesDue(),
+                    f.redispatched(), f.recurrenceRate(), f.recurrences(), f.firstContactResolutionRate(),
+                    f.resolvedAtFirstContact(), f.replyRate(), f.replied(), f.repliesDue(),
                     f.contactTimeliness(), f.contactsOnTime(), f.contactsJudged(), f.answerTimeliness(),
                     f.answersOnTime(), f.answersJudged(), f.progressCompliance(), f.progressMet(), f.progressJudged(),
                     f.complaintsPer10k(), f.subscribers(), f.belowTarget());

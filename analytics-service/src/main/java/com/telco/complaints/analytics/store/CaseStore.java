@@ -59,8 +59,9 @@ public class CaseStore {
             + "region, customer_phone, first_department, department, current_dispatch_id, attempts, registered_at, "
             + "closed_at, close_outcome, last_survey, surveys_passed, surveys_failed, warnings, breaches, "
             + "returns_judged, returns_on_time, last_event_at, state, contact_judged, contact_on_time, answer_judged, "
-            + "answer_on_time, reply_due, replied, progress_judged, progress_met, redispatch_attempts) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "answer_on_time, reply_due, replied, progress_judged, progress_met, redispatch_attempts, "
+            + "resolved_at_first_contact) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict (complaint_id) do update set status = excluded.status, "
             + "first_department = excluded.first_department, department = excluded.department, "
             + "current_dispatch_id = excluded.current_dispatch_id, attempts = excluded.attempts, "
@@ -73,7 +74,8 @@ public class CaseStore {
             + "answer_judged = excluded.answer_judged, answer_on_time = excluded.answer_on_time, "
             + "reply_due = excluded.reply_due, replied = excluded.replied, "
             + "progress_judged = excluded.progress_judged, progress_met = excluded.progress_met, "
-            + "redispatch_attempts = excluded.redispatch_attempts";
+            + "redispatch_attempts = excluded.redispatch_attempts, "
+            + "resolved_at_first_contact = excluded.resolved_at_first_contact";
 
     private static final String ROW_COLUMNS = "complaint_id, status, category, channel, urgency, tier, region, "
             + "department, current_dispatch_id, attempts, warnings, breaches, last_survey, close_outcome, "
@@ -157,6 +159,7 @@ public class CaseStore {
                 s.setInt(31, owed.progressJudged());
                 s.setInt(32, owed.progressMet());
                 s.setInt(33, (int) state.workOrders().stream().filter(w -> !w.handover()).count());
+                s.setBoolean(34, state.resolvedAtFirstContact());
                 s.addBatch();
                 if (++pending == SAVE_CHUNK) {
                     s.executeBatch();
@@ -218,6 +221,7 @@ public class CaseStore {
                 + "c.closed_at, c.redispatch_attempts, c.warnings, c.breaches, c.returns_judged, c.returns_on_time, "
                 + "c.surveys_passed, c.surveys_failed, c.contact_judged, c.contact_on_time, c.answer_judged, "
                 + "c.answer_on_time, c.reply_due, c.replied, c.progress_judged, c.progress_met, "
+                + "c.resolved_at_first_contact, "
                 + "exists (select 1 from cases p where p.customer_phone = c.customer_phone and p.category = c.category "
                 + "  and p.closed_at >= c.registered_at - ? * interval '1 millisecond' and p.closed_at < c.registered_at) "
                 + "from cases c where c.registered_at >= ? and c.registered_at < ? order by c.registered_at, c.complaint_id";
@@ -231,8 +235,9 @@ public class CaseStore {
                     cases.add(new KpiCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getInt(8), rs.getInt(9),
                             rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14),
-                            rs.getBoolean(23), new CustomerObligations(rs.getInt(15), rs.getInt(16), rs.getInt(17),
-                                    rs.getInt(18), rs.getInt(19), rs.getInt(20), rs.getInt(21), rs.getInt(22))));
+                            rs.getBoolean(24), rs.getBoolean(23), new CustomerObligations(rs.getInt(15),
+                                    rs.getInt(16), rs.getInt(17), rs.getInt(18), rs.getInt(19), rs.getInt(20),
+                                    rs.getInt(21), rs.getInt(22))));
                 }
             }
             return cases;

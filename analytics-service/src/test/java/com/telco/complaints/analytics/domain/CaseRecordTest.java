@@ -1,6 +1,7 @@
 package com.telco.complaints.analytics.domain;
 
 import com.telco.complaints.contracts.event.CloseOutcome;
+import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +80,64 @@ class CaseRecordTest {
         assertThat(step.applied()).isFalse();
         assertThat(step.rejection().reason()).isEqualTo(RejectionReason.UNKNOWN_WORK_ORDER);
         assertThat(step.record()).isSameAs(registered);
+        assertThat(step.record().surveysPassed()).isZero();
+    }
+
+    /** The case closes on the answer given at the first contact: there is no work order to name. */
+    private static ComplaintClosed closedWithoutWorkOrder(Instant at, CloseOutcome outcome) {
+        return new ComplaintClosed(UUID.randomUUID(), ID, at, 1, null, "sv-1", outcome, null, "closed by test");
+    }
+
+    @Test
+    void aComplaintResolvedAtTheFirstContactHasNoWorkOrderAndItsAnswerIsSurveyed() {
+        CaseRecord registered = fold(TestEvents.registeredAtFirstContact(ID, T));
+
+        assertThat(registered.state().status()).isEqualTo(CaseStatus.RESOLVED_AT_FIRST_CONTACT);
+        assertThat(registered.state().resolvedAtFirstContact()).isTrue();
+        assertThat(registered.state().firstReachedAt()).contains(T);
+        assertThat(registered.state().answeredAt()).contains(T);
+        assertThat(registered.firstDepartment()).isNull();
+        assertThat(registered.state().attempts()).isZero();
+        assertThat(registered.returnsJudged()).isZero();
+
+        CaseRecord closed = fold(TestEvents.registeredAtFirstContact(ID, T),
+                TestEvents.unreachableAtFirstContact(ID, 1, at(60)), TestEvents.surveyPassedAtFirstContact(ID, at(90)),
+                closedWithoutWorkOrder(at(90), CloseOutcome.SATISFIED));
+
+        assertThat(closed.state().status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.state().resolvedAtFirstContact()).isTrue();
+        assertThat(closed.surveysPassed()).isEqualTo(1);
+        assertThat(closed.lastSurvey()).isEqualTo(CaseRecord.SurveyOutcome.PASSED);
+        assertThat(closed.state().attempts()).isZero();
+        assertThat(closed.returnsJudged()).isZero();
+        assertThat(closed.closedAt()).isEqualTo(at(90));
+    }
+
+    @Test
+    void aCustomerDissatisfiedWithTheFirstContactAnswerGetsTheCasesFirstWorkOrderNotARedispatch() {
+        String w1 = TestEvents.workOrder(ID, 1);
+        SlaClockStarted returnW1 = TestEvents.clockStarted(ID, SlaClock.RETURN, w1, at(30), Duration.ofHours(24));
+        CaseRecord record = fold(TestEvents.registeredAtFirstContact(ID, T),
+                TestEvents.surveyFailedAtFirstContact(ID, at(20), true, false),
+                TestEvents.dispatched(ID, at(30), "net"), returnW1, TestEvents.returned(ID, 1, at(120), true));
+
+        assertThat(record.state().status()).isEqualTo(CaseStatus.RETURNED);
+        assertThat(record.state().resolvedAtFirstContact()).isTrue();
+        assertThat(record.surveysFailed()).isEqualTo(1);
+        assertThat(record.state().attempts()).isEqualTo(1);
+        assertThat(record.firstDepartment()).isEqualTo("net");
+        assertThat(record.returnsJudged()).isEqualTo(1);
+        assertThat(record.returnsOnTime()).isEqualTo(1);
+    }
+
+    @Test
+    void aSurveyWithoutAWorkOrderOfADispatchedComplaintIsRefused() {
+        CaseRecord dispatched = fold(TestEvents.registered(ID, T), TestEvents.dispatched(ID, at(1), "net"));
+
+        CaseRecord.Step step = dispatched.apply(TestEvents.surveyPassedAtFirstContact(ID, at(2)));
+
+        assertThat(step.applied()).isFalse();
+        assertThat(step.rejection().reason()).isEqualTo(RejectionReason.NO_SURVEY_PENDING);
         assertThat(step.record().surveysPassed()).isZero();
     }
 }

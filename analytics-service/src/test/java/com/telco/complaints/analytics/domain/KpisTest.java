@@ -15,7 +15,7 @@ class KpisTest {
 
     private static KpiCase closedAfter(String category, String department, Duration handling) {
         return new KpiCase("C", category, "HOTLINE", "TZ-HL", department, T, T.plus(handling), 1, 0, 0, 0, 0, 0, 0,
-                false, CustomerObligations.NONE);
+                false, false, CustomerObligations.NONE);
     }
 
     @Test
@@ -58,15 +58,16 @@ class KpisTest {
         List<KpiCase> cases = List.of(
                 // closed after 5 h, returned on time, one survey passed, a recurrence
                 new KpiCase("A", "NETWORK", "HOTLINE", "R1", "net", T, T.plus(Duration.ofHours(5)), 1, 0, 0, 1, 1, 1,
-                        0, true, CustomerObligations.NONE),
+                        0, true, false, CustomerObligations.NONE),
                 // redispatched: two judged returns (one late), a warning and a breach, failed then passed
                 new KpiCase("B", "NETWORK", "ONLINE", "R1", "net", T, T.plus(Duration.ofHours(9)), 2, 1, 1, 2, 1, 1,
-                        1, false, CustomerObligations.NONE),
+                        1, false, false, CustomerObligations.NONE),
                 // open, breached and never returned
-                new KpiCase("C", "NETWORK", "HOTLINE", "R2", "net", T, null, 1, 1, 1, 1, 0, 0, 0, false, CustomerObligations.NONE),
+                new KpiCase("C", "NETWORK", "HOTLINE", "R2", "net", T, null, 1, 1, 1, 1, 0, 0, 0, false, false,
+                        CustomerObligations.NONE),
                 // closed after 2 h without a deadline announced
                 new KpiCase("D", "NETWORK", "HOTLINE", "R1", "net", T, T.plus(Duration.ofHours(2)), 1, 0, 0, 0, 0, 1,
-                        0, false, CustomerObligations.NONE));
+                        0, false, false, CustomerObligations.NONE));
 
         Kpis.Figures f = Kpis.of("NETWORK", cases, Kpis.Subscribers.NONE);
 
@@ -86,17 +87,20 @@ class KpisTest {
         assertThat(f.redispatchRate()).isEqualTo(0.25);
         assertThat(f.recurrences()).isEqualTo(1);
         assertThat(f.recurrenceRate()).isEqualTo(0.25);
+        assertThat(f.resolvedAtFirstContact()).isZero();
+        assertThat(f.firstContactResolutionRate()).isEqualTo(0.0);
     }
 
     @Test
     void aGroupWithNothingClosedOrSurveyedHasNullFigures() {
         Kpis.Figures f = Kpis.of("X", List.of(new KpiCase("A", "SERVICE", "EMAIL", "R", null, T, null, 0, 0, 0, 0,
-                0, 0, 0, false, CustomerObligations.NONE)), Kpis.Subscribers.NONE);
+                0, 0, 0, false, false, CustomerObligations.NONE)), Kpis.Subscribers.NONE);
         assertThat(f.meanHandlingTime()).isNull();
         assertThat(f.p90HandlingTime()).isNull();
         assertThat(f.onTimeReturnRate()).isNull();
         assertThat(f.satisfactionRate()).isNull();
         assertThat(f.redispatchRate()).isEqualTo(0.0);
+        assertThat(f.firstContactResolutionRate()).isEqualTo(0.0);
         assertThat(f.replyRate()).isNull();
         assertThat(f.contactTimeliness()).isNull();
         assertThat(f.complaintsPer10k()).isNull();
@@ -127,7 +131,7 @@ class KpisTest {
     }
 
     private static KpiCase owed(String id, String region, CustomerObligations owed) {
-        return new KpiCase(id, "NETWORK", "HOTLINE", region, "net", T, null, 1, 0, 0, 0, 0, 0, 0, false, owed);
+        return new KpiCase(id, "NETWORK", "HOTLINE", region, "net", T, null, 1, 0, 0, 0, 0, 0, 0, false, false, owed);
     }
 
     /**
@@ -171,6 +175,86 @@ class KpisTest {
                         org.assertj.core.groups.Tuple.tuple("R2", 2.0 / 3),
                         org.assertj.core.groups.Tuple.tuple("R3", null));
         assertThat(byRegion.get(2).belowTarget()).isEmpty();
+    }
+
+    /** Met at registration, as CustomerObligations settles a complaint resolved at the first contact. */
+    private static final CustomerObligations AT_REGISTRATION = new CustomerObligations(1, 1, 1, 1, 1, 1, 0, 0);
+
+    private static KpiCase kpiCase(String id, String channel, String department, Duration handling, int attempts,
+                                   int returnsJudged, int returnsOnTime, int passed, int failed,
+                                   boolean resolvedAtFirstContact, CustomerObligations owed) {
+        return new KpiCase(id, "NETWORK", channel, "R1", department, T, handling == null ? null : T.plus(handling),
+                attempts, 0, 0, returnsJudged, returnsOnTime, passed, failed, false, resolvedAtFirstContact, owed);
+    }
+
+    /**
+     * A hand-computed fixture of resolution at the first contact (即时处理), six complaints:
+     * <pre>
+     *  case chan  at first contact  first dept  work orders                          surveys         closed
+     *  F1   HOTL  yes               -           none                                 passed          after 1 h
+     *  F2   ONLN  yes               net         its first, after the failed survey;  failed, passed  after 5 h
+     *                                           returned on time
+     *  F3   HOTL  yes               -           none, survey pending                 -               open
+     *  D1   HOTL  no                net         two (redispatched), 1 of 2 on time   passed          after 9 h
+     *  D2   ONLN  no                -           none, waiting for dispatch           -               open
+     *  D3   HOTL  no                net         one, returned late                   failed          open
+     * </pre>
+     * F1 F2 F3 were reached and answered at registration (settled and on time); D1 D2 D3 have nothing settled.
+     * Total: volume 6; resolved at first contact 3 (F1 F2 F3) → 3/6 = 0.5, whatever F2's survey said.
+     * Work orders judged: F2's 1 + D1's 2 + D3's 1 = 4, on time F2 + one of D1 = 2 → 0.5 (F1 and F3 have none).
+     * Redispatched: D1 only (F2's work order is its first) → 1/6. Surveys: passed F1 F2 D1 = 3 of 5 → 0.6, the
+     * answers given at the first contact counted with the work orders'. Contact and answer: judged 3 (the first
+     * contact ones), on time 3 → 1.0; replies due 3, given 3 → 1.0. Handling 1, 5, 9 h → mean 5 h.
+     * By department: FIRST_CONTACT F1 F3 → 2/2 = 1.0; UNDISPATCHED D2 → 0.0; net F2 D1 D3 → 1/3.
+     * By channel: HOTLINE F1 F3 D1 D3 → 2/4 = 0.5; ONLINE F2 D2 → 1/2 = 0.5. It has no target of the seeds:
+     * belowTarget never names it.
+     */
+    @Test
+    void complaintsResolvedAtTheFirstContactAreCountedAgainstEveryComplaintRegistered() {
+        List<KpiCase> cases = List.of(
+                kpiCase("F1", "HOTLINE", null, Duration.ofHours(1), 0, 0, 0, 1, 0, true, AT_REGISTRATION),
+                kpiCase("F2", "ONLINE", "net", Duration.ofHours(5), 1, 1, 1, 1, 1, true, AT_REGISTRATION),
+                kpiCase("F3", "HOTLINE", null, null, 0, 0, 0, 0, 0, true, AT_REGISTRATION),
+                kpiCase("D1", "HOTLINE", "net", Duration.ofHours(9), 2, 2, 1, 1, 0, false, CustomerObligations.NONE),
+                kpiCase("D2", "ONLINE", null, null, 0, 0, 0, 0, 0, false, CustomerObligations.NONE),
+                kpiCase("D3", "HOTLINE", "net", null, 1, 1, 0, 0, 1, false, CustomerObligations.NONE));
+
+        Kpis.Figures f = Kpis.of("ALL", cases, Kpis.Subscribers.NONE);
+
+        assertThat(f.volume()).isEqualTo(6);
+        assertThat(f.resolvedAtFirstContact()).isEqualTo(3);
+        assertThat(f.firstContactResolutionRate()).isEqualTo(0.5);
+        assertThat(f.returnsJudged()).isEqualTo(4);
+        assertThat(f.returnsOnTime()).isEqualTo(2);
+        assertThat(f.onTimeReturnRate()).isEqualTo(0.5);
+        assertThat(f.redispatched()).isEqualTo(1);
+        assertThat(f.redispatchRate()).isEqualTo(1.0 / 6);
+        assertThat(f.surveysAnswered()).isEqualTo(5);
+        assertThat(f.satisfactionRate()).isEqualTo(0.6);
+        assertThat(f.contactsJudged()).isEqualTo(3);
+        assertThat(f.contactTimeliness()).isEqualTo(1.0);
+        assertThat(f.answersJudged()).isEqualTo(3);
+        assertThat(f.answerTimeliness()).isEqualTo(1.0);
+        assertThat(f.repliesDue()).isEqualTo(3);
+        assertThat(f.replyRate()).isEqualTo(1.0);
+        assertThat(f.meanHandlingTime()).isEqualTo(Duration.ofHours(5));
+        assertThat(f.belowTarget()).isEmpty();
+
+        assertThat(Kpis.byGroup(cases, GroupBy.DEPARTMENT, Kpis.Subscribers.NONE))
+                .extracting(Kpis.Figures::group, Kpis.Figures::volume, Kpis.Figures::resolvedAtFirstContact,
+                        Kpis.Figures::firstContactResolutionRate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("FIRST_CONTACT", 2L, 2L, 1.0),
+                        org.assertj.core.groups.Tuple.tuple("UNDISPATCHED", 1L, 0L, 0.0),
+                        org.assertj.core.groups.Tuple.tuple("net", 3L, 1L, 1.0 / 3));
+        assertThat(Kpis.byGroup(cases, GroupBy.CHANNEL, Kpis.Subscribers.NONE))
+                .extracting(Kpis.Figures::group, Kpis.Figures::volume, Kpis.Figures::firstContactResolutionRate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("HOTLINE", 4L, 0.5),
+                        org.assertj.core.groups.Tuple.tuple("ONLINE", 2L, 0.5));
+        assertThat(Kpis.byGroup(cases, GroupBy.CATEGORY, Kpis.Subscribers.NONE))
+                .extracting(Kpis.Figures::group, Kpis.Figures::firstContactResolutionRate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("NETWORK", 0.5));
+        assertThat(Kpis.Target.values()).extracting(Kpis.Target::figure)
+                .doesNotContain("firstContactResolutionRate");
     }
 
     @Test

@@ -132,10 +132,10 @@ class AccessIT {
         publisher = new Publisher();
         complaintId = TestEvents.newComplaintId();
         region = "AC-" + UUID.randomUUID().toString().substring(0, 6);
-        publisher.publish(new ComplaintRegistered(UUID.randomUUID(), complaintId, T, 1, "test", "test-publisher",
+        publisher.publish(new ComplaintRegistered(UUID.randomUUID(), complaintId, T, 2, "test", "test-publisher",
                         Channel.HOTLINE, Category.NETWORK, "no-signal", Urgency.NORMAL, region,
                         new Customer(NAME, PHONE, CustomerTier.STANDARD, CONTACT), "家里没有信号", "Fix it", null,
-                        T.plus(Duration.ofHours(48))),
+                        T.plus(Duration.ofHours(48)), null),
                 TestEvents.dispatched(complaintId, T.plusSeconds(60), "network-ops"));
         Api.awaitApplied(complaintId, 2);
     }

@@ -211,6 +211,61 @@ class FullCaseIT {
         assertThat(before.getInt("eventCount")).isZero();
     }
 
+    /**
+     * A complaint resolved during the first contact (即时处理): registered without a work order, its customer reached
+     * and answered at registration, it waits for its survey as RESOLVED_AT_FIRST_CONTACT, in the view and in its
+     * queue, and shows what was done and explained; surveyed, it is satisfied and closes, still without a work order.
+     */
+    @Test
+    void aComplaintResolvedAtTheFirstContactWaitsForItsSurveyAndClosesWithoutAWorkOrder() {
+        String id = TestEvents.newComplaintId();
+        String fcRegion = "FC-" + UUID.randomUUID().toString().substring(0, 6);
+        Instant at = Instant.parse("2026-05-08T02:00:00Z");
+        SlaClockStarted contact = TestEvents.clockStarted(id, SlaClock.CONTACT, null, at, Duration.ofHours(24));
+        SlaClockStarted answer = TestEvents.clockStarted(id, SlaClock.ANSWER, null, at, Duration.ofHours(48));
+        publisher.publish(TestEvents.resolvedAtFirstContact(TestEvents.registered(id, at, Channel.HOTLINE, Category.NETWORK,
+                        fcRegion, CustomerTier.STANDARD, Urgency.NORMAL)), contact, answer,
+                TestEvents.unreachableAtFirstContact(id, 1, at.plus(Duration.ofHours(2))));
+        Api.awaitApplied(id, 4);
+
+        JsonPath pending = Api.caseView(id);
+        assertThat(pending.getString("status")).isEqualTo("RESOLVED_AT_FIRST_CONTACT");
+        assertThat(pending.getString("resolvedAtFirstContact.measures"))
+                .isEqualTo("Reset the customer's network settings on the call");
+        assertThat(pending.getString("resolvedAtFirstContact.explanation"))
+                .isEqualTo("A stale APN setting after the phone's update; reset, signal back");
+        assertThat(pending.getString("firstReachedAt")).isEqualTo("2026-05-08T02:00:00Z");
+        assertThat(pending.getString("answeredAt")).isEqualTo("2026-05-08T02:00:00Z");
+        assertThat(pending.getList("deadlines.clock")).containsExactly("CONTACT", "ANSWER");
+        assertThat(pending.getList("deadlines.stoppedAt")).containsOnly("2026-05-08T02:00:00Z");
+        assertThat(pending.getInt("attempts")).isZero();
+        assertThat(pending.getList("workOrders")).isEmpty();
+        assertThat(pending.getString("currentWorkOrder")).isNull();
+        assertThat(pending.getString("department")).isNull();
+        assertThat(pending.getString("surveyOutcome")).isNull();
+        as(OPERATOR).queryParam("region", fcRegion).queryParam("status", "RESOLVED_AT_FIRST_CONTACT").get("/cases")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].complaintId", equalTo(id))
+                .body("items[0].attempts", equalTo(0));
+
+        Instant surveyed = at.plus(Duration.ofHours(3));
+        publisher.publish(TestEvents.surveyPassedAtFirstContact(id, surveyed),
+                TestEvents.closedAtFirstContact(id, surveyed, CloseOutcome.SATISFIED));
+        Api.awaitApplied(id, 6);
+
+        JsonPath closed = Api.caseView(id);
+        assertThat(closed.getString("status")).isEqualTo("CLOSED");
+        assertThat(closed.getString("closeOutcome")).isEqualTo("SATISFIED");
+        assertThat(closed.getString("surveyOutcome")).isEqualTo("PASSED");
+        assertThat(closed.getInt("surveysPassed")).isEqualTo(1);
+        assertThat(closed.getInt("attempts")).isZero();
+        assertThat(closed.getString("resolvedAtFirstContact.measures"))
+                .isEqualTo("Reset the customer's network settings on the call");
+        // As of the moment before the survey answer it waited for it.
+        assertThat(Api.stateAsOf(id, "2026-05-08T04:59:59Z").getString("status")).isEqualTo("RESOLVED_AT_FIRST_CONTACT");
+        // A complaint registered to be dispatched shows no resolution at the first contact.
+        assertThat(Api.caseView(complaintId).getString("resolvedAtFirstContact")).isNull();
+    }
+
     @Test
     void unknownCasesAndWrongParametersAreProblems() {
         as(OPERATOR).get("/cases/{id}", "NO-SUCH-CASE").then().statusCode(404).contentType("application/problem+json");

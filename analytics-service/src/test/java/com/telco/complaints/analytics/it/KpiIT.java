@@ -4,6 +4,7 @@ import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
@@ -55,7 +56,30 @@ import static org.hamcrest.Matchers.equalTo;
  * BUSINESS (K3 K10): volume 2, closed 1 (2 h); judged 1, on time 1 → 1.0; satisfaction 0 of 1 → 0.0;
  * redispatch 0.0; recurrence 0.0. Total: volume 8, closed 4, handling 2, 2, 5, 9 h → mean 4 h 30 min,
  * p90 rank ceil(3.6) = 4 → 9 h; on time 3 of 5 → 0.6; satisfaction 3 of 5 → 0.6; redispatch 1/8;
- * recurrence 2/8. By department: kpi-net K1 K2 K4 K5, kpi-bill K3, UNDISPATCHED K7 K8 K10.
+ * recurrence 2/8. By department: kpi-net K1 K2 K4 K5, kpi-bill K3, UNDISPATCHED K7 K8 K10. None was resolved at
+ * the first contact: firstContactResolutionRate 0/8 = 0.0.
+ * <p>
+ * Resolution at the first contact (即时处理), a second fixture for the period [2030-04-01T00:00Z,
+ * 2030-04-02T00:00Z) (g(n) = 2030-04-01T00:00Z + n hours):
+ * <pre>
+ *  case cat  chan  dept (first)  registered  what happened                                            handling
+ *  F1   NET  HOTL  -             g(1)        at first contact; CONTACT 24h and ANSWER 48h announced,    1 h
+ *                                            survey passed, closed 02:00
+ *  F2   BUS  ONLN  kpi-fc-bill   g(2)        at first contact, no clock announced; survey failed 03:00, 4 h
+ *                                            its first work order 03:00 (RETURN 24h), returned 05:00 on
+ *                                            time, passed, closed 06:00
+ *  F3   NET  HOTL  -             g(3)        at first contact; a survey call unreached, survey pending   -
+ *  D1   NET  HOTL  kpi-fc-net    g(4)        dispatched; RETURN 2h breached 06:00, returned 07:00 late;  -
+ *                                            CONTACT 24h breached 04-02 04:00
+ *  D2   NET  HOTL  -             g(5)        registered only                                            -
+ * </pre>
+ * Total: volume 5; resolved at first contact F1 F2 F3 → 3/5 = 0.6. Work orders judged F2-W1 (on time) and
+ * D1-W1 (late) → 1/2 = 0.5 (F1 and F3 have none); redispatched 0 (F2's work order is its first) → 0.0;
+ * surveys: F1 passed, F2 failed then passed → 2/3; closed F1 F2 → mean 2 h 30 min. The customer's clocks:
+ * F1 F2 F3 reached and answered at registration, D1's CONTACT breached → contact 3/4 = 0.75 (below the 0.9
+ * target), answer 3/3 = 1.0, reply 3/3 = 1.0. By department: FIRST_CONTACT F1 F3 → 2/2, UNDISPATCHED D2 → 0/1,
+ * kpi-fc-bill F2 → 1/1, kpi-fc-net D1 → 0/1; by category: BUSINESS 1/1, NETWORK 2/4; by channel: HOTLINE 2/4,
+ * ONLINE 1/1; by region: KPI-R 3/5.
  */
 @QuarkusTest
 @QuarkusTestResource(SuiteTestResource.class)
@@ -64,6 +88,10 @@ class KpiIT {
     private static final Instant T = Instant.parse("2030-03-01T00:00:00Z");
     private static final String FROM = "2030-03-01T00:00:00Z";
     private static final String TO = "2030-03-02T00:00:00Z";
+    private static final Instant G = Instant.parse("2030-04-01T00:00:00Z");
+    private static final String FC_FROM = "2030-04-01T00:00:00Z";
+    private static final String FC_TO = "2030-04-02T00:00:00Z";
+    private static String f3;
 
     private static Publisher publisher;
     private static final Map<String, Integer> published = new LinkedHashMap<>();
@@ -139,7 +167,39 @@ class KpiIT {
                 TestEvents.closed(k9, 1, k9At.plusSeconds(1200), CloseOutcome.SATISFIED));
         publish(registered(TestEvents.newComplaintId(), h(22), Category.BUSINESS, Channel.HOTLINE, p7));
 
+        publishTheFirstContactFixture();
         published.forEach(Api::awaitApplied);
+    }
+
+    private static void publishTheFirstContactFixture() {
+        String f1 = TestEvents.newComplaintId();
+        publish(TestEvents.resolvedAtFirstContact(registered(f1, g(1), Category.NETWORK, Channel.HOTLINE, phone())),
+                TestEvents.clockStarted(f1, SlaClock.CONTACT, null, g(1), Duration.ofHours(24)),
+                TestEvents.clockStarted(f1, SlaClock.ANSWER, null, g(1), Duration.ofHours(48)),
+                TestEvents.surveyPassedAtFirstContact(f1, g(2)),
+                TestEvents.closedAtFirstContact(f1, g(2), CloseOutcome.SATISFIED));
+
+        String f2 = TestEvents.newComplaintId();
+        publish(TestEvents.resolvedAtFirstContact(registered(f2, g(2), Category.BUSINESS, Channel.ONLINE, phone())),
+                TestEvents.surveyFailedAtFirstContact(f2, g(3), true, false),
+                TestEvents.dispatched(f2, g(3), "kpi-fc-bill"),
+                TestEvents.clockStarted(f2, SlaClock.RETURN, f2 + "-W1", g(3), Duration.ofHours(24)),
+                TestEvents.returned(f2, 1, g(5), true),
+                TestEvents.surveyPassed(f2, 1, g(6)),
+                TestEvents.closed(f2, 1, g(6), CloseOutcome.SATISFIED));
+
+        f3 = TestEvents.newComplaintId();
+        publish(TestEvents.resolvedAtFirstContact(registered(f3, g(3), Category.NETWORK, Channel.HOTLINE, phone())),
+                TestEvents.unreachableAtFirstContact(f3, 1, g(4)));
+
+        String d1 = TestEvents.newComplaintId();
+        SlaClockStarted d1Return = TestEvents.clockStarted(d1, SlaClock.RETURN, d1 + "-W1", g(4), Duration.ofHours(2));
+        SlaClockStarted d1Contact = TestEvents.clockStarted(d1, SlaClock.CONTACT, null, g(4), Duration.ofHours(24));
+        publish(registered(d1, g(4), Category.NETWORK, Channel.HOTLINE, phone()),
+                TestEvents.dispatched(d1, g(4), "kpi-fc-net"), d1Return, d1Contact, TestEvents.breach(d1Return),
+                TestEvents.returned(d1, 1, g(7), true), TestEvents.breach(d1Contact));
+
+        publish(registered(TestEvents.newComplaintId(), g(5), Category.NETWORK, Channel.HOTLINE, phone()));
     }
 
     @AfterAll
@@ -158,16 +218,25 @@ class KpiIT {
         return T.plus(Duration.ofHours(hours));
     }
 
+    private static Instant g(int hours) {
+        return G.plus(Duration.ofHours(hours));
+    }
+
     private static String phone() {
         return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
-    private static ComplaintEvent registered(String id, Instant at, Category category, Channel channel, String phone) {
+    private static ComplaintRegistered registered(String id, Instant at, Category category, Channel channel,
+                                                  String phone) {
         return TestEvents.registered(id, at, channel, category, "KPI-R", CustomerTier.STANDARD, Urgency.NORMAL, phone);
     }
 
     private static JsonPath kpis(String groupBy) {
-        String body = as(OPERATOR).queryParam("from", FROM).queryParam("to", TO).queryParam("groupBy", groupBy)
+        return kpis(FROM, TO, groupBy);
+    }
+
+    private static JsonPath kpis(String from, String to, String groupBy) {
+        String body = as(OPERATOR).queryParam("from", from).queryParam("to", to).queryParam("groupBy", groupBy)
                 .get("/kpis").then().statusCode(200).extract().asString();
         // Rates as doubles, exactly as served (REST Assured reads floats by default).
         return new JsonPath(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
@@ -211,7 +280,70 @@ class KpiIT {
                 .containsEntry("meanHandlingTime", "PT4H30M").containsEntry("p90HandlingTime", "PT9H")
                 .containsEntry("surveysPassed", 3).containsEntry("surveysAnswered", 5)
                 .containsEntry("satisfactionRate", 0.6)
-                .containsEntry("redispatchRate", 0.125).containsEntry("recurrenceRate", 0.25);
+                .containsEntry("redispatchRate", 0.125).containsEntry("recurrenceRate", 0.25)
+                .containsEntry("resolvedAtFirstContact", 0).containsEntry("firstContactResolutionRate", 0.0);
+    }
+
+    @Test
+    void theFirstContactResolutionRateStandsBesideTheOtherFigures() {
+        JsonPath report = kpis(FC_FROM, FC_TO, "category");
+        Map<String, Object> total = report.getMap("total");
+
+        assertThat(total).containsEntry("volume", 5).containsEntry("closed", 2)
+                .containsEntry("resolvedAtFirstContact", 3).containsEntry("firstContactResolutionRate", 0.6)
+                .containsEntry("returnsJudged", 2).containsEntry("returnsOnTime", 1)
+                .containsEntry("onTimeReturnRate", 0.5)
+                .containsEntry("redispatched", 0).containsEntry("redispatchRate", 0.0)
+                .containsEntry("surveysPassed", 2).containsEntry("surveysAnswered", 3)
+                .containsEntry("satisfactionRate", 2.0 / 3)
+                .containsEntry("meanHandlingTime", "PT2H30M")
+                .containsEntry("contactsOnTime", 3).containsEntry("contactsJudged", 4)
+                .containsEntry("contactTimeliness", 0.75)
+                .containsEntry("answersOnTime", 3).containsEntry("answersJudged", 3)
+                .containsEntry("answerTimeliness", 1.0)
+                .containsEntry("replied", 3).containsEntry("repliesDue", 3).containsEntry("replyRate", 1.0);
+        assertThat(report.getList("total.belowTarget")).containsExactly("contactTimeliness");
+        assertThat(report.getList("targets.figure")).doesNotContain("firstContactResolutionRate");
+
+        assertThat(report.getList("groups.group")).containsExactly("BUSINESS", "NETWORK");
+        assertThat(report.getList("groups.resolvedAtFirstContact", Integer.class)).containsExactly(1, 2);
+        assertThat(report.getList("groups.firstContactResolutionRate", Double.class)).containsExactly(1.0, 0.5);
+    }
+
+    @Test
+    void theFirstContactResolutionRateIsGivenForEveryGrouping() {
+        JsonPath byDepartment = kpis(FC_FROM, FC_TO, "department");
+        assertThat(byDepartment.getList("groups.group"))
+                .containsExactly("FIRST_CONTACT", "UNDISPATCHED", "kpi-fc-bill", "kpi-fc-net");
+        assertThat(byDepartment.getList("groups.volume", Integer.class)).containsExactly(2, 1, 1, 1);
+        assertThat(byDepartment.getList("groups.firstContactResolutionRate", Double.class))
+                .containsExactly(1.0, 0.0, 1.0, 0.0);
+        // The first work order of a complaint whose first-contact answer was refused is no redispatch.
+        assertThat(byDepartment.getMap("groups[2]")).containsEntry("returnsJudged", 1)
+                .containsEntry("onTimeReturnRate", 1.0).containsEntry("redispatchRate", 0.0);
+
+        JsonPath byChannel = kpis(FC_FROM, FC_TO, "channel");
+        assertThat(byChannel.getList("groups.group")).containsExactly("HOTLINE", "ONLINE");
+        assertThat(byChannel.getList("groups.firstContactResolutionRate", Double.class)).containsExactly(0.5, 1.0);
+
+        JsonPath byRegion = kpis(FC_FROM, FC_TO, "region");
+        assertThat(byRegion.getList("groups.group")).containsExactly("KPI-R");
+        assertThat(byRegion.getList("groups.firstContactResolutionRate", Double.class)).containsExactly(0.6);
+    }
+
+    @Test
+    void aComplaintResolvedAtTheFirstContactShowsWhatWasDoneAndWaitsForItsSurvey() {
+        JsonPath view = Api.caseView(f3);
+
+        assertThat(view.getString("status")).isEqualTo("RESOLVED_AT_FIRST_CONTACT");
+        assertThat(view.getString("resolvedAtFirstContact.measures")).isEqualTo(TestEvents.FIRST_CONTACT_RESOLUTION.measures());
+        assertThat(view.getString("resolvedAtFirstContact.explanation"))
+                .isEqualTo(TestEvents.FIRST_CONTACT_RESOLUTION.explanation());
+        assertThat(view.getString("firstReachedAt")).isEqualTo("2030-04-01T03:00:00Z");
+        assertThat(view.getString("answeredAt")).isEqualTo("2030-04-01T03:00:00Z");
+        assertThat(view.getInt("attempts")).isZero();
+        assertThat(view.getString("department")).isNull();
+        assertThat(view.getString("surveyOutcome")).isNull();
     }
 
     @Test

@@ -62,7 +62,10 @@ class RebuildIT {
         publisher.close();
     }
 
-    /** Cases in every state, some events delivered twice; returns complaint id → events applied. */
+    /**
+     * Cases in every state, some events delivered twice, one resolved at the first contact; returns complaint id →
+     * events applied.
+     */
     private static Map<String, Integer> publishCases(String region) {
         Map<String, Integer> cases = new LinkedHashMap<>();
         for (int i = 0; i < 8; i++) {
@@ -95,6 +98,12 @@ class RebuildIT {
             publisher.publish(events.get(events.size() - 1)); // a redelivery
             cases.put(id, events.size());
         }
+        // Resolved at the first contact, surveyed without a work order: a KPI of its own and no department.
+        String atFirstContact = TestEvents.newComplaintId();
+        publisher.publish(TestEvents.resolvedAtFirstContact(TestEvents.registered(atFirstContact, T.plus(Duration.ofMinutes(150)),
+                        Channel.HOTLINE, Category.NETWORK, region, CustomerTier.STANDARD, Urgency.NORMAL)),
+                TestEvents.surveyPassedAtFirstContact(atFirstContact, T.plus(Duration.ofMinutes(180))));
+        cases.put(atFirstContact, 2);
         cases.forEach(Api::awaitApplied);
         return cases;
     }
@@ -135,7 +144,8 @@ class RebuildIT {
         String region = "RB-" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Integer> cases = publishCases(region);
         Map<String, Object> before = answers(region, cases.keySet());
-        assertThat(before.get("list").toString()).contains("\"total\":8");
+        assertThat(before.get("list").toString()).contains("\"total\":9");
+        assertThat(before.get("kpis").toString()).contains("\"group\":\"FIRST_CONTACT\"");
 
         // Lose every table's rows, as if the schema had been dropped.
         sql("delete from cases", "delete from audit_events", "delete from audit_heads");

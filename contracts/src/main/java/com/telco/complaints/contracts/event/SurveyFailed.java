@@ -8,6 +8,9 @@ import java.util.UUID;
  * the attempt limit is not reached; or {@code handover}: the customer goes to the manager hotline (经理热线),
  * because they do not accept the explanation or their redispatches are used up.
  *
+ * @param dispatchId  the work order surveyed; null for the answer given at the first contact (a redispatch is
+ *                    then the case's first work order)
+ * @param attempt     the work order's attempt; 0 for the answer given at the first contact
  * @param explanation what was explained or offered instead; required when the operator is not at fault
  * @param handover    true when routing hands the case to the manager hotline (a work order of its own);
  *                    absent on events written before the hotline existed

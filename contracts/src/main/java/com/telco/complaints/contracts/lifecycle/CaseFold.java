@@ -99,15 +99,18 @@ public final class CaseFold {
         if (refused.isPresent()) {
             return refused.get();
         }
-        if (state.status() != CaseStatus.REGISTERED && state.status() != CaseStatus.TRIAGE) {
-            return reject(state, RejectionReason.ALREADY_DISPATCHED,
-                    state.complaintId() + " already has work order " + currentId(state));
+        if (state.status() != CaseStatus.REGISTERED && state.status() != CaseStatus.TRIAGE
+                && !owesFirstWorkOrder(state)) {
+            return reject(state, RejectionReason.ALREADY_DISPATCHED, state.workOrders().isEmpty()
+                    ? state.complaintId() + " is " + state.status() + "; no work order is owed"
+                    : state.complaintId() + " already has work order " + currentId(state));
         }
         if (event.attempt() != 1) {
             return reject(state, RejectionReason.WRONG_ATTEMPT, "a first dispatch has attempt 1, not " + event.attempt());
         }
+        boolean handover = state.lastSurveyFailure() != null && Boolean.TRUE.equals(state.lastSurveyFailure().handover());
         return applied(state.withWorkOrderAdded(new WorkOrder(event.dispatchId(), 1, event.department(), event.rule(),
-                null, event.occurredAt(), WorkOrderStatus.OPEN, null, null, null, null, false)));
+                null, event.occurredAt(), WorkOrderStatus.OPEN, null, null, null, null, handover)));
     }
 
     private static Transition returned(CaseState state, Returned event) {
@@ -136,14 +139,26 @@ public final class CaseFold {
 
     private static Transition surveyPassed(CaseState state, SurveyPassed event) {
         return refuseUnlessSurveyPending(state, event.dispatchId())
-                .orElseGet(() -> applied(state.withWorkOrder(event.dispatchId(), w -> w.surveyed(event.occurredAt()))
+                .orElseGet(() -> applied(surveyed(state, event.dispatchId(), event.occurredAt())
                         .withStatus(CaseStatus.SATISFIED)));
     }
 
     private static Transition surveyFailed(CaseState state, SurveyFailed event) {
         return refuseUnlessSurveyPending(state, event.dispatchId())
-                .orElseGet(() -> applied(state.withWorkOrder(event.dispatchId(), w -> w.surveyed(event.occurredAt()))
+                .orElseGet(() -> applied(surveyed(state, event.dispatchId(), event.occurredAt())
                         .withSurveyFailure(event)));
+    }
+
+    /** The survey of the work order, or (without one) of the answer given at the first contact, was answered. */
+    private static CaseState surveyed(CaseState state, String dispatchId, Instant at) {
+        return dispatchId == null ? state.withFirstContactSurveyed(at)
+                : state.withWorkOrder(dispatchId, w -> w.surveyed(at));
+    }
+
+    /** A customer dissatisfied with the answer given at the first contact is owed the case's first work order. */
+    private static boolean owesFirstWorkOrder(CaseState state) {
+        return state.workOrders().isEmpty() && state.status() == CaseStatus.DISSATISFIED
+                && state.lastSurveyFailure() != null && state.lastSurveyFailure().owesWorkOrder();
     }
 
     private static Transition customerUnreachable(CaseState state, CustomerUnreachable event) {
@@ -190,7 +205,7 @@ public final class CaseFold {
             case SATISFIED -> outcome == CloseOutcome.SATISFIED;
             case DISSATISFIED -> !state.lastSurveyFailure().owesWorkOrder()
                     && (outcome == CloseOutcome.EXPLAINED || outcome == CloseOutcome.ESCALATED);
-            case RETURNED -> outcome == CloseOutcome.UNREACHABLE;
+            case RETURNED, RESOLVED_AT_FIRST_CONTACT -> outcome == CloseOutcome.UNREACHABLE;
             case REGISTERED, TRIAGE, DISPATCHED, CLOSED -> false;
         };
         if (!allowed) {
@@ -201,14 +216,16 @@ public final class CaseFold {
         Optional<WorkOrder> current = state.currentWorkOrder();
         if (current.isPresent() && current.get().surveyedAt() == null) {
             next = next.withWorkOrder(current.get().dispatchId(), w -> w.surveyed(event.occurredAt()));
+        } else if (current.isEmpty() && state.resolvedAtFirstContact() && state.firstContactSurveyedAt() == null) {
+            next = next.withFirstContactSurveyed(event.occurredAt());
         }
         return applied(next.withClosure(event));
     }
 
     private static Transition awaitingTriage(CaseState state, AwaitingTriage event) {
-        if (state.status() != CaseStatus.REGISTERED) {
+        if (state.status() != CaseStatus.REGISTERED && !owesFirstWorkOrder(state)) {
             return reject(state, RejectionReason.ALREADY_DISPATCHED, state.complaintId() + " is " + state.status()
-                    + "; only a registered complaint waits for triage");
+                    + "; only a registered complaint, or one owed its first work order, waits for triage");
         }
         return applied(state.withTriage(event));
     }
@@ -278,6 +295,11 @@ public final class CaseFold {
         Optional<Transition> closed = refuseIfClosed(state, dispatchId);
         if (closed.isPresent()) {
             return closed;
+        }
+        if (dispatchId == null) {
+            return state.status() == CaseStatus.RESOLVED_AT_FIRST_CONTACT ? Optional.empty()
+                    : Optional.of(reject(state, RejectionReason.NO_SURVEY_PENDING, state.complaintId() + " is "
+                            + state.status() + "; a survey without a work order is of an answer given at the first contact"));
         }
         Optional<WorkOrder> workOrder = state.workOrder(dispatchId);
         if (workOrder.isEmpty()) {

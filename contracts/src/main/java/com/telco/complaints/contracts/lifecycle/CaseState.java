@@ -23,12 +23,14 @@ import java.util.function.UnaryOperator;
  * @param unreachableCount  survey attempts that did not reach the customer for the current work order
  * @param contacts          the customer desk's contacts with the customer, in log order
  * @param triage            why the complaint waited for an operator to dispatch it; null when a rule fitted
+ * @param firstContactSurveyedAt when the survey of the answer given at the first contact was answered (a complaint
+ *                          resolved at the first contact has no work order to hold it)
  */
 public record CaseState(
         String complaintId, CaseStatus status, ComplaintRegistered registration,
         List<WorkOrder> workOrders, List<ClockState> clocks, SurveyFailed lastSurveyFailure,
         int unreachableCount, ComplaintClosed closure, List<CustomerContacted> contacts, AwaitingTriage triage,
-        Instant lastEventAt, int eventCount) {
+        Instant lastEventAt, int eventCount, Instant firstContactSurveyedAt) {
 
     public CaseState {
         workOrders = List.copyOf(workOrders);
@@ -39,7 +41,7 @@ public record CaseState(
 
     /** A case of which nothing is known yet. */
     public static CaseState initial(String complaintId) {
-        return new CaseState(complaintId, null, null, List.of(), List.of(), null, 0, null, List.of(), null, null, 0);
+        return new CaseState(complaintId, null, null, List.of(), List.of(), null, 0, null, List.of(), null, null, 0, null);
     }
 
     @JsonIgnore
@@ -76,7 +78,7 @@ public record CaseState(
                 .map(CustomerContacted::occurredAt).findFirst().orElse(null);
         Instant survey = workOrders.stream().filter(w -> !closedUnreached(w)).map(WorkOrder::surveyedAt)
                 .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
-        return Optional.ofNullable(earliest(contact, survey));
+        return Optional.ofNullable(earliest(earliest(contact, survey), resolvedAtFirstContactAt()));
     }
 
     /** The customer was handed over to the manager hotline: a work order of the hotline exists. */
@@ -92,10 +94,28 @@ public record CaseState(
                 .map(CustomerContacted::occurredAt).findFirst();
     }
 
-    /** When the final answer reached the customer or was sent in writing. */
+    /** When the final answer reached the customer or was sent in writing (at the first contact, if resolved then). */
     @JsonIgnore
     public Optional<Instant> answeredAt() {
-        return contacts.stream().filter(CustomerContacted::answers).map(CustomerContacted::occurredAt).findFirst();
+        Instant contact = contacts.stream().filter(CustomerContacted::answers).map(CustomerContacted::occurredAt)
+                .findFirst().orElse(null);
+        return Optional.ofNullable(earliest(contact, resolvedAtFirstContactAt()));
+    }
+
+    /** The complaint was resolved during the first contact: registered without a work order, answered then. */
+    @JsonIgnore
+    public boolean resolvedAtFirstContact() {
+        return registration != null && registration.resolvedOnTheSpot();
+    }
+
+    /** Whether a survey answer is awaited: of the returned work order, or of the answer given at the first contact. */
+    @JsonIgnore
+    public boolean surveyPending() {
+        return status == CaseStatus.RETURNED || status == CaseStatus.RESOLVED_AT_FIRST_CONTACT;
+    }
+
+    private Instant resolvedAtFirstContactAt() {
+        return resolvedAtFirstContact() ? registration.occurredAt() : null;
     }
 
     /** Number of work orders the case has had. */
@@ -119,7 +139,8 @@ public record CaseState(
         Instant closedAt = closure == null ? null : closure.occurredAt();
         Instant stop = switch (clock.clock()) {
             case RETURN -> workOrder(clock.dispatchId()).map(WorkOrder::returnedAt).orElse(null);
-            case SURVEY -> workOrder(clock.dispatchId()).map(WorkOrder::surveyedAt).orElse(null);
+            case SURVEY -> clock.dispatchId() == null ? firstContactSurveyedAt
+                    : workOrder(clock.dispatchId()).map(WorkOrder::surveyedAt).orElse(null);
             case CASE -> closedAt;
             case CONTACT -> firstReachedAt().orElse(null);
             case ANSWER -> answeredAt().orElse(null);
@@ -154,12 +175,16 @@ public record CaseState(
 
     CaseState withStatus(CaseStatus newStatus) {
         return new CaseState(complaintId, newStatus, registration, workOrders, clocks, lastSurveyFailure,
-                unreachableCount, closure, contacts, triage, lastEventAt, eventCount);
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
+                firstContactSurveyedAt);
     }
 
     CaseState withRegistration(ComplaintRegistered registered) {
-        return new CaseState(complaintId, CaseStatus.REGISTERED, registered, workOrders, clocks, lastSurveyFailure,
-                unreachableCount, closure, contacts, triage, lastEventAt, eventCount);
+        CaseStatus registeredAs = registered.resolvedOnTheSpot() ? CaseStatus.RESOLVED_AT_FIRST_CONTACT
+                : CaseStatus.REGISTERED;
+        return new CaseState(complaintId, registeredAs, registered, workOrders, clocks, lastSurveyFailure,
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
+                firstContactSurveyedAt);
     }
 
     CaseState withWorkOrderAdded(WorkOrder workOrder) {
@@ -169,29 +194,39 @@ public record CaseState(
         }
         updated.add(workOrder);
         return new CaseState(complaintId, CaseStatus.DISPATCHED, registration, updated, clocks, null,
-                0, closure, contacts, triage, lastEventAt, eventCount);
+                0, closure, contacts, triage, lastEventAt, eventCount,
+                firstContactSurveyedAt);
     }
 
     CaseState withWorkOrder(String dispatchId, UnaryOperator<WorkOrder> change) {
         List<WorkOrder> updated = workOrders.stream()
                 .map(w -> w.dispatchId().equals(dispatchId) ? change.apply(w) : w).toList();
         return new CaseState(complaintId, status, registration, updated, clocks, lastSurveyFailure,
-                unreachableCount, closure, contacts, triage, lastEventAt, eventCount);
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
+                firstContactSurveyedAt);
     }
 
     CaseState withSurveyFailure(SurveyFailed failure) {
         return new CaseState(complaintId, CaseStatus.DISSATISFIED, registration, workOrders, clocks, failure,
-                unreachableCount, closure, contacts, triage, lastEventAt, eventCount);
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
+                firstContactSurveyedAt);
+    }
+
+    CaseState withFirstContactSurveyed(Instant at) {
+        return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount, at);
     }
 
     CaseState withUnreachableCount(int count) {
         return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
-                count, closure, contacts, triage, lastEventAt, eventCount);
+                count, closure, contacts, triage, lastEventAt, eventCount,
+                firstContactSurveyedAt);
     }
 
     CaseState withTriage(AwaitingTriage waiting) {
         return new CaseState(complaintId, CaseStatus.TRIAGE, registration, workOrders, clocks, lastSurveyFailure,
-                unreachableCount, closure, contacts, waiting, lastEventAt, eventCount);
+                unreachableCount, closure, contacts, waiting, lastEventAt, eventCount,
+                firstContactSurveyedAt);
     }
 
     CaseState withContact(CustomerContacted contact) {
@@ -199,12 +234,14 @@ public record CaseState(
         updated.addAll(contacts);
         updated.add(contact);
         return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
-                unreachableCount, closure, updated, triage, lastEventAt, eventCount);
+                unreachableCount, closure, updated, triage, lastEventAt, eventCount,
+                firstContactSurveyedAt);
     }
 
     CaseState withClosure(ComplaintClosed closed) {
         return new CaseState(complaintId, CaseStatus.CLOSED, registration, workOrders, clocks, lastSurveyFailure,
-                unreachableCount, closed, contacts, triage, lastEventAt, eventCount);
+                unreachableCount, closed, contacts, triage, lastEventAt, eventCount,
+                firstContactSurveyedAt);
     }
 
     CaseState withClock(ClockState clock) {
@@ -222,12 +259,14 @@ public record CaseState(
             updated.add(clock);
         }
         return new CaseState(complaintId, status, registration, workOrders, updated, lastSurveyFailure,
-                unreachableCount, closure, contacts, triage, lastEventAt, eventCount);
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
+                firstContactSurveyedAt);
     }
 
     CaseState counted(Instant eventTime) {
         Instant last = lastEventAt == null || eventTime.isAfter(lastEventAt) ? eventTime : lastEventAt;
         return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
-                unreachableCount, closure, contacts, triage, last, eventCount + 1);
+                unreachableCount, closure, contacts, triage, last, eventCount + 1,
+                firstContactSurveyedAt);
     }
 }

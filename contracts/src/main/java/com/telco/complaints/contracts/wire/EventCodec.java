@@ -2,11 +2,17 @@ package com.telco.complaints.contracts.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,10 +26,18 @@ public final class EventCodec {
 
     private final ObjectMapper mapper;
     private final Upcasters upcasters;
+    /**
+     * One reader per type. A number the schema requires (an attempt, a count) that is missing is refused, not
+     * read as 0: some of them may be 0 where they are given.
+     */
+    private final Map<EventType, ObjectReader> readers = new EnumMap<>(EventType.class);
 
     public EventCodec(ObjectMapper mapper, Upcasters upcasters) {
         this.mapper = Objects.requireNonNull(mapper);
         this.upcasters = Objects.requireNonNull(upcasters);
+        for (EventType type : EventType.values()) {
+            readers.put(type, mapper.readerFor(type.javaClass()).with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES));
+        }
     }
 
     public static EventCodec standard() {
@@ -50,19 +64,29 @@ public final class EventCodec {
         EventType type = versioned.type();
         try {
             ComplaintEvent event;
-            if (versioned.version() == type.currentVersion()) {
-                // The common case binds straight from the bytes: no intermediate tree (replays read millions).
-                if (data == null || data.length == 0 || firstNonBlank(data) != '{') {
-                    throw new EventDecodingException(ceType + ": data is not a JSON object");
+            JsonNode upcast = null;
+            try {
+                if (versioned.version() == type.currentVersion()) {
+                    // The common case binds straight from the bytes: no intermediate tree (replays read millions).
+                    if (data == null || data.length == 0 || firstNonBlank(data) != '{') {
+                        throw new EventDecodingException(ceType + ": data is not a JSON object");
+                    }
+                    event = readers.get(type).readValue(data);
+                } else {
+                    JsonNode tree = mapper.readTree(data);
+                    if (!(tree instanceof ObjectNode object)) {
+                        throw new EventDecodingException(ceType + ": data is not a JSON object");
+                    }
+                    upcast = upcasters.upcast(type, versioned.version(), type.currentVersion(), object);
+                    event = readers.get(type).readValue(upcast);
                 }
-                event = mapper.readValue(data, type.javaClass());
-            } else {
-                JsonNode tree = mapper.readTree(data);
-                if (!(tree instanceof ObjectNode object)) {
-                    throw new EventDecodingException(ceType + ": data is not a JSON object");
+            } catch (MismatchedInputException e) {
+                // A required number is missing (or a field has the wrong type): name every required field missing.
+                List<String> missing = EventValidator.standard().missing(type, upcast != null ? upcast : mapper.readTree(data));
+                if (missing.isEmpty()) {
+                    throw e;
                 }
-                event = mapper.treeToValue(upcasters.upcast(type, versioned.version(), type.currentVersion(), object),
-                        type.javaClass());
+                throw new InvalidEventException(ceType, missing);
             }
             EventValidator.standard().validate(ceType, event);
             return event;

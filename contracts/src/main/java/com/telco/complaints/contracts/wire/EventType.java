@@ -27,12 +27,12 @@ import java.util.stream.Collectors;
  * checks for exhaustiveness.
  */
 public enum EventType {
-    COMPLAINT_REGISTERED("complaint.registered", 1, ComplaintRegistered.class),
+    COMPLAINT_REGISTERED("complaint.registered", 2, ComplaintRegistered.class),
     DISPATCHED("complaint.dispatched", 1, Dispatched.class),
     RETURNED("complaint.returned", 1, Returned.class),
-    SURVEY_PASSED("complaint.survey-passed", 1, SurveyPassed.class),
-    SURVEY_FAILED("complaint.survey-failed", 1, SurveyFailed.class),
-    CUSTOMER_UNREACHABLE("complaint.customer-unreachable", 1, CustomerUnreachable.class),
+    SURVEY_PASSED("complaint.survey-passed", 2, SurveyPassed.class),
+    SURVEY_FAILED("complaint.survey-failed", 2, SurveyFailed.class),
+    CUSTOMER_UNREACHABLE("complaint.customer-unreachable", 2, CustomerUnreachable.class),
     REDISPATCHED("complaint.redispatched", 1, Redispatched.class),
     SLA_CLOCK_STARTED("complaint.sla-clock-started", 2, SlaClockStarted.class),
     SLA_WARNING_RAISED("complaint.sla-warning-raised", 2, SlaWarningRaised.class),

@@ -50,6 +50,18 @@ public final class EventValidator {
         return violations;
     }
 
+    /** The required fields that {@code json}, an event of {@code type} that did not bind, lacks or has as null. */
+    List<String> missing(EventType type, JsonNode json) {
+        List<String> missing = new ArrayList<>();
+        for (PropertyCheck property : checks.get(type).properties()) {
+            JsonNode value = json.path(property.name());
+            if (property.required() && (value.isMissingNode() || value.isNull())) {
+                missing.add(property.name() + ": is required");
+            }
+        }
+        return missing;
+    }
+
     /** @throws InvalidEventException naming every broken field */
     public void validate(String ceType, ComplaintEvent event) {
         List<String> violations = violations(event);

@@ -23,6 +23,12 @@ public final class Upcasters {
                 EventType.SLA_BREACHED}) {
             upcasters.register(type, 1, v1 -> v1);
         }
+        // v2 of the registration may carry resolvedAtFirstContact, and v2 of the survey events may leave out the
+        // work order (the survey of an answer given at the first contact): a v1 event is a v2 event as it is.
+        for (EventType type : new EventType[] {EventType.COMPLAINT_REGISTERED, EventType.SURVEY_PASSED,
+                EventType.SURVEY_FAILED, EventType.CUSTOMER_UNREACHABLE}) {
+            upcasters.register(type, 1, v1 -> v1);
+        }
         return upcasters;
     }
 

@@ -149,6 +149,39 @@ class EventWireContractTest {
         }
     }
 
+    /**
+     * The forms of v2 no golden sample shows: a registration resolved at the first contact, and the survey of the
+     * answer given then (no work order, attempt 0). Each satisfies its schema and reads back as itself.
+     */
+    @Test
+    void theFirstContactsRegistrationAndSurveyEventsSatisfyTheirSchemasAndReadBack() throws IOException {
+        com.telco.complaints.contracts.event.ComplaintRegistered r = Samples.registered();
+        ComplaintEvent[] events = {
+                new com.telco.complaints.contracts.event.ComplaintRegistered(r.eventId(), r.complaintId(),
+                        r.occurredAt(), 2, r.causationId(), r.actor(), r.channel(), r.category(), r.subcategory(),
+                        r.urgency(), r.region(), r.customer(), r.description(), r.demand(), r.externalRef(),
+                        r.promisedReplyBy(), new com.telco.complaints.contracts.event.FirstContactResolution(
+                                "APN reset on the call", "A stale APN after the phone's update")),
+                new com.telco.complaints.contracts.event.SurveyPassed(Samples.surveyPassed().eventId(), r.complaintId(),
+                        r.occurredAt(), 2, null, "sv-3", null, 0),
+                new com.telco.complaints.contracts.event.SurveyFailed(Samples.surveyFailed().eventId(), r.complaintId(),
+                        r.occurredAt(), 2, null, "sv-3", null, 0, "still no signal", true, null, true, false),
+                new com.telco.complaints.contracts.event.CustomerUnreachable(Samples.customerUnreachable().eventId(),
+                        r.complaintId(), r.occurredAt(), 2, null, "sv-3", null, 1)};
+        for (ComplaintEvent event : events) {
+            EventType type = EventType.of(event);
+            byte[] json = codec.toJson(event);
+
+            assertThat(schemaOf(type).validate(EventJson.mapper().readTree(json))).as(type.ceType()).isEmpty();
+            assertThat(codec.fromJson(type.ceType(), json)).isEqualTo(event);
+        }
+        ObjectNode incomplete = (ObjectNode) EventJson.mapper().readTree(codec.toJson(events[0]));
+        ((ObjectNode) incomplete.get("resolvedAtFirstContact")).remove("measures");
+        assertThatThrownBy(() -> codec.fromJson(EventType.COMPLAINT_REGISTERED.ceType(),
+                EventJson.mapper().writeValueAsBytes(incomplete)))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("resolvedAtFirstContact.measures");
+    }
+
     @Test
     void anIncompleteRegistrationIsRefusedWithEveryMissingField() throws IOException {
         ObjectNode registered = (ObjectNode) EventJson.mapper().readTree(golden(EventType.COMPLAINT_REGISTERED));

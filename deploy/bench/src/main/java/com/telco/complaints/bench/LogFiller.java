@@ -101,12 +101,12 @@ final class LogFiller {
         boolean open = random.nextInt(10) == 0;
         Instant t0 = open ? now.minus(Duration.ofMinutes(30)) : now.minus(Duration.ofDays(30)).plusSeconds(i % 2_000_000);
         List<ComplaintEvent> events = new ArrayList<>();
-        ComplaintRegistered registered = new ComplaintRegistered(UUID.randomUUID(), c, t0, 1, "bench", "crm",
+        ComplaintRegistered registered = new ComplaintRegistered(UUID.randomUUID(), c, t0, 2, "bench", "crm",
                 Channel.values()[random.nextInt(Channel.values().length - 1)],
                 Category.values()[random.nextInt(3)], "general", random.nextInt(5) == 0 ? Urgency.URGENT : Urgency.NORMAL,
                 REGIONS[random.nextInt(REGIONS.length)], new Customer("王丽", "138" + String.format("%08d", random.nextInt(100_000_000)),
                 random.nextInt(10) == 0 ? CustomerTier.KEY : CustomerTier.STANDARD, null),
-                "家里没有信号 No signal at home since Monday", "Fix coverage", null, t0.plus(Duration.ofHours(48)));
+                "家里没有信号 No signal at home since Monday", "Fix coverage", null, t0.plus(Duration.ofHours(48)), null);
         events.add(registered);
         events.add(started(c, SlaClock.CASE, null, t0, t0.plus(Duration.ofDays(12)), t0.plus(Duration.ofDays(15)), CASE,
                 registered.eventId()));
@@ -139,7 +139,7 @@ final class LogFiller {
             Instant answered = returnedAt.plus(Duration.ofHours(2));
             int roll = random.nextInt(100);
             if (roll < 15 && attempt < 3) {
-                SurveyFailed failed = new SurveyFailed(EventIds.of(EventType.SURVEY_FAILED, w), c, answered, 1, null, "sv",
+                SurveyFailed failed = new SurveyFailed(EventIds.of(EventType.SURVEY_FAILED, w), c, answered, 2, null, "sv",
                         w, attempt, "Still no signal", true, null, true, null);
                 events.add(failed);
                 attempt++;
@@ -158,15 +158,15 @@ final class LogFiller {
             if (roll < 20) {
                 for (int n = 1; n <= 3; n++) {
                     events.add(new CustomerUnreachable(EventIds.of(EventType.CUSTOMER_UNREACHABLE, w, n), c,
-                            answered.plus(Duration.ofHours(n)), 1, null, "sv", w, n));
+                            answered.plus(Duration.ofHours(n)), 2, null, "sv", w, n));
                 }
                 events.add(closed(c, w, answered.plus(Duration.ofHours(3)), CloseOutcome.UNREACHABLE));
             } else if (roll < 25) {
-                events.add(new SurveyFailed(EventIds.of(EventType.SURVEY_FAILED, w), c, answered, 1, null, "sv", w, attempt,
+                events.add(new SurveyFailed(EventIds.of(EventType.SURVEY_FAILED, w), c, answered, 2, null, "sv", w, attempt,
                         "Too slow", false, "Explained the repair plan", false, null));
                 events.add(closed(c, w, answered, CloseOutcome.EXPLAINED));
             } else {
-                events.add(new SurveyPassed(EventIds.of(EventType.SURVEY_PASSED, w), c, answered, 1, null, "sv", w, attempt));
+                events.add(new SurveyPassed(EventIds.of(EventType.SURVEY_PASSED, w), c, answered, 2, null, "sv", w, attempt));
                 events.add(closed(c, w, answered, CloseOutcome.SATISFIED));
             }
             return events;

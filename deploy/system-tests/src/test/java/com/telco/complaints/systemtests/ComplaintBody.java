@@ -16,6 +16,7 @@ final class ComplaintBody {
     private final String tier = "STANDARD";
     private final String phone = "138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     private String externalRef;
+    private Map<String, Object> resolvedAtFirstContact;
 
     private ComplaintBody(String category, String region) {
         this.category = category;
@@ -52,6 +53,12 @@ final class ComplaintBody {
         return this;
     }
 
+    /** Resolved during the first contact (即时处理): not dispatched, surveyed on what the customer was told. */
+    ComplaintBody resolvedAtFirstContact(String measures, String explanation) {
+        this.resolvedAtFirstContact = Map.of("measures", measures, "explanation", explanation);
+        return this;
+    }
+
     Map<String, Object> json() {
         Map<String, Object> customer = new LinkedHashMap<>();
         customer.put("name", "Wang Li");
@@ -67,6 +74,9 @@ final class ComplaintBody {
         body.put("customer", customer);
         body.put("description", "No signal at home since Monday");
         body.put("demand", "Fix coverage");
+        if (resolvedAtFirstContact != null) {
+            body.put("resolvedAtFirstContact", resolvedAtFirstContact);
+        }
         if (externalRef != null) {
             body.put("externalRef", Map.of("system", "crm", "id", externalRef));
         }

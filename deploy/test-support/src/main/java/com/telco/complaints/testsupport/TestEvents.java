@@ -13,6 +13,7 @@ import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.FirstContactResolution;
 import com.telco.complaints.contracts.event.FinalAnswer;
 import com.telco.complaints.contracts.event.LimitKind;
 import com.telco.complaints.contracts.event.Redispatched;
@@ -65,9 +66,56 @@ public final class TestEvents {
 
     public static ComplaintRegistered registered(String complaintId, Instant at, Channel channel, Category category,
                                                  String region, CustomerTier tier, Urgency urgency, String phone) {
-        return new ComplaintRegistered(UUID.randomUUID(), complaintId, at, 1, "test", "test-publisher", channel,
+        return new ComplaintRegistered(UUID.randomUUID(), complaintId, at,
+                EventType.COMPLAINT_REGISTERED.currentVersion(), "test", "test-publisher", channel,
                 category, "sub", urgency, region, new Customer("王丽 Wang Li", phone, tier, null),
-                "No signal at home 家里没有信号", "Fix it", null, at.plus(Duration.ofHours(48)));
+                "No signal at home 家里没有信号", "Fix it", null, at.plus(Duration.ofHours(48)), null);
+    }
+
+    /** What a test's complaint resolved at the first contact says was done and explained. */
+    public static final FirstContactResolution FIRST_CONTACT_RESOLUTION = new FirstContactResolution(
+            "Reset the customer's network settings on the call",
+            "A stale APN setting after the phone's update; reset, signal back");
+
+    /** A complaint resolved during the first contact (即时处理): not dispatched, answered at registration. */
+    public static ComplaintRegistered registeredAtFirstContact(String complaintId, Instant at) {
+        return resolvedAtFirstContact(registered(complaintId, at));
+    }
+
+    /** {@code r} (of any classification, region, phone), resolved during the first contact by a desk agent. */
+    public static ComplaintRegistered resolvedAtFirstContact(ComplaintRegistered r) {
+        return new ComplaintRegistered(r.eventId(), r.complaintId(), r.occurredAt(), r.schemaVersion(), r.causationId(),
+                "agent-desk-1", r.channel(), r.category(), r.subcategory(), r.urgency(), r.region(), r.customer(),
+                r.description(), r.demand(), r.externalRef(), r.promisedReplyBy(), FIRST_CONTACT_RESOLUTION);
+    }
+
+    /** The case closes on the survey of the answer given at the first contact: no work order to name. */
+    public static ComplaintClosed closedAtFirstContact(String complaintId, Instant at, CloseOutcome outcome) {
+        return new ComplaintClosed(UUID.randomUUID(), complaintId, at, 1, null, "sv-1", outcome, null,
+                "closed by test");
+    }
+
+    /** The customer is satisfied with the answer given at the first contact. */
+    public static SurveyPassed surveyPassedAtFirstContact(String complaintId, Instant at) {
+        return new SurveyPassed(UUID.randomUUID(), complaintId, at, EventType.SURVEY_PASSED.currentVersion(), null,
+                "sv-1", null, 0);
+    }
+
+    /**
+     * The customer is dissatisfied with the answer given at the first contact: at the operator's fault and
+     * {@code redispatch} (the case gets its first work order), or {@code handover} to the manager hotline.
+     */
+    public static SurveyFailed surveyFailedAtFirstContact(String complaintId, Instant at, boolean redispatch,
+                                                          boolean handover) {
+        return new SurveyFailed(UUID.randomUUID(), complaintId, at, EventType.SURVEY_FAILED.currentVersion(), null,
+                "sv-1", null, 0, "Still no signal", redispatch, redispatch ? null : "Explained the APN reset",
+                redispatch, handover);
+    }
+
+    /** A survey call about the answer given at the first contact did not reach the customer. */
+    public static CustomerUnreachable unreachableAtFirstContact(String complaintId, int count, Instant at) {
+        return new CustomerUnreachable(UUID.randomUUID(), complaintId, at,
+                EventType.CUSTOMER_UNREACHABLE.currentVersion(), null, "sv-1", null, count);
     }
 
     public static Dispatched dispatched(String complaintId, Instant at, String department) {
@@ -87,18 +135,18 @@ public final class TestEvents {
     }
 
     public static SurveyPassed surveyPassed(String complaintId, int attempt, Instant at) {
-        return new SurveyPassed(UUID.randomUUID(), complaintId, at, 1, null, "sv-1", workOrder(complaintId, attempt),
+        return new SurveyPassed(UUID.randomUUID(), complaintId, at, EventType.SURVEY_PASSED.currentVersion(), null, "sv-1", workOrder(complaintId, attempt),
                 attempt);
     }
 
     public static SurveyFailed surveyFailed(String complaintId, int attempt, Instant at, boolean atFault,
                                             boolean redispatch) {
-        return new SurveyFailed(UUID.randomUUID(), complaintId, at, 1, null, "sv-1", workOrder(complaintId, attempt),
+        return new SurveyFailed(UUID.randomUUID(), complaintId, at, EventType.SURVEY_FAILED.currentVersion(), null, "sv-1", workOrder(complaintId, attempt),
                 attempt, "Still no signal", atFault, atFault ? null : "Explained the coverage plan", redispatch, null);
     }
 
     public static CustomerUnreachable unreachable(String complaintId, int attempt, int count, Instant at) {
-        return new CustomerUnreachable(UUID.randomUUID(), complaintId, at, 1, null, "sv-1",
+        return new CustomerUnreachable(UUID.randomUUID(), complaintId, at, EventType.CUSTOMER_UNREACHABLE.currentVersion(), null, "sv-1",
                 workOrder(complaintId, attempt), count);
     }
 

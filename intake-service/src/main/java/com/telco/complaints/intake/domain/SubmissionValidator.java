@@ -6,6 +6,7 @@ import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.Customer;
 import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.ExternalRef;
+import com.telco.complaints.contracts.event.FirstContactResolution;
 import com.telco.complaints.contracts.event.Urgency;
 import com.telco.complaints.eventing.rest.FieldError;
 
@@ -25,6 +26,7 @@ public final class SubmissionValidator {
 
     public static final int DESCRIPTION_MAX = 4000;
     public static final int DEMAND_MAX = 2000;
+    public static final int RESOLUTION_MAX = 2000;
     public static final int NAME_MAX = 100;
     public static final int SUBCATEGORY_MAX = 100;
     public static final int CONTACT_MAX = 200;
@@ -129,12 +131,25 @@ public final class SubmissionValidator {
         String description = in.text(body, "description", "description", true, DESCRIPTION_MAX, true);
         String demand = in.text(body, "demand", "demand", false, DEMAND_MAX, true);
         ExternalRef externalRef = externalRef(in, in.object(body, "externalRef", "externalRef", false));
+        FirstContactResolution resolved = resolution(in,
+                in.object(body, "resolvedAtFirstContact", "resolvedAtFirstContact", false));
 
         if (!in.errors.isEmpty()) {
             return new Validation.Invalid(in.errors);
         }
         return new Validation.Valid(new ComplaintDraft(channel, category, subcategory, urgency,
-                region.toUpperCase(Locale.ROOT), customer, description, demand, externalRef));
+                region.toUpperCase(Locale.ROOT), customer, description, demand, externalRef, resolved));
+    }
+
+    /** Resolved during the first contact (即时处理): what was done and what the customer was told, both required. */
+    private static FirstContactResolution resolution(Reader in, JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        String measures = in.text(node, "measures", "resolvedAtFirstContact.measures", true, RESOLUTION_MAX, true);
+        String explanation = in.text(node, "explanation", "resolvedAtFirstContact.explanation", true, RESOLUTION_MAX,
+                true);
+        return measures == null || explanation == null ? null : new FirstContactResolution(measures, explanation);
     }
 
     private static Customer customer(Reader in, JsonNode node) {

@@ -54,7 +54,10 @@ public class ComplaintResource {
                     + "complaint number; 200 with the first answer for a retry (the same submitter's "
                     + "Idempotency-Key, or the same externalRef); 400 lists every wrong field, or an X-Submitted-By "
                     + "that names anyone but the token's subject; 413, 415; 422 outside the business scope or an "
-                    + "Idempotency-Key reused with another body.")
+                    + "Idempotency-Key reused with another body. A complaint resolved during the first contact "
+                    + "(即时处理) carries resolvedAtFirstContact {measures, explanation}: it is not dispatched, the "
+                    + "customer counts as contacted and answered at registration, and the survey follows; the "
+                    + "answer then says resolvedAtFirstContact: true.")
     public Response register(
             @Parameter(description = "Makes retries safe: the same submitter's key and body always give the same "
                     + "complaint; another submitter's same key is another key")

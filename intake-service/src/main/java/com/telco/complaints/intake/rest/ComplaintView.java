@@ -6,17 +6,23 @@ import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.Customer;
 import com.telco.complaints.contracts.event.ExternalRef;
+import com.telco.complaints.contracts.event.FirstContactResolution;
 import com.telco.complaints.contracts.event.Urgency;
 import com.telco.complaints.eventing.rest.PersonalData;
 
 import java.time.Instant;
 
-/** A registration as accepted: normalized and classified. */
+/**
+ * A registration as accepted: normalized and classified.
+ *
+ * @param resolvedAtFirstContact present when the complaint was resolved during the first contact (not dispatched)
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComplaintView(
         String complaintId, Instant registeredAt, Instant promisedReplyBy, String registeredBy,
         Channel channel, Category category, String subcategory, Urgency urgency, String region,
-        Customer customer, String description, String demand, ExternalRef externalRef) {
+        Customer customer, String description, String demand, ExternalRef externalRef,
+        FirstContactResolution resolvedAtFirstContact) {
 
     static ComplaintView of(ComplaintRegistered r) {
         return of(r, r.customer());
@@ -32,6 +38,6 @@ public record ComplaintView(
     private static ComplaintView of(ComplaintRegistered r, Customer customer) {
         return new ComplaintView(r.complaintId(), r.occurredAt(), r.promisedReplyBy(), r.actor(), r.channel(),
                 r.category(), r.subcategory(), r.urgency(), r.region(), customer, r.description(), r.demand(),
-                r.externalRef());
+                r.externalRef(), r.resolvedAtFirstContact());
     }
 }

@@ -61,6 +61,33 @@ class SubmissionValidatorTest {
         assertThat(draft.externalRef()).isNull();
     }
 
+    @Test
+    void aComplaintResolvedAtTheFirstContactCarriesWhatWasDoneAndSaid() {
+        ObjectNode body = valid();
+        body.putObject("resolvedAtFirstContact").put("measures", " Reset the APN on the call ")
+                .put("explanation", "A stale APN after the update\nsignal is back");
+
+        ComplaintDraft draft = ((Validation.Valid) validator.validate(body)).draft();
+
+        assertThat(draft.resolvedAtFirstContact().measures()).isEqualTo("Reset the APN on the call");
+        assertThat(draft.resolvedAtFirstContact().explanation()).isEqualTo("A stale APN after the update\nsignal is back");
+        assertThat(((Validation.Valid) validator.validate(valid())).draft().resolvedAtFirstContact()).isNull();
+    }
+
+    @Test
+    void aResolutionAtTheFirstContactNeedsBothItsMeasuresAndItsExplanation() {
+        ObjectNode body = valid();
+        body.putObject("resolvedAtFirstContact").put("measures", "  ").put("explanation", "x".repeat(2001));
+
+        Validation result = validator.validate(body);
+
+        assertThat(((Validation.Invalid) result).errors()).extracting(FieldError::field, FieldError::message)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("resolvedAtFirstContact.measures", "must not be blank"),
+                        org.assertj.core.groups.Tuple.tuple("resolvedAtFirstContact.explanation",
+                                "must be at most 2000 characters (is 2001)"));
+    }
+
     @ParameterizedTest(name = "{0} = {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
             "channel              | <absent>          | is required",
@@ -86,6 +113,7 @@ class SubmissionValidatorTest {
             "demand               | \"nul\\u0000\"    | control character (U+0000)",
             "externalRef          | []                | must be an object",
             "externalRef.id       | <absent>          | is required",
+            "resolvedAtFirstContact | \"yes\"       | must be an object",
     })
     void eachWrongFieldIsNamed(String field, String json, String message) throws Exception {
         ObjectNode body = valid();

@@ -31,6 +31,9 @@ class RegistrationIT {
 
     private static EventLog log;
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @BeforeAll
     static void openLog() {
         log = EventLog.ofEvents();
@@ -57,7 +60,7 @@ class RegistrationIT {
         EventLog.Entry entry = log.await(e -> complaintId.equals(e.key()), Duration.ofSeconds(20));
         ComplaintRegistered event = (ComplaintRegistered) entry.event();
         assertThat(entry.header("ce_specversion")).isEqualTo("1.0");
-        assertThat(entry.header("ce_type")).isEqualTo("complaint.registered.v1");
+        assertThat(entry.header("ce_type")).isEqualTo("complaint.registered.v2");
         assertThat(entry.header("ce_source")).isEqualTo("/complaint-suite/intake-service");
         assertThat(entry.header("ce_subject")).isEqualTo(complaintId);
         assertThat(entry.header("ce_id")).isEqualTo(event.eventId().toString());
@@ -101,6 +104,57 @@ class RegistrationIT {
                 .isEqualTo(Instant.parse(created.path("registeredAt")).plus(Duration.ofHours(24)));
         ComplaintRegistered event = log.await(ComplaintRegistered.class, complaintId, 1, Duration.ofSeconds(20)).get(0);
         assertThat(event.urgency()).isEqualTo(Urgency.URGENT);
+    }
+
+    @Test
+    void aComplaintResolvedAtTheFirstContactIsRegisteredWithWhatWasDoneAndSaid() {
+        ObjectNode body = Bodies.valid();
+        body.putObject("resolvedAtFirstContact").put("measures", "Reset the APN on the call")
+                .put("explanation", "A stale APN after the phone's update; signal is back");
+
+        String complaintId = Callers.as(Callers.SUBMITTER).contentType(ContentType.JSON).body(body.toString())
+                .post("/complaints").then().statusCode(201)
+                .body("resolvedAtFirstContact", equalTo(true))
+                .extract().path("complaintId");
+
+        ComplaintRegistered event = log.await(ComplaintRegistered.class, complaintId, 1, Duration.ofSeconds(20)).get(0);
+        assertThat(event.resolvedOnTheSpot()).isTrue();
+        assertThat(event.resolvedAtFirstContact().explanation())
+                .isEqualTo("A stale APN after the phone's update; signal is back");
+        Callers.as(Callers.AUDITOR).get("/complaints/" + complaintId).then().statusCode(200)
+                .body("resolvedAtFirstContact.explanation", equalTo("A stale APN after the phone's update; signal is back"));
+    }
+
+    @Test
+    void aResolutionAtTheFirstContactWithoutItsMeasuresIsRefusedAndNamed() {
+        ObjectNode body = Bodies.valid();
+        body.putObject("resolvedAtFirstContact").put("explanation", "Explained");
+
+        Callers.as(Callers.SUBMITTER).contentType(ContentType.JSON).body(body.toString())
+                .post("/complaints").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("resolvedAtFirstContact.measures"));
+    }
+
+    @Test
+    void aComplaintStoredBeforeTheSecondVersionOfItsRegistrationIsStillRead() throws Exception {
+        String complaintId = "20261101-" + String.format("%08d", (System.nanoTime() / 1000) % 100_000_000);
+        ObjectNode v1 = (ObjectNode) com.telco.complaints.contracts.wire.EventJson.mapper().readTree(
+                com.telco.complaints.contracts.wire.EventCodec.standard().toJson(
+                        com.telco.complaints.testsupport.TestEvents.registered(complaintId,
+                                Instant.parse("2026-11-01T02:00:00Z"))));
+        v1.put("schemaVersion", 1);
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement insert = c.prepareStatement("insert into complaints (complaint_id, "
+                     + "registered_at, fingerprint, registration) values (?, '2026-11-01T02:00:00Z', 'v1', ?)")) {
+            insert.setString(1, complaintId);
+            insert.setString(2, v1.toString());
+            insert.executeUpdate();
+        }
+
+        Callers.as(Callers.AUDITOR).get("/complaints/" + complaintId).then().statusCode(200)
+                .body("complaintId", equalTo(complaintId))
+                .body("description", equalTo("No signal at home 家里没有信号"))
+                .body("resolvedAtFirstContact", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

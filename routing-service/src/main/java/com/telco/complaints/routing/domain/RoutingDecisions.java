@@ -4,6 +4,7 @@ import com.telco.complaints.contracts.event.AwaitingTriage;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.Redispatched;
+import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.CaseStatus;
 import com.telco.complaints.contracts.lifecycle.WorkOrder;
@@ -18,11 +19,20 @@ import java.util.Optional;
  * the decision is a function of the state and its ids are deterministic (complaint id and
  * attempt), deciding twice yields the same fact, and a rebuilt state owes exactly what was not
  * yet decided.
+ *
+ * <p>A complaint resolved at the first contact (即时处理) is registered {@code RESOLVED_AT_FIRST_CONTACT} and
+ * owes nothing: no work order, no triage. Only when its survey fails with a redispatch or a handover is it owed
+ * a work order, its first: {@link Pending#DISPATCH} again, caused by the failed survey, to the department the
+ * rules choose for the registration (or to triage when none fits), or to the manager hotline when handed over.
  */
 public final class RoutingDecisions {
 
     public static final String ACTOR = "routing-service";
 
+    /**
+     * {@code DISPATCH}: the case's first work order (attempt 1), on registration or after the failed survey of
+     * an answer given at the first contact; {@code REDISPATCH}: the work order after the current one.
+     */
     public enum Pending { DISPATCH, REDISPATCH }
 
     private RoutingDecisions() {}
@@ -33,7 +43,7 @@ public final class RoutingDecisions {
         }
         if (state.status() == CaseStatus.DISSATISFIED && state.lastSurveyFailure() != null
                 && state.lastSurveyFailure().owesWorkOrder()) {
-            return Optional.of(Pending.REDISPATCH);
+            return Optional.of(state.workOrders().isEmpty() ? Pending.DISPATCH : Pending.REDISPATCH);
         }
         return Optional.empty();
     }
@@ -46,10 +56,18 @@ public final class RoutingDecisions {
         });
     }
 
-    /** The first work order, to the department a rule chose; or, when none fits, the wait for triage. */
+    /**
+     * The first work order, to the department a rule chose; or, when none fits, the wait for triage. After the
+     * failed survey of an answer given at the first contact, the survey is its cause, and a customer handed over
+     * goes to the manager hotline.
+     */
     private static ComplaintEvent dispatch(CaseState state, DispatchRules rules, Instant now) {
         String complaintId = state.complaintId();
-        String cause = state.registration().eventId().toString();
+        SurveyFailed failure = state.status() == CaseStatus.DISSATISFIED ? state.lastSurveyFailure() : null;
+        String cause = (failure != null ? failure.eventId() : state.registration().eventId()).toString();
+        if (failure != null && Boolean.TRUE.equals(failure.handover())) {
+            return dispatched(complaintId, now, cause, ACTOR, rules.handover());
+        }
         Optional<DispatchChoice> choice = rules.choose(state.registration());
         if (choice.isEmpty()) {
             return new AwaitingTriage(EventIds.of(EventType.AWAITING_TRIAGE, complaintId), complaintId, now,

@@ -36,8 +36,10 @@ import java.util.Optional;
  * routing's handler of {@code complaint-events}: every event folds into its case with the
  * contracts' state machine (an event that does not fit is counted, logged with its offset, and
  * skipped; an event applied before is skipped by its id), then routing decides what the changed
- * cases are owed (dispatch on registration, redispatch after a failed survey) and appends those
- * events to the outbox, all in the transaction the library runs with the new positions.
+ * cases are owed (dispatch on registration, unless the complaint was resolved at the first contact; redispatch
+ * after a failed survey, or a first work order when the failed survey was of the answer given at the first
+ * contact) and appends those events to the outbox, all in the transaction the library runs with the new
+ * positions.
  */
 @ApplicationScoped
 public class Projection implements EventHandler {

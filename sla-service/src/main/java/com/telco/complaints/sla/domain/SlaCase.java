@@ -36,7 +36,11 @@ import java.util.Optional;
  * passed unanswered or from a contact at which the customer agreed to a later time, each run due
  * 48 hours after the last reached contact or at the agreed time, replaced by the next run at the next
  * reached contact, and over with the final answer. DISPATCH runs while a complaint no dispatch rule fits
- * waits for an operator (AwaitingTriage to Dispatched). The service's own SlaClockStarted, SlaWarningRaised and SlaBreached on the log are part
+ * waits for an operator (AwaitingTriage to Dispatched). A complaint resolved during the first contact
+ * (即时处理, registered with {@code resolvedAtFirstContact}) has CONTACT and ANSWER met at its registration
+ * and a SURVEY clock without a work order (dispatchId null) from registration to the survey of that answer
+ * (a survey event without dispatchId) or closing; a failed survey then gets the case its first work order,
+ * whose RETURN runs as usual. The service's own SlaClockStarted, SlaWarningRaised and SlaBreached on the log are part
  * of the state: an announced deadline is adopted as a fact, and a raised warning is never raised again.
  */
 public final class SlaCase {
@@ -95,12 +99,23 @@ public final class SlaCase {
                 if (profile != null) {
                     return Outcome.rejected(RejectionReason.ALREADY_REGISTERED, complaintId + " is already registered");
                 }
-                profile = CaseProfile.of((ComplaintRegistered) event);
+                ComplaintRegistered registered = (ComplaintRegistered) event;
+                profile = CaseProfile.of(registered);
+                Instant at = registered.occurredAt();
                 // A clock already adopted from its announcement (read before the registration) starts nothing.
-                return Outcome.started(java.util.Arrays.asList(
-                        start(SlaClock.CASE, null, event.eventId(), event.occurredAt(), policies, calendar),
-                        start(SlaClock.CONTACT, null, event.eventId(), event.occurredAt(), policies, calendar),
-                        start(SlaClock.ANSWER, null, event.eventId(), event.occurredAt(), policies, calendar)));
+                List<TrackedClock> started = new ArrayList<>(java.util.Arrays.asList(
+                        start(SlaClock.CASE, null, event.eventId(), at, policies, calendar),
+                        start(SlaClock.CONTACT, null, event.eventId(), at, policies, calendar),
+                        start(SlaClock.ANSWER, null, event.eventId(), at, policies, calendar)));
+                if (registered.resolvedOnTheSpot()) {
+                    // Resolved during the first contact (即时处理): the customer was reached and given the answer
+                    // then, so CONTACT and ANSWER are met at registration (adopted or started) and no PROGRESS is
+                    // ever owed; the answer is surveyed next, with no work order.
+                    reached(at);
+                    answered(at);
+                    started.add(start(SlaClock.SURVEY, null, event.eventId(), at, policies, calendar));
+                }
+                return Outcome.started(started);
             }
             case AWAITING_TRIAGE:
                 return Outcome.started(start(SlaClock.DISPATCH, null, event.eventId(), event.occurredAt(), policies,
@@ -130,6 +145,7 @@ public final class SlaCase {
                 return Outcome.started(start(SlaClock.SURVEY, r.dispatchId(), r.eventId(), r.occurredAt(), policies, calendar));
             }
             case SURVEY_PASSED:
+                // Without dispatchId: the survey of the answer given at the first contact (its SURVEY clock has none).
                 stop(SlaClock.SURVEY, ((SurveyPassed) event).dispatchId(), event.occurredAt());
                 reached(event.occurredAt());
                 return Outcome.NOTHING;
@@ -222,9 +238,7 @@ public final class SlaCase {
             return null;
         }
         if (contact.answers()) {
-            answeredAt = at;
-            stop(SlaClock.ANSWER, null, at);
-            lastRun(SlaClock.PROGRESS).ifPresent(run -> run.stop(at));
+            answered(at);
             return null;
         }
         if (contact.agreesLaterContact()) {
@@ -250,6 +264,15 @@ public final class SlaCase {
         if (lastReachedAt == null || at.isAfter(lastReachedAt)) {
             lastReachedAt = at;
         }
+    }
+
+    /** The final answer reached the customer or was sent in writing at {@code at}: ANSWER and PROGRESS are over. */
+    private void answered(Instant at) {
+        if (answeredAt == null || at.isBefore(answeredAt)) {
+            answeredAt = at;
+        }
+        stop(SlaClock.ANSWER, null, at);
+        lastRun(SlaClock.PROGRESS).ifPresent(run -> run.stop(at));
     }
 
     /**

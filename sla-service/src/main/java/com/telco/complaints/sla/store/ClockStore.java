@@ -35,7 +35,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Cases and their clocks in sla's schema (or its shadow, when a replay set the search path). */
+/**
+ * Cases and their clocks in sla's schema (or its shadow, when a replay set the search path). A clock without a
+ * work order (CASE, CONTACT, ANSWER, PROGRESS, DISPATCH, and the SURVEY of an answer given at the first contact) is
+ * stored with dispatch_id '' and read back with a null one, so that the key has no null.
+ */
 @ApplicationScoped
 public class ClockStore {
 

@@ -7,6 +7,9 @@ import com.telco.complaints.contracts.event.ContactKind;
 import com.telco.complaints.contracts.event.LimitKind;
 import com.telco.complaints.contracts.event.SlaBreached;
 import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.lifecycle.CaseFold;
+import com.telco.complaints.contracts.lifecycle.CaseState;
+import com.telco.complaints.contracts.lifecycle.ClockState;
 import com.telco.complaints.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -483,5 +486,186 @@ class CustomerClocksTest {
         assertThat(again.started()).isEmpty();
         assertThat(progressRuns()).hasSize(2);
         assertThat(progress(2).stoppedAt()).isNull();
+    }
+
+    // Resolved during the first contact (即时处理): no work order, CONTACT and ANSWER met at registration, then
+    // the survey of the answer given then (a SURVEY clock without work order).
+
+    private TrackedClock firstContactSurvey() {
+        return sla.find(SlaClock.SURVEY, null).orElseThrow();
+    }
+
+    @Test
+    void aComplaintResolvedAtFirstContactHasContactAndAnswerMetAtRegistrationAndNeverWarnedOrBreached() {
+        SlaCase.Outcome outcome = apply(TestEvents.registeredAtFirstContact(C, T0));
+
+        assertThat(outcome.rejection()).isNull();
+        assertThat(outcome.started()).extracting(TrackedClock::clock)
+                .containsExactly(SlaClock.CASE, SlaClock.CONTACT, SlaClock.ANSWER, SlaClock.SURVEY);
+        for (SlaClock met : List.of(SlaClock.CONTACT, SlaClock.ANSWER)) {
+            // Started and announced as for any complaint, with the usual deadlines, and met at once.
+            assertThat(clock(met).startedAt()).isEqualTo(T0);
+            assertThat(clock(met).stoppedAt()).as("%s met", met).isEqualTo(T0);
+            assertThat(clock(met).stateAt(T0)).isEqualTo(TrackedClock.State.STOPPED);
+        }
+        assertThat(clock(SlaClock.CONTACT).deadline()).isEqualTo(h(24));
+        assertThat(clock(SlaClock.ANSWER).deadline()).isEqualTo(h(48));
+        assertThat(sla.lastReachedAt()).isEqualTo(T0);
+        assertThat(sla.answeredAt()).isEqualTo(T0);
+        assertThat(clock(SlaClock.CASE).stoppedAt()).isNull();
+
+        // Far past both deadlines: nothing raised for them, and the ANSWER deadline starts no PROGRESS.
+        assertThat(watchAt(h(49))).isEmpty();
+        assertThat(watchAt(h(200))).isEmpty();
+        for (SlaClock met : List.of(SlaClock.CONTACT, SlaClock.ANSWER)) {
+            assertThat(clock(met).warnedAt()).as("%s warned", met).isNull();
+            assertThat(clock(met).breachedAt()).as("%s breached", met).isNull();
+            assertThat(clock(met).warningOpen()).isFalse();
+            assertThat(clock(met).breachOpen()).isFalse();
+            assertThat(clock(met).stateAt(h(200))).isEqualTo(TrackedClock.State.STOPPED);
+        }
+        // Nor does a later contact, reached or agreeing to a later time: the answer was given.
+        assertThat(contact(50, ContactKind.PROGRESS, ContactChannel.PHONE, true).started()).isEmpty();
+        assertThat(apply(TestEvents.contacted(C, h(60), ContactKind.PROGRESS, ContactChannel.PHONE, true, h(90)))
+                .started()).isEmpty();
+        assertThat(progressRuns()).isEmpty();
+        assertThat(clock(SlaClock.CONTACT).stoppedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void theSurveyOfTheAnswerGivenAtFirstContactIsWatchedFromRegistrationWithoutAWorkOrder() {
+        apply(TestEvents.registeredAtFirstContact(C, T0));
+
+        TrackedClock survey = firstContactSurvey();
+        assertThat(survey.dispatchId()).isNull();
+        assertThat(survey.sequence()).isNull();
+        assertThat(survey.startedAt()).isEqualTo(T0);
+        // The policy of every survey: the end of the working day (17:30 in Shanghai on that Wednesday).
+        assertThat(survey.policy().id()).isEqualTo("survey-default");
+        assertThat(survey.deadline()).isEqualTo(h(8.5));
+        assertThat(survey.stoppedAt()).isNull();
+
+        apply(TestEvents.unreachableAtFirstContact(C, 1, h(1)));
+        assertThat(survey.stoppedAt()).as("an unreachable call answers nothing").isNull();
+        apply(TestEvents.surveyPassedAtFirstContact(C, h(2)));
+
+        assertThat(survey.stoppedAt()).isEqualTo(h(2));
+        assertThat(watchAt(h(100))).isEmpty();
+        assertThat(survey.warnedAt()).isNull();
+        assertThat(survey.breachedAt()).isNull();
+        assertThat(sla.lastReachedAt()).isEqualTo(h(2));
+    }
+
+    @Test
+    void theSurveyOfTheAnswerGivenAtFirstContactUnansweredIsWarnedAndBreachedThenStoppedByClosing() {
+        apply(TestEvents.registeredAtFirstContact(C, T0));
+
+        watchAt(h(9));
+        apply(TestEvents.unreachableAtFirstContact(C, 3, h(30)));
+        apply(TestEvents.closed(C, 1, h(30), CloseOutcome.UNREACHABLE));
+
+        TrackedClock survey = firstContactSurvey();
+        assertThat(survey.warnedAt()).isEqualTo(survey.warnAt());
+        assertThat(survey.breachedAt()).isEqualTo(h(8.5));
+        assertThat(survey.stoppedAt()).isEqualTo(h(30));
+        assertThat(clock(SlaClock.CONTACT).breachedAt()).isNull();
+        assertThat(clock(SlaClock.ANSWER).breachedAt()).isNull();
+    }
+
+    @Test
+    void aFailedSurveyAtFirstContactStopsItsSurveyClockAndTheFirstDispatchStartsTheReturnClock() {
+        apply(TestEvents.registeredAtFirstContact(C, T0));
+
+        apply(TestEvents.surveyFailedAtFirstContact(C, h(2), true, false));
+        SlaCase.Outcome dispatched = apply(TestEvents.dispatched(C, h(3), "network-ops"));
+
+        assertThat(firstContactSurvey().stoppedAt()).isEqualTo(h(2));
+        assertThat(dispatched.rejection()).isNull();
+        assertThat(dispatched.started()).singleElement().satisfies(r -> {
+            assertThat(r.clock()).isEqualTo(SlaClock.RETURN);
+            assertThat(r.dispatchId()).isEqualTo(TestEvents.workOrder(C, 1));
+            assertThat(r.startedAt()).isEqualTo(h(3));
+            assertThat(r.deadline()).isEqualTo(h(3 + 48));
+        });
+        // The work order runs as any other: returned, then surveyed on a SURVEY clock of its own.
+        SlaCase.Outcome returned = apply(TestEvents.returned(C, 1, h(5), true));
+        assertThat(sla.find(SlaClock.RETURN, TestEvents.workOrder(C, 1)).orElseThrow().stoppedAt()).isEqualTo(h(5));
+        assertThat(returned.started()).singleElement().satisfies(c -> {
+            assertThat(c.clock()).isEqualTo(SlaClock.SURVEY);
+            assertThat(c.dispatchId()).isEqualTo(TestEvents.workOrder(C, 1));
+        });
+        apply(TestEvents.surveyPassed(C, 1, h(6)));
+        assertThat(sla.find(SlaClock.SURVEY, TestEvents.workOrder(C, 1)).orElseThrow().stoppedAt()).isEqualTo(h(6));
+        assertThat(firstContactSurvey().stoppedAt()).isEqualTo(h(2));
+        assertThat(watchAt(h(200))).isEmpty();
+        assertThat(clock(SlaClock.ANSWER).breachedAt()).isNull();
+        assertThat(progressRuns()).isEmpty();
+    }
+
+    @Test
+    void aSurveyWithoutWorkOrderStopsOnlyTheFirstContactSurveyClock() {
+        // Out of place after a dispatch (the shared fold refuses it), but it must not stop the work order's survey.
+        apply(TestEvents.registeredAtFirstContact(C, T0));
+        apply(TestEvents.surveyFailedAtFirstContact(C, h(2), true, false));
+        apply(TestEvents.dispatched(C, h(3), "network-ops"));
+        apply(TestEvents.returned(C, 1, h(5), true));
+
+        apply(TestEvents.surveyFailedAtFirstContact(C, h(6), true, false));
+
+        assertThat(firstContactSurvey().stoppedAt()).isEqualTo(h(2));
+        assertThat(sla.find(SlaClock.SURVEY, TestEvents.workOrder(C, 1)).orElseThrow().stoppedAt()).isNull();
+    }
+
+    @Test
+    void aReplayOfAFirstContactCaseAgreesWithTheLiveServiceAndWithTheSharedFold() {
+        var registered = TestEvents.registeredAtFirstContact(C, T0);
+        var failed = TestEvents.surveyFailedAtFirstContact(C, h(2), true, false);
+        var dispatched = TestEvents.dispatched(C, h(3), "network-ops");
+        List<ComplaintEvent> log = new ArrayList<>();
+        log.add(registered);
+        apply(registered);
+        sla.clocks().forEach(c -> log.add(SlaEvents.started(C, c)));
+        log.add(failed);
+        apply(failed);
+        log.add(dispatched);
+        apply(dispatched);
+        log.add(SlaEvents.started(C, sla.find(SlaClock.RETURN, dispatched.dispatchId()).orElseThrow()));
+
+        SlaCase replay = SlaCase.empty(C, 0);
+        for (ComplaintEvent e : log) {
+            assertThat(replay.apply(e, policies, calendar).rejection()).as("%s", e).isNull();
+        }
+
+        assertThat(replay.clocks()).map(CustomerClocksTest::summary)
+                .containsExactlyElementsOf(sla.clocks().stream().map(CustomerClocksTest::summary).toList());
+        assertThat(replay.answeredAt()).isEqualTo(T0);
+        assertThat(replay.lastReachedAt()).isEqualTo(h(2));
+        // The shared fold accepts every event (a SURVEY clock without work order included) and derives the
+        // same stops.
+        CaseFold.Result folded = CaseFold.fold(C, log);
+        assertThat(folded.rejected()).isEmpty();
+        CaseState state = folded.state();
+        for (TrackedClock c : sla.clocks()) {
+            ClockState announced = state.clock(c.clock(), c.dispatchId(), c.sequence()).orElseThrow();
+            assertThat(state.stoppedAt(announced).orElse(null)).as("%s stopped", c.clock()).isEqualTo(c.stoppedAt());
+        }
+    }
+
+    @Test
+    void announcementsReadBeforeAFirstContactRegistrationAreStillMetByIt() {
+        apply(TestEvents.registeredAtFirstContact(C, T0));
+        SlaCase early = SlaCase.empty(C, 0);
+        for (SlaClock c : List.of(SlaClock.CONTACT, SlaClock.ANSWER, SlaClock.SURVEY)) {
+            early.apply(SlaEvents.started(C, clock(c)), policies, calendar);
+        }
+
+        SlaCase.Outcome outcome = early.apply(TestEvents.registeredAtFirstContact(C, T0), policies, calendar);
+
+        assertThat(outcome.rejection()).isNull();
+        assertThat(outcome.started()).extracting(TrackedClock::clock).containsExactly(SlaClock.CASE);
+        assertThat(early.find(SlaClock.CONTACT, null).orElseThrow().stoppedAt()).isEqualTo(T0);
+        assertThat(early.find(SlaClock.ANSWER, null).orElseThrow().stoppedAt()).isEqualTo(T0);
+        assertThat(early.find(SlaClock.SURVEY, null).orElseThrow().stoppedAt()).isNull();
+        assertThat(early.answeredAt()).isEqualTo(T0);
     }
 }

@@ -29,8 +29,10 @@ import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Clocks against the real broker and database, with the service's clock moved by the test
@@ -240,6 +242,53 @@ class ClockIT {
         TestClock.NOW.set(later(registeredAt.plus(Duration.ofDays(15)).plusSeconds(3)));
         assertThat(log.awaitRaised(SlaBreached.class, id, SlaClock.CASE, null, WAIT).occurredAt())
                 .isEqualTo(caseClock.deadline());
+    }
+
+    @Test
+    void aComplaintResolvedAtFirstContactHasContactAndAnswerMetAndItsSurveyWatchedUntilTheSurvey() {
+        String id = TestEvents.newComplaintId();
+        Instant nine = moveToNextWeekday("09:00");
+        log.publish(TestEvents.registeredAtFirstContact(id, nine));
+
+        // Announced as for any complaint; the survey of the answer given at the first contact has no work order.
+        SlaClockStarted contact = announced(id, SlaClock.CONTACT, null);
+        SlaClockStarted answer = announced(id, SlaClock.ANSWER, null);
+        SlaClockStarted survey = announced(id, SlaClock.SURVEY, null);
+        assertThat(contact.startedAt()).isEqualTo(nine);
+        assertThat(answer.deadline()).isEqualTo(nine.plus(Duration.ofHours(48)));
+        assertThat(survey.startedAt()).isEqualTo(nine);
+        assertThat(survey.policy().id()).isEqualTo("survey-default");
+        assertThat(survey.deadline()).as("the end of the working day").isEqualTo(nine.plus(Duration.ofMinutes(8 * 60 + 30)));
+        await().atMost(WAIT).untilAsserted(() -> Callers.as(Callers.OPERATOR).get("/sla/complaints/" + id).then()
+                .statusCode(200)
+                .body("clocks.find { it.clock == 'CONTACT' }.state", equalTo("STOPPED"))
+                .body("clocks.find { it.clock == 'CONTACT' }.stoppedAt", equalTo(nine.toString()))
+                .body("clocks.find { it.clock == 'ANSWER' }.state", equalTo("STOPPED"))
+                .body("clocks.find { it.clock == 'ANSWER' }.stoppedAt", equalTo(nine.toString()))
+                .body("clocks.find { it.clock == 'SURVEY' }.state", equalTo("RUNNING"))
+                .body("clocks.find { it.clock == 'SURVEY' }.dispatchId", nullValue()));
+
+        Instant surveyedAt = nine.plus(Duration.ofHours(1));
+        log.publish(TestEvents.surveyPassedAtFirstContact(id, surveyedAt));
+        TestClock.NOW.set(later(surveyedAt.plusSeconds(60))); // the view shows the case as it stands now
+        await().atMost(WAIT).untilAsserted(() -> Callers.as(Callers.OPERATOR).get("/sla/complaints/" + id).then()
+                .body("clocks.find { it.clock == 'SURVEY' }.state", equalTo("STOPPED"))
+                .body("clocks.find { it.clock == 'SURVEY' }.stoppedAt", equalTo(surveyedAt.toString())));
+
+        // Days past every deadline but the case's: nothing was owed, so nothing is raised and no PROGRESS runs.
+        TestClock.NOW.set(later(nine.plus(Duration.ofDays(3))));
+        WatchBarrier.atNow(log);
+        Callers.as(Callers.OPERATOR).get("/sla/complaints/" + id).then()
+                .body("clocks.clock", containsInAnyOrder("CASE", "CONTACT", "ANSWER", "SURVEY"))
+                .body("clocks.find { it.clock == 'CONTACT' }.state", equalTo("STOPPED"))
+                .body("clocks.find { it.clock == 'ANSWER' }.state", equalTo("STOPPED"))
+                .body("clocks.breachRaisedAt", everyItem(nullValue()))
+                .body("clocks.warningRaisedAt", everyItem(nullValue()));
+        LogCensus census = LogCensus.of(log).assertOneRecordPerEventId();
+        assertThat(census.events(id, SlaWarningRaised.class)).isEmpty();
+        assertThat(census.events(id, SlaBreached.class)).isEmpty();
+        assertThat(census.events(id, SlaClockStarted.class)).extracting(SlaClockStarted::clock)
+                .containsExactlyInAnyOrder(SlaClock.CASE, SlaClock.CONTACT, SlaClock.ANSWER, SlaClock.SURVEY);
     }
 
     @Test

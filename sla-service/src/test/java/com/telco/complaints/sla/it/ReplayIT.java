@@ -63,6 +63,22 @@ class ReplayIT {
                 log.await(e -> e.event() instanceof SlaClockStarted s && s.complaintId().equals(id)
                         && s.clock() == SlaClock.RETURN, WAIT);
             }
+            // Resolved at the first contact: surveyed and satisfied; dissatisfied, then dispatched; never surveyed
+            // (its SURVEY clock, without work order, runs on and may warn and breach below).
+            for (int i = 0; i < 3; i++) {
+                String id = TestEvents.newComplaintId();
+                log.publish(TestEvents.registeredAtFirstContact(id, start));
+                if (i == 0) {
+                    log.publish(TestEvents.surveyPassedAtFirstContact(id, start.plus(Duration.ofHours(1))));
+                } else if (i == 1) {
+                    log.publish(TestEvents.surveyFailedAtFirstContact(id, start.plus(Duration.ofHours(1)), true, false));
+                    log.publish(TestEvents.dispatched(id, start.plus(Duration.ofHours(2)), "network-ops"));
+                }
+                SlaClock last = i == 1 ? SlaClock.RETURN : SlaClock.SURVEY;
+                log.await(e -> e.event() instanceof SlaClockStarted s && s.complaintId().equals(id)
+                        && s.clock() == last, WAIT);
+                cases.add(id);
+            }
             // Let some clocks warn and breach: 40 hours later the open work orders are past 80% of 48 h.
             TestClock.NOW.set(start.plus(Duration.ofHours(40)));
             log.await(SlaWarningRaised.class, cases.get(0), 1, WAIT);

@@ -8,7 +8,6 @@ import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
 import com.telco.complaints.contracts.lifecycle.CaseState;
-import com.telco.complaints.contracts.lifecycle.CaseStatus;
 import com.telco.complaints.contracts.lifecycle.WorkOrder;
 import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
@@ -26,7 +25,9 @@ import java.util.Optional;
  * handed to the manager hotline when they do not; dissatisfied again after the hotline's work order
  * closes as escalated; a customer not reached is recorded, and at the limit is sent the final answer in
  * writing (unless it was) and the case closes as unreachable. Only a case whose current work order was returned
- * and not yet surveyed has a survey pending.
+ * and not yet surveyed, or a complaint resolved at the first contact and not yet surveyed, has a survey pending:
+ * the latter is surveyed on the answer given then, without a work order (its events name none, attempt 0), and a
+ * dissatisfied customer owed a work order gets the case's first.
  *
  * <p>A customer reached at the survey call who was never given the final answer is given it then, from the
  * department's return, before anything else: nobody is surveyed on an answer never given.
@@ -52,8 +53,21 @@ public final class Answers {
 
     private Answers() {}
 
-    /** The work order whose survey is pending. */
-    public static WorkOrder pendingWorkOrder(CaseState state) {
+    /**
+     * What a pending survey is about.
+     *
+     * @param dispatchId the returned work order; null for the answer given at the first contact
+     * @param attempt    the work order's attempt; 0 for the answer given at the first contact
+     */
+    public record Subject(String dispatchId, int attempt) {
+
+        String named() {
+            return dispatchId == null ? "the answer given at the first contact" : "work order " + dispatchId;
+        }
+    }
+
+    /** What the pending survey is about. */
+    public static Subject pendingSubject(CaseState state) {
         String complaintId = state.complaintId();
         if (state.status() == null) {
             throw new SurveyNotPending("Complaint " + complaintId + " is not registered");
@@ -61,7 +75,12 @@ public final class Answers {
         WorkOrder current = state.currentWorkOrder().orElse(null);
         switch (state.status()) {
             case RETURNED:
-                return current;
+                return new Subject(current.dispatchId(), current.attempt());
+            case RESOLVED_AT_FIRST_CONTACT:
+                return new Subject(null, 0);
+            case TRIAGE:
+                throw new SurveyNotPending("Complaint " + complaintId + " waits in triage for a department; "
+                        + "no survey is pending");
             case REGISTERED:
                 throw new SurveyNotPending("Complaint " + complaintId + " has no work order yet; no survey is pending");
             case DISPATCHED:
@@ -69,6 +88,10 @@ public final class Answers {
                         + "; no survey is pending until it is returned");
             case SATISFIED:
             case DISSATISFIED:
+                if (current == null) {
+                    throw new SurveyNotPending("The survey of the answer given at the first contact was already answered"
+                            + (state.firstContactSurveyedAt() == null ? "" : " at " + state.firstContactSurveyedAt()));
+                }
                 throw new SurveyNotPending("The survey of work order " + current.dispatchId() + " was already answered"
                         + (current.surveyedAt() == null ? "" : " at " + current.surveyedAt()));
             case CLOSED:
@@ -114,15 +137,17 @@ public final class Answers {
 
     private static Decision decideSurvey(CaseState state, AnswerRequest answer, SurveyRules rules, Instant now,
                                          String causationId) {
-        WorkOrder workOrder = pendingWorkOrder(state);
+        Subject subject = pendingSubject(state);
         String complaintId = state.complaintId();
-        String dispatchId = workOrder.dispatchId();
+        String dispatchId = subject.dispatchId();
+        // Name-based ids: the work order's survey, or the first contact's survey (by the complaint number).
+        String key = SurveyTask.key(complaintId, dispatchId);
         String actor = answer.surveyedBy().strip();
 
         if (!answer.reached()) {
             int count = state.unreachableCount() + 1;
             CustomerUnreachable unreachable = new CustomerUnreachable(
-                    EventIds.of(EventType.CUSTOMER_UNREACHABLE, dispatchId, count), complaintId, now,
+                    EventIds.of(EventType.CUSTOMER_UNREACHABLE, key, count), complaintId, now,
                     EventType.CUSTOMER_UNREACHABLE.currentVersion(), causationId, actor, dispatchId, count);
             if (count < rules.unreachableLimit()) {
                 return new Decision(AnswerOutcome.NOT_REACHED, dispatchId, List.of(unreachable));
@@ -133,20 +158,20 @@ public final class Answers {
         }
 
         if (answer.satisfied()) {
-            SurveyPassed passed = new SurveyPassed(EventIds.of(EventType.SURVEY_PASSED, dispatchId), complaintId, now,
-                    EventType.SURVEY_PASSED.currentVersion(), causationId, actor, dispatchId, workOrder.attempt());
+            SurveyPassed passed = new SurveyPassed(EventIds.of(EventType.SURVEY_PASSED, key), complaintId, now,
+                    EventType.SURVEY_PASSED.currentVersion(), causationId, actor, dispatchId, subject.attempt());
             return new Decision(AnswerOutcome.SATISFIED, dispatchId, List.of(passed,
                     closed(state, dispatchId, CloseOutcome.SATISFIED, now, causationId, actor,
-                            "Customer satisfied with work order " + dispatchId)));
+                            "Customer satisfied with " + subject.named())));
         }
 
         boolean atFault = answer.operatorAtFault();
         boolean afterHotline = state.handedOver();
-        boolean redispatch = !afterHotline && atFault && workOrder.attempt() < rules.attemptLimit();
+        boolean redispatch = !afterHotline && atFault && subject.attempt() < rules.attemptLimit();
         boolean explained = !atFault && answer.acceptsExplanation();
         boolean handover = !afterHotline && !redispatch && !explained;
-        SurveyFailed failed = new SurveyFailed(EventIds.of(EventType.SURVEY_FAILED, dispatchId), complaintId, now,
-                EventType.SURVEY_FAILED.currentVersion(), causationId, actor, dispatchId, workOrder.attempt(),
+        SurveyFailed failed = new SurveyFailed(EventIds.of(EventType.SURVEY_FAILED, key), complaintId, now,
+                EventType.SURVEY_FAILED.currentVersion(), causationId, actor, dispatchId, subject.attempt(),
                 answer.reason().strip(), atFault, strip(answer.explanation()), redispatch, handover);
         if (redispatch) {
             return new Decision(AnswerOutcome.REDISPATCHED, dispatchId, List.of(failed));
@@ -176,6 +201,6 @@ public final class Answers {
 
     /** Whether {@code state} is waiting for a survey answer. */
     public static boolean pending(CaseState state) {
-        return state.status() == CaseStatus.RETURNED;
+        return state.surveyPending();
     }
 }

@@ -4,6 +4,7 @@ import com.telco.complaints.contracts.event.ContactChannel;
 import com.telco.complaints.contracts.event.ContactKind;
 import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.FinalAnswer;
+import com.telco.complaints.contracts.event.FirstContactResolution;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
@@ -128,7 +129,17 @@ public final class Contacts {
             return Optional.empty();
         }
         return answerFromReturn(state, dispatchId, report, now, causationId, actor, ContactChannel.SMS, false,
-                "Answer sent by SMS: the customer could not be reached for the survey of work order " + dispatchId);
+                "Answer sent by SMS: the customer could not be reached for the survey of "
+                        + (dispatchId == null ? "the answer given at the first contact" : "work order " + dispatchId));
+    }
+
+    /**
+     * The report a survey of the answer given at the first contact falls back on, in the parts of a department's
+     * return: what the customer was told then (see {@link FirstContactResolution#asAnswer()}).
+     */
+    public static Map<String, String> firstContactReport(FirstContactResolution resolved) {
+        FinalAnswer answer = resolved.asAnswer();
+        return Map.of("problemFound", answer.cause(), "reconstruction", answer.process(), "measures", answer.solution());
     }
 
     /** The department's report told as the final answer: cause = problem found, process = reconstruction, solution = measures. */

@@ -1,9 +1,9 @@
 package com.telco.complaints.survey.domain;
 
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.Resolution;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.lifecycle.CaseState;
-import com.telco.complaints.contracts.lifecycle.CaseStatus;
 import com.telco.complaints.contracts.lifecycle.ClockState;
 import com.telco.complaints.contracts.lifecycle.WorkOrder;
 
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The survey tasks of a case: one for every work order that was returned. Only the current work
- * order's survey can be pending; an earlier one was answered (it failed, or there would be no
- * later work order).
+ * The survey tasks of a case: one for the answer given at the first contact of a complaint resolved then, and
+ * one for every work order that was returned. Only the latest survey can be pending; an earlier one was
+ * answered (it failed, or there would be no later work order).
  */
 public final class SurveyTasks {
 
@@ -24,6 +24,9 @@ public final class SurveyTasks {
         List<SurveyTask> tasks = new ArrayList<>();
         Optional<WorkOrder> current = state.currentWorkOrder();
         ComplaintRegistered registration = state.registration();
+        if (state.resolvedAtFirstContact()) {
+            tasks.add(firstContact(state));
+        }
         for (WorkOrder w : state.workOrders()) {
             if (w.returnedAt() == null) {
                 continue;
@@ -35,16 +38,29 @@ public final class SurveyTasks {
                     registration.channel(), registration.category(), registration.subcategory(),
                     registration.urgency(), registration.region(), registration.demand(), w.returnedAt(),
                     w.resolution(), w.operatorAtFault(), clock.map(ClockState::warnAt).orElse(null),
-                    clock.map(ClockState::deadline).orElse(null), w.surveyedAt()));
+                    clock.map(ClockState::deadline).orElse(null), w.surveyedAt(), null));
         }
         return tasks;
+    }
+
+    /** The survey of the answer given at the first contact: current until the case got a work order. */
+    private static SurveyTask firstContact(CaseState state) {
+        ComplaintRegistered r = state.registration();
+        boolean isCurrent = state.workOrders().isEmpty();
+        AnswerOutcome outcome = isCurrent ? outcome(state, null, true)
+                : state.workOrders().get(0).handover() ? AnswerOutcome.HANDED_OVER : AnswerOutcome.REDISPATCHED;
+        Optional<ClockState> clock = state.clock(SlaClock.SURVEY, null);
+        return new SurveyTask(null, state.complaintId(), 0, null, status(state, isCurrent), outcome, r.customer(),
+                r.channel(), r.category(), r.subcategory(), r.urgency(), r.region(), r.demand(), r.occurredAt(),
+                Resolution.RESOLVED, null, clock.map(ClockState::warnAt).orElse(null),
+                clock.map(ClockState::deadline).orElse(null), state.firstContactSurveyedAt(), r.resolvedAtFirstContact());
     }
 
     private static SurveyStatus status(CaseState state, boolean current) {
         if (!current) {
             return SurveyStatus.ANSWERED;
         }
-        if (state.status() == CaseStatus.RETURNED) {
+        if (state.surveyPending()) {
             return SurveyStatus.PENDING;
         }
         return state.isClosed() ? SurveyStatus.CLOSED : SurveyStatus.ANSWERED;
@@ -62,6 +78,13 @@ public final class SurveyTasks {
                 return AnswerOutcome.valueOf(state.closure().outcome().name());
             case SATISFIED:
                 return AnswerOutcome.SATISFIED;
+            case TRIAGE:
+                // Only the survey of the answer given at the first contact is current while the case waits in
+                // triage: it failed with a redispatch, and no dispatch rule fitted the case's first work order.
+                if (state.lastSurveyFailure() == null) {
+                    return null;
+                }
+                // fall through
             case DISSATISFIED:
                 // Without redispatch, the closing event that follows says whether it was explained or escalated.
                 if (Boolean.TRUE.equals(state.lastSurveyFailure().handover())) {

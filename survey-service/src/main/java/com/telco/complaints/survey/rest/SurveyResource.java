@@ -99,7 +99,7 @@ public class SurveyResource {
         }
         Surveying.Answered answered = surveying.answer(complaintId, parsed.request, Causation.of(idempotencyKey),
                 Causation.given(idempotencyKey));
-        return tasks.find(answered.dispatchId()).map(row -> Response.ok(view(row)).build()).orElseThrow();
+        return tasks.find(answered.taskKey()).map(row -> Response.ok(view(row)).build()).orElseThrow();
     }
 
     /** The task as the caller may see it: the customer in full for a surveyor or an auditor, masked for anyone else. */

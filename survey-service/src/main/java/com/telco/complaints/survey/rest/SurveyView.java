@@ -14,7 +14,9 @@ import java.time.Instant;
  * answer) is shown as it is.
  *
  * @param complaintId the complaint number
- * @param result      what the department reported: reconstruction, customerDemand, problemFound, measures
+ * @param dispatchId  the work order surveyed; absent for the survey of the answer given at the first contact
+ * @param result      what the department reported: reconstruction, customerDemand, problemFound, measures; for
+ *                    the answer given at the first contact, its measures and explanation
  * @param answer      what the customer answered; absent until a survey call was made
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,12 +1,14 @@
 package com.telco.complaints.survey.store;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.survey.domain.SurveyTask;
 import com.telco.complaints.survey.store.SurveyTaskStore.AnswerNote;
 
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ public final class CaseChanges {
     private final List<Returned> returns = new ArrayList<>();
     private final List<AnswerNote> answers = new ArrayList<>();
     private int eventsApplied;
+    private int resolvedAtFirstContact;
 
     /** The case as this run left it, else {@code loaded}, else a case of which nothing is known. */
     public CaseState current(String complaintId, CaseState loaded) {
@@ -44,20 +47,25 @@ public final class CaseChanges {
             case RETURNED:
                 returns.add((Returned) event);
                 break;
+            case COMPLAINT_REGISTERED:
+                if (((ComplaintRegistered) event).resolvedOnTheSpot()) {
+                    resolvedAtFirstContact++;
+                }
+                break;
             case SURVEY_PASSED:
                 SurveyPassed passed = (SurveyPassed) event;
-                answers.add(new AnswerNote(passed.dispatchId(), passed.actor(), passed.causationId(), null, null, null,
+                answers.add(new AnswerNote(SurveyTask.key(passed.complaintId(), passed.dispatchId()), passed.actor(), passed.causationId(), null, null, null,
                         null));
                 break;
             case SURVEY_FAILED:
                 SurveyFailed failed = (SurveyFailed) event;
-                answers.add(new AnswerNote(failed.dispatchId(), failed.actor(), failed.causationId(), failed.reason(),
+                answers.add(new AnswerNote(SurveyTask.key(failed.complaintId(), failed.dispatchId()), failed.actor(), failed.causationId(), failed.reason(),
                         failed.operatorAtFault(), failed.explanation(), null));
                 break;
             case CUSTOMER_UNREACHABLE:
                 // The fold's count, not the event's: the count of calls this case has actually seen.
                 CustomerUnreachable unreachable = (CustomerUnreachable) event;
-                answers.add(new AnswerNote(unreachable.dispatchId(), unreachable.actor(), unreachable.causationId(),
+                answers.add(new AnswerNote(SurveyTask.key(unreachable.complaintId(), unreachable.dispatchId()), unreachable.actor(), unreachable.causationId(),
                         null, null, null, after.unreachableCount()));
                 break;
             default:
@@ -81,8 +89,8 @@ public final class CaseChanges {
         return eventsApplied;
     }
 
-    /** Survey tasks opened: one per returned work order. */
+    /** Survey tasks opened: one per returned work order, one per complaint resolved at the first contact. */
     public int tasksOpened() {
-        return returns.size();
+        return returns.size() + resolvedAtFirstContact;
     }
 }

@@ -36,12 +36,13 @@ public class SurveyTaskStore {
     /**
      * What a survey event leaves on its task.
      *
+     * @param taskKey          the task's key ({@link SurveyTask#key()})
      * @param unreachableCount null to leave the count as it is
      */
-    public record AnswerNote(String dispatchId, String surveyedBy, String causationId, String reason,
+    public record AnswerNote(String taskKey, String surveyedBy, String causationId, String reason,
                              Boolean operatorAtFault, String explanation, Integer unreachableCount) {}
 
-    /** A survey task row. */
+    /** A survey task row; {@code dispatchId} null for the survey of the answer given at the first contact. */
     public record TaskRow(String dispatchId, String complaintId, int attempt, String department, String status,
                           String outcome, String customerName, String customerPhone, String customerTier,
                           String channel, String category, String subcategory, String urgency, String region,
@@ -53,7 +54,8 @@ public class SurveyTaskStore {
     private static final String COLUMNS = "dispatch_id, complaint_id, attempt, department, status, outcome, "
             + "customer_name, customer_phone, customer_tier, channel, category, subcategory, urgency, region, demand, "
             + "returned_at, returned_by, resolution, operator_at_fault, result, warn_at, survey_deadline, "
-            + "unreachable_count, answered_at, surveyed_by, reason, answer_operator_at_fault, explanation, causation_id";
+            + "unreachable_count, answered_at, surveyed_by, reason, answer_operator_at_fault, explanation, causation_id, "
+            + "first_contact";
 
     @Inject
     AgroalDataSource dataSource;
@@ -64,11 +66,12 @@ public class SurveyTaskStore {
         Sql.batch(dataSource, "insert into survey_tasks (dispatch_id, complaint_id, attempt, "
                 + "department, status, outcome, customer_name, customer_phone, customer_tier, channel, category, "
                 + "subcategory, urgency, region, demand, returned_at, resolution, operator_at_fault, warn_at, "
-                + "survey_deadline, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "survey_deadline, answered_at, first_contact, result) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
                 + "on conflict (dispatch_id) do update set status = excluded.status, outcome = excluded.outcome, "
                 + "warn_at = excluded.warn_at, survey_deadline = excluded.survey_deadline, "
                 + "answered_at = excluded.answered_at", all, (s, t) -> {
-            s.setString(1, t.dispatchId());
+            s.setString(1, t.key());
             s.setString(2, t.complaintId());
             s.setInt(3, t.attempt());
             s.setString(4, t.department());
@@ -89,6 +92,9 @@ public class SurveyTaskStore {
             s.setTimestamp(19, Sql.timestamp(t.warnAt()));
             s.setTimestamp(20, Sql.timestamp(t.surveyDeadline()));
             s.setTimestamp(21, Sql.timestamp(t.answeredAt()));
+            s.setBoolean(22, t.firstContact());
+            // What the customer was told at the first contact is what the agent surveys them on.
+            s.setString(23, t.firstContact() ? EventJson.mapper().writeValueAsString(t.firstContactAnswer()) : null);
         }, "projecting survey tasks");
     }
 
@@ -132,7 +138,7 @@ public class SurveyTaskStore {
                 } else {
                     s.setInt(6, n.unreachableCount());
                 }
-                s.setString(7, n.dispatchId());
+                s.setString(7, n.taskKey());
                 s.addBatch();
             }
             s.executeBatch();
@@ -141,8 +147,9 @@ public class SurveyTaskStore {
         }
     }
 
-    public Optional<TaskRow> find(String dispatchId) {
-        List<TaskRow> rows = query("where dispatch_id = ?", List.of(dispatchId), 1, 0);
+    /** @param taskKey the task's key ({@link SurveyTask#key()}): its work order, or the complaint number */
+    public Optional<TaskRow> find(String taskKey) {
+        List<TaskRow> rows = query("where dispatch_id = ?", List.of(taskKey), 1, 0);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -172,7 +179,7 @@ public class SurveyTaskStore {
     private List<TaskRow> query(String where, List<Object> params, int limit, int offset) {
         return Sql.page(dataSource, "select " + COLUMNS + " from survey_tasks " + where, params, limit, offset, rs -> {
             String result = rs.getString(20);
-            return new TaskRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+            return new TaskRow(rs.getBoolean(30) ? null : rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                     rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
                     Sql.instant(rs, 16), rs.getString(17), rs.getString(18), (Boolean) rs.getObject(19),

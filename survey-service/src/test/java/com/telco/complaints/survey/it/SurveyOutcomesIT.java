@@ -125,13 +125,42 @@ class SurveyOutcomesIT {
         EventLog.Entry entry = log.await(e -> passed.eventId().equals(e.event() == null ? null : e.event().eventId()),
                 WAIT);
         assertThat(entry.key()).isEqualTo(complaintId);
-        assertThat(entry.header(CloudEvents.TYPE)).isEqualTo("complaint.survey-passed.v1");
+        assertThat(entry.header(CloudEvents.TYPE)).isEqualTo("complaint.survey-passed.v2");
         assertThat(entry.header(CloudEvents.SOURCE)).isEqualTo("/complaint-suite/survey-service");
         assertThat(entry.header(CloudEvents.SUBJECT)).isEqualTo(complaintId);
 
         assertThat(pendingIds()).doesNotContain(complaintId);
         assertThat(surveys("CLOSED")).anySatisfy(s -> assertThat(s).containsEntry("complaintId", complaintId)
                 .containsEntry("outcome", "SATISFIED"));
+    }
+
+    @Test
+    void aComplaintResolvedAtTheFirstContactIsSurveyedOnTheAnswerGivenThenAndClosesWithoutAWorkOrder() {
+        String complaintId = TestEvents.newComplaintId();
+        Instant registeredAt = Instant.parse("2026-11-25T08:00:00Z");
+        log.publish(TestEvents.registeredAtFirstContact(complaintId, registeredAt));
+        await().atMost(WAIT).untilAsserted(() -> Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then()
+                .statusCode(200).body("status", equalTo("PENDING")).body("attempt", equalTo(0))
+                .body("dispatchId", nullValue()).body("returnedAt", equalTo(registeredAt.toString()))
+                .body("result.measures", equalTo("Reset the customer's network settings on the call")));
+        assertThat(surveys("PENDING")).anySatisfy(t -> assertThat(t).containsEntry("complaintId", complaintId));
+        Instant answeredAt = Instant.parse("2026-11-25T10:00:00Z");
+        TestClock.CLOCK.set(answeredAt);
+
+        answer(complaintId, Cases.SATISFIED).statusCode(200).body("status", equalTo("CLOSED"))
+                .body("outcome", equalTo("SATISFIED")).body("dispatchId", nullValue())
+                .body("answeredAt", equalTo(answeredAt.toString()));
+
+        List<ComplaintEvent> events = afterAnswers(log, complaintId, counts("SurveyPassed", 1, "ComplaintClosed", 1,
+                "CustomerContacted", 0, "Dispatched", 0));
+        assertThat(typesOnTheLog(log, complaintId)).containsExactly(EventType.COMPLAINT_REGISTERED,
+                EventType.SURVEY_PASSED, EventType.COMPLAINT_CLOSED);
+        SurveyPassed passed = (SurveyPassed) events.get(1);
+        assertThat(passed.dispatchId()).isNull();
+        assertThat(passed.attempt()).isZero();
+        assertThat(passed.eventId()).isEqualTo(EventIds.of(EventType.SURVEY_PASSED, complaintId));
+        assertThat(((ComplaintClosed) events.get(2)).outcome()).isEqualTo(CloseOutcome.SATISFIED);
+        answer(complaintId, Cases.SATISFIED).statusCode(409);
     }
 
     @Test

@@ -51,6 +51,8 @@ final class Report {
                     Figures.rate(t, "contactTimeliness", "contactsOnTime", "contactsJudged"),
                     Figures.rate(t, "answerTimeliness", "answersOnTime", "answersJudged"),
                     Figures.rate(t, "progressCompliance", "progressMet", "progressJudged"), belowTarget(t)));
+            r.append(String.format(Locale.ROOT, "               resolved at the first contact %s%n",
+                    Figures.rate(t, "firstContactResolutionRate", "resolvedAtFirstContact", "volume")));
             r.append(String.format(Locale.ROOT, "  %-26s %7s %7s %9s %9s %9s %13s%n", "by department (first)",
                     "volume", "closed", "on time", "warnings", "breaches", "satisfaction"));
             for (JsonNode g : kpis.path("groups")) {

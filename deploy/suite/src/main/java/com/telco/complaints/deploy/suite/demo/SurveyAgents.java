@@ -58,7 +58,9 @@ final class SurveyAgents {
         Map<String, String> complaintOf = new HashMap<>();
         for (JsonNode task : pending.body()) {
             int missed = task.path("unreachableCount").asInt();
-            String key = task.path("dispatchId").asText() + "#" + missed;
+            // A survey of the answer given at the first contact has no work order: the complaint names it.
+            String key = (task.hasNonNull("dispatchId") ? task.path("dispatchId").asText()
+                    : task.path("complaintId").asText()) + "#" + missed;
             current.add(key);
             complaintOf.put(key, task.path("complaintId").asText());
             if (!planned.containsKey(key)) {

@@ -30,6 +30,14 @@ final class Traffic {
             "NETWORK", new String[] {"No signal at home since Monday", "Fix the coverage"},
             "BUSINESS", new String[] {"Charged twice for the same data package", "Refund the second charge"},
             "SERVICE", new String[] {"Waited two hours at the shop and left unserved", "An apology and an appointment"});
+    /** What a desk agent does and says when the complaint is solved during the first call. */
+    private static final Map<String, String[]> FIRST_CONTACT = Map.of(
+            "NETWORK", new String[] {"Reset the phone's network settings with the customer; signal checked on the call",
+                    "The phone's update had reset its APN; no fault in the network"},
+            "BUSINESS", new String[] {"Refunded the duplicate charge on the call",
+                    "The package was charged twice by a billing retry; the second charge is refunded"},
+            "SERVICE", new String[] {"Apologised and booked an appointment at the shop",
+                    "The shop was short of staff that afternoon; the appointment is kept for the customer"});
     private static final String[] SURNAMES = {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu"};
     private static final String[] GIVEN = {"Wei", "Fang", "Na", "Min", "Jing", "Lei", "Jun", "Yan", "Tao", "Ping"};
 
@@ -56,8 +64,17 @@ final class Traffic {
         }
         String category = pick(CATEGORIES);
         List<String> subcategories = SUBCATEGORIES.get(category);
-        return remembered(complaint(pick(CHANNELS), category, subcategories.get(random.nextInt(subcategories.size())),
-                region(), name(), phone(), random.nextDouble() < 0.15 ? "KEY" : "STANDARD"));
+        Map<String, Object> complaint = remembered(complaint(pick(CHANNELS), category,
+                subcategories.get(random.nextInt(subcategories.size())), region(), name(), phone(),
+                random.nextDouble() < 0.15 ? "KEY" : "STANDARD"));
+        String channel = (String) complaint.get("channel");
+        if ((channel.equals("HOTLINE") || channel.equals("IN_PERSON")) && random.nextDouble() < 0.2) {
+            // One call in five is solved while the customer is on the line (即时处理): no work order.
+            complaint.put("resolvedAtFirstContact", Map.of(
+                    "measures", FIRST_CONTACT.getOrDefault(category, FIRST_CONTACT.get("SERVICE"))[0],
+                    "explanation", FIRST_CONTACT.getOrDefault(category, FIRST_CONTACT.get("SERVICE"))[1]));
+        }
+        return complaint;
     }
 
     /** A complaint of the burst: no signal in the hotspot region (an outage). */
