@@ -66,6 +66,7 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("complaints.topics.submissions", topics.submissions());
         config.put("complaints.topics.submissions-dlq", topics.submissionsDlq());
         config.put("complaints.topics.audit-checkpoints", topics.auditCheckpoints());
+        config.put("complaints.topics.business-calendar", topics.businessCalendar());
         config.put("complaints.test.run-id", runId);
         // A consumer group of this start only, like its topics: a test beside a live suite on the same
         // broker never joins that suite's groups.

@@ -17,13 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** The calendar and the policies, built from configuration at start-up: an inconsistent one stops the service. */
 @ApplicationScoped
@@ -31,10 +28,15 @@ public class SlaBeans {
 
     private static final Logger LOG = Logger.getLogger(SlaBeans.class);
 
+    /**
+     * The calendar as configured and shipped: working hours and the notices of {@code sla.calendar.years}. The
+     * calendar in force is {@link com.telco.complaints.sla.messaging.CalendarBook}'s: this one and the notices
+     * loaded at run time.
+     */
     @Produces
     @Singleton
     @Startup
-    BusinessCalendar businessCalendar(SlaConfig config) {
+    ShippedCalendar shippedCalendar(SlaConfig config) {
         SlaConfig.Calendar c = config.calendar();
         Map<DayOfWeek, List<WorkingPeriod>> hours = new EnumMap<>(DayOfWeek.class);
         for (Map.Entry<String, String> e : c.hours().entrySet()) {
@@ -46,17 +48,24 @@ public class SlaBeans {
             }
             hours.put(day, parse("sla.calendar.hours." + e.getKey(), e.getValue()));
         }
-        Set<LocalDate> holidays = new HashSet<>();
-        Set<LocalDate> makeUp = new HashSet<>();
+        List<WorkingPeriod> makeUpDayHours = parse("sla.calendar.make-up-day-hours", c.makeUpDayHours());
+        BusinessCalendar calendar = new BusinessCalendar(c.zone(), hours, makeUpDayHours, List.of());
+        Map<Integer, String> sources = new java.util.TreeMap<>();
         for (String location : c.years().orElse(List.of())) {
             HolidayNotice notice = HolidayNotice.parse(read(location), location);
-            holidays.addAll(notice.holidays());
-            makeUp.addAll(notice.makeUpWorkdays());
+            List<HolidayNotice.Problem> problems = notice.problems(calendar);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("sla.calendar.years: " + location + ": " + problems.get(0).field()
+                        + ": " + problems.get(0).message());
+            }
+            if (sources.put(notice.year(), location) != null) {
+                throw new IllegalArgumentException("sla.calendar.years: two notices of " + notice.year());
+            }
+            calendar = calendar.withNotice(notice);
             LOG.infof("business calendar: %d holidays and %d make-up working days of %d from %s",
                     notice.holidays().size(), notice.makeUpWorkdays().size(), notice.year(), location);
         }
-        return new BusinessCalendar(c.zone(), hours, parse("sla.calendar.make-up-day-hours", c.makeUpDayHours()),
-                holidays, makeUp);
+        return new ShippedCalendar(calendar, sources);
     }
 
     @Produces

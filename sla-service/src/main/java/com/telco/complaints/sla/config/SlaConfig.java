@@ -39,6 +39,14 @@ public interface SlaConfig {
 
         /** Holiday notices, one file per year: classpath resources or file paths. */
         Optional<List<String>> years();
+
+        /** How often the notices loaded at run time (the business-calendar topic) are looked for. */
+        @WithDefault("PT30S")
+        Duration followInterval();
+
+        /** The wellness check is DOWN, and a WARN logged once a day, while fewer days ahead are confirmed. */
+        @WithDefault("45")
+        int confirmedDaysWanted();
     }
 
     interface Policy {

@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Instants of a period are found through the zone's rules, so a period that spans a change of
  * daylight saving time counts the time that really passes. Only dates the calendar is told about
- * are holidays: operators load each year's official notice.
+ * are holidays: operators load each year's official notice. A year without a notice is not confirmed: its
+ * days are guessed from the working week alone ({@link #guessOf}), and {@link #isConfirmed} says so.
+ * {@link #withNotice} gives the calendar with one year's notice loaded or replaced.
  */
 public final class BusinessCalendar {
 
@@ -32,11 +34,31 @@ public final class BusinessCalendar {
     private final List<WorkingPeriod> makeUpDayHours;
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> makeUpWorkdays;
+    /** The notices loaded, by year: the years whose days are confirmed. */
+    private final Map<Integer, HolidayNotice> notices;
     private final Map<LocalDate, List<Interval>> intervals = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_DATES = 20_000;
 
+    /** A calendar whose confirmed years are those of the dates given (a year with none of them is not confirmed). */
     public BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingPeriod>> hours, List<WorkingPeriod> makeUpDayHours,
                             Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
+        this(zone, hours, makeUpDayHours, noticesOf(holidays, makeUpWorkdays));
+    }
+
+    /** A calendar of these notices, at most one per year. */
+    public BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingPeriod>> hours, List<WorkingPeriod> makeUpDayHours,
+                            java.util.Collection<HolidayNotice> notices) {
+        Map<Integer, HolidayNotice> byYear = new java.util.TreeMap<>();
+        Set<LocalDate> holidays = new java.util.HashSet<>();
+        Set<LocalDate> makeUpWorkdays = new java.util.HashSet<>();
+        for (HolidayNotice notice : notices) {
+            if (byYear.put(notice.year(), notice) != null) {
+                throw new IllegalArgumentException("two notices of " + notice.year());
+            }
+            holidays.addAll(notice.holidays());
+            makeUpWorkdays.addAll(notice.makeUpWorkdays());
+        }
+        this.notices = java.util.Collections.unmodifiableMap(byYear);
         this.zone = zone;
         this.hours = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -56,8 +78,73 @@ public final class BusinessCalendar {
         }
     }
 
+    private static List<HolidayNotice> noticesOf(Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
+        Map<Integer, Set<LocalDate>> h = new java.util.TreeMap<>();
+        Map<Integer, Set<LocalDate>> m = new java.util.TreeMap<>();
+        holidays.forEach(d -> h.computeIfAbsent(d.getYear(), y -> new java.util.HashSet<>()).add(d));
+        makeUpWorkdays.forEach(d -> m.computeIfAbsent(d.getYear(), y -> new java.util.HashSet<>()).add(d));
+        Set<Integer> years = new java.util.TreeSet<>(h.keySet());
+        years.addAll(m.keySet());
+        return years.stream().map(y -> new HolidayNotice(y, h.getOrDefault(y, Set.of()), m.getOrDefault(y, Set.of())))
+                .toList();
+    }
+
+    /** This calendar with {@code notice} as its year's notice (loaded, or replacing the one before). */
+    public BusinessCalendar withNotice(HolidayNotice notice) {
+        Map<Integer, HolidayNotice> updated = new java.util.TreeMap<>(notices);
+        updated.put(notice.year(), notice);
+        return new BusinessCalendar(zone, hours, makeUpDayHours, updated.values());
+    }
+
     public ZoneId zone() {
         return zone;
+    }
+
+    /** The notice of {@code year}, if one was loaded. */
+    public java.util.Optional<HolidayNotice> notice(int year) {
+        return java.util.Optional.ofNullable(notices.get(year));
+    }
+
+    /** The notices loaded, by year. */
+    public Map<Integer, HolidayNotice> notices() {
+        return notices;
+    }
+
+    /** Whether the year of {@code date} has a notice: its holidays and make-up days are known, not guessed. */
+    public boolean isConfirmed(LocalDate date) {
+        return notices.containsKey(date.getYear());
+    }
+
+    /** Whether every day from {@code from} to {@code to} (instants, in this zone) is confirmed. */
+    public boolean isConfirmedBetween(Instant from, Instant to) {
+        int first = from.atZone(zone).getYear();
+        int last = to.atZone(zone).getYear();
+        for (int year = first; year <= last; year++) {
+            if (!notices.containsKey(year)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How many days after {@code today} are confirmed without a gap: to the end of the last year of the unbroken run
+     * of notices from today's year; 0 when today's year has none.
+     */
+    public long daysConfirmedAfter(LocalDate today) {
+        int year = today.getYear();
+        if (!notices.containsKey(year)) {
+            return 0;
+        }
+        while (notices.containsKey(year + 1)) {
+            year++;
+        }
+        return java.time.temporal.ChronoUnit.DAYS.between(today, LocalDate.of(year, 12, 31));
+    }
+
+    /** What a day is by the working week alone, as it is taken for a year without a notice. */
+    public DayKind guessOf(LocalDate date) {
+        return hours.get(date.getDayOfWeek()).isEmpty() ? DayKind.WEEKEND : DayKind.WORKDAY;
     }
 
     public DayKind kindOf(LocalDate date) {
@@ -67,7 +154,7 @@ public final class BusinessCalendar {
         if (holidays.contains(date)) {
             return DayKind.HOLIDAY;
         }
-        return hours.get(date.getDayOfWeek()).isEmpty() ? DayKind.WEEKEND : DayKind.WORKDAY;
+        return guessOf(date);
     }
 
     /** The working periods of a date; none on weekends and holidays. */

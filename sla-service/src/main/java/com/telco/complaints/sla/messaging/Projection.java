@@ -45,7 +45,7 @@ public class Projection implements EventHandler {
     @Inject
     SlaPolicies policies;
     @Inject
-    BusinessCalendar calendar;
+    CalendarBook calendars;
     @Inject
     AfterCommit afterCommit;
     @Inject
@@ -59,6 +59,8 @@ public class Projection implements EventHandler {
 
     @Override
     public void apply(List<Delivered> delivered, Applying applying) {
+        // One calendar for the batch, taken before any case is locked (the first batch may wait for the topic).
+        BusinessCalendar calendar = calendars.current();
         Map<String, SlaCase> cases = new LinkedHashMap<>(
                 clocks.lock(delivered.stream().map(d -> d.event().complaintId()).distinct().toList()));
         Map<String, SlaCase> changed = new LinkedHashMap<>();
@@ -102,7 +104,7 @@ public class Projection implements EventHandler {
     /** A rebuild lane folds its cases in memory and writes them with COPY, each as soon as it is closed. */
     @Override
     public RebuildLane<Delivered> rebuildLane() {
-        return new ReplayLane(clocks, policies, calendar, meters);
+        return new ReplayLane(clocks, policies, calendars.current(), meters);
     }
 
     /**
@@ -111,6 +113,7 @@ public class Projection implements EventHandler {
      * Returns how many.
      */
     public int raiseDue(Collection<String> complaintIds, Instant now, Duration grace) {
+        BusinessCalendar calendar = calendars.current();
         Map<String, SlaCase> cases = clocks.lock(complaintIds);
         List<ComplaintEvent> raised = new ArrayList<>();
         for (SlaCase sla : cases.values()) {

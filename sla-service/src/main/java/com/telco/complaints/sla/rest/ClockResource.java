@@ -32,6 +32,8 @@ import java.util.List;
 public class ClockResource {
 
     @Inject
+    com.telco.complaints.sla.messaging.CalendarBook calendars;
+    @Inject
     ClockStore clocks;
     @Inject
     Clock clock;
@@ -49,7 +51,7 @@ public class ClockResource {
         params.validate();
         Instant now = clock.instant();
         return clocks.open(filter, now, p.size(), p.offset()).stream()
-                .map(o -> ClockView.of(o.complaintId(), o.clock(), now)).toList();
+                .map(o -> ClockView.of(o.complaintId(), o.clock(), now, calendars.current())).toList();
     }
 
     @GET
@@ -65,7 +67,7 @@ public class ClockResource {
                 .filter(c -> !c.startedAt().isAfter(at))
                 .sorted(Comparator.comparing((com.telco.complaints.sla.domain.TrackedClock c) -> c.startedAt())
                         .thenComparing(c -> c.clock().ordinal()))
-                .map(c -> ClockView.of(complaintId, c, at)).toList();
+                .map(c -> ClockView.of(complaintId, c, at, calendars.current())).toList();
         return Response.ok(new CaseClocks(complaintId, at, views)).build();
     }
 

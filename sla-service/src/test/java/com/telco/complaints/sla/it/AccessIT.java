@@ -71,6 +71,8 @@ class AccessIT {
             new Door("GET", "/sla/clocks", CLOCK_READERS),
             new Door("GET", "/sla/complaints/{complaintId}", "/sla/complaints/C-NONE", CLOCK_READERS),
             new Door("GET", "/sla/calendar", List.of()),
+            new Door("GET", "/sla/calendar/{year}", "/sla/calendar/2026", List.of()),
+            new Door("PUT", "/sla/calendar/{year}", "/sla/calendar/2031", ADMINS),
             new Door("POST", "/sla/replay", ADMINS),
             new Door("GET", "/sla/replay", REPLAY_WATCHERS),
             new Door("DELETE", "/sla/replay", ADMINS));
@@ -157,7 +159,18 @@ class AccessIT {
         for (String role : ROLES) {
             as(role).queryParam("from", "2026-10-01").queryParam("to", "2026-10-01").get("/sla/calendar").then()
                     .statusCode(200).body("days[0].kind", equalTo("HOLIDAY"));
+            as(role).get("/sla/calendar/2026").then().statusCode(200).body("origin", equalTo("SHIPPED"))
+                    .body("source", equalTo("calendar/cn-2026.txt"));
         }
+    }
+
+    @Test
+    void onlyAnAdministratorLoadsAHolidayNotice() {
+        for (String role : allBut(ADMINS)) {
+            as(role).contentType("text/plain").body("year=2031\nholidays=2031-01-01\n").put("/sla/calendar/2031")
+                    .then().statusCode(403);
+        }
+        as(Callers.ADMIN).get("/sla/calendar/2031").then().statusCode(404);
     }
 
     @Test

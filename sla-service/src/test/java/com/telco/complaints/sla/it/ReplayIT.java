@@ -145,7 +145,8 @@ class ReplayIT {
         }
     }
 
-    private static void replayToTheEnd() {
+    /** Replays the log and waits until the replay is done. */
+    static void replayToTheEnd() {
         Callers.as(Callers.ADMIN).post("/sla/replay").then().statusCode(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 Callers.as(Callers.ADMIN).get("/sla/replay").then().body("state", equalTo("DONE")));

@@ -6,7 +6,6 @@ import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.LimitKind;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.Urgency;
-import com.telco.complaints.sla.domain.BusinessCalendar;
 import com.telco.complaints.sla.domain.CaseProfile;
 import com.telco.complaints.sla.domain.DayKind;
 import com.telco.complaints.sla.domain.SlaPolicies;
@@ -41,7 +40,7 @@ class ShippedPoliciesIT {
     @Inject
     SlaPolicies policies;
     @Inject
-    BusinessCalendar calendar;
+    com.telco.complaints.sla.config.ShippedCalendar shipped;
 
     @ParameterizedTest(name = "{0} {1} {2} {3} {4} -> {5} {6}")
     @CsvSource({
@@ -76,13 +75,13 @@ class ShippedPoliciesIT {
     void theShippedCalendarWorksWeekdaysFrom0830To1200And1330To1730AndMakeUpDaysTheSame() {
         List<String> weekday = List.of("08:30-12:00", "13:30-17:30");
         // A Wednesday, a Saturday, the National Day holiday and its Sunday make-up working day (2026 notice).
-        assertThat(strings(calendar.periodsOf(LocalDate.of(2026, 11, 25)))).isEqualTo(weekday);
-        assertThat(calendar.kindOf(LocalDate.of(2026, 11, 28))).isEqualTo(DayKind.WEEKEND);
-        assertThat(calendar.periodsOf(LocalDate.of(2026, 11, 28))).isEmpty();
-        assertThat(calendar.kindOf(LocalDate.of(2026, 10, 1))).isEqualTo(DayKind.HOLIDAY);
-        assertThat(calendar.periodsOf(LocalDate.of(2026, 10, 1))).isEmpty();
-        assertThat(calendar.kindOf(LocalDate.of(2026, 9, 20))).isEqualTo(DayKind.MAKE_UP_WORKDAY);
-        assertThat(strings(calendar.periodsOf(LocalDate.of(2026, 9, 20)))).as("make-up day hours from configuration")
+        assertThat(strings(shipped.calendar().periodsOf(LocalDate.of(2026, 11, 25)))).isEqualTo(weekday);
+        assertThat(shipped.calendar().kindOf(LocalDate.of(2026, 11, 28))).isEqualTo(DayKind.WEEKEND);
+        assertThat(shipped.calendar().periodsOf(LocalDate.of(2026, 11, 28))).isEmpty();
+        assertThat(shipped.calendar().kindOf(LocalDate.of(2026, 10, 1))).isEqualTo(DayKind.HOLIDAY);
+        assertThat(shipped.calendar().periodsOf(LocalDate.of(2026, 10, 1))).isEmpty();
+        assertThat(shipped.calendar().kindOf(LocalDate.of(2026, 9, 20))).isEqualTo(DayKind.MAKE_UP_WORKDAY);
+        assertThat(strings(shipped.calendar().periodsOf(LocalDate.of(2026, 9, 20)))).as("make-up day hours from configuration")
                 .isEqualTo(weekday);
     }
 

@@ -127,6 +127,7 @@ class TwoInstancesProcessIT {
                 "-Dquarkus.datasource.username=" + config.get("quarkus.datasource.username"),
                 "-Dquarkus.datasource.password=" + config.get("quarkus.datasource.password"),
                 "-Dcomplaints.topics.events=" + config.get("complaints.topics.events"),
+                "-Dcomplaints.topics.business-calendar=" + config.get("complaints.topics.business-calendar"),
                 "-Dmp.messaging.incoming.log-in.group.id=" + config.get("mp.messaging.incoming.log-in.group.id"),
                 "-Dmp.jwt.verify.publickey=" + config.get("mp.jwt.verify.publickey"),
                 "-Dmp.jwt.verify.issuer=" + config.get("mp.jwt.verify.issuer"),

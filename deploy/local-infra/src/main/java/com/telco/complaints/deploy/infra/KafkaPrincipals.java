@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  * <tr><th>principal</th><th>topics</th><th>groups, transactional ids</th></tr>
  * <tr><td>intake-service</td><td>reads submissions; writes (and reads) events and the submissions' dead letters</td>
  *     <td>prefix {@code intake-service}</td></tr>
- * <tr><td>routing-, sla-, survey-service</td><td>read and write events</td><td>prefix: the service's name</td></tr>
+ * <tr><td>routing-, sla-, survey-service</td><td>read and write events; sla also reads and writes the business
+ *     calendar</td><td>prefix: the service's name</td></tr>
  * <tr><td>analytics-service</td><td>reads events; reads and writes audit checkpoints</td>
  *     <td>prefix {@code analytics-service}</td></tr>
  * <tr><td>publisher</td><td>writes submissions</td><td>none</td></tr>
@@ -138,6 +139,8 @@ public final class KafkaPrincipals {
         allow(acl, INTAKE, ResourceType.TOPIC, topics.submissionsDlq(), PatternType.LITERAL, AclOperation.READ);
         allow(acl, ANALYTICS, ResourceType.TOPIC, topics.auditCheckpoints(), PatternType.LITERAL, AclOperation.WRITE);
         allow(acl, ANALYTICS, ResourceType.TOPIC, topics.auditCheckpoints(), PatternType.LITERAL, AclOperation.READ);
+        allow(acl, SLA, ResourceType.TOPIC, topics.businessCalendar(), PatternType.LITERAL, AclOperation.WRITE);
+        allow(acl, SLA, ResourceType.TOPIC, topics.businessCalendar(), PatternType.LITERAL, AclOperation.READ);
         allow(acl, PUBLISHER, ResourceType.TOPIC, topics.submissions(), PatternType.LITERAL, AclOperation.WRITE);
         allow(acl, READER, ResourceType.TOPIC, topics.events(), PatternType.LITERAL, AclOperation.READ);
         allow(acl, READER, ResourceType.GROUP, READER, PatternType.PREFIXED, AclOperation.READ);

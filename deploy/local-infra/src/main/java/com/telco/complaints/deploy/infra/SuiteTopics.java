@@ -21,22 +21,24 @@ import java.util.concurrent.TimeUnit;
  * @param submissions    complaints published by other systems, kept 7 days
  * @param submissionsDlq submissions that could not be accepted, kept forever
  * @param auditCheckpoints the audit archive's signed checkpoints (analytics-service), one partition, kept forever
+ * @param businessCalendar the holiday notices loaded at run time (sla-service), one partition, kept forever
  */
-public record SuiteTopics(String events, String submissions, String submissionsDlq, String auditCheckpoints) {
+public record SuiteTopics(String events, String submissions, String submissionsDlq, String auditCheckpoints,
+                          String businessCalendar) {
 
     public static final SuiteTopics DEFAULT = new SuiteTopics("complaint-events", "complaint-submissions",
-            "complaint-submissions-dlq", "audit-checkpoints");
+            "complaint-submissions-dlq", "audit-checkpoints", "business-calendar");
 
     private static final String FOREVER = "-1";
     private static final String SEVEN_DAYS = String.valueOf(Duration.ofDays(7).toMillis());
 
     public SuiteTopics withSuffix(String suffix) {
         return new SuiteTopics(events + suffix, submissions + suffix, submissionsDlq + suffix,
-                auditCheckpoints + suffix);
+                auditCheckpoints + suffix, businessCalendar + suffix);
     }
 
     public List<String> all() {
-        return List.of(events, submissions, submissionsDlq, auditCheckpoints);
+        return List.of(events, submissions, submissionsDlq, auditCheckpoints, businessCalendar);
     }
 
     /** Creates whichever of the topics is missing; existing topics are left as they are. */
@@ -52,7 +54,9 @@ public record SuiteTopics(String events, String submissions, String submissionsD
                 topic(submissions, partitions, SEVEN_DAYS),
                 topic(submissionsDlq, partitions, FOREVER),
                 // One partition: the checkpoints form one sequence, read from its end.
-                topic(auditCheckpoints, 1, FOREVER));
+                topic(auditCheckpoints, 1, FOREVER),
+                // One partition: a year's notices in the order they were loaded, read whole at start.
+                topic(businessCalendar, 1, FOREVER));
         try (Admin client = Admin.create(withTimeout(admin))) {
             Set<String> existing = client.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();

@@ -117,6 +117,16 @@ class KafkaAclIT {
     }
 
     @Test
+    void slaAloneWritesAndReadsTheBusinessCalendar() throws Exception {
+        assertThat(send(login(KafkaPrincipals.SLA), TOPICS.businessCalendar()).hasOffset()).isTrue();
+        assertThat(readable(login(KafkaPrincipals.SLA), TOPICS.businessCalendar())).isTrue();
+        for (String other : List.of(KafkaPrincipals.ROUTING, KafkaPrincipals.ANALYTICS, KafkaPrincipals.PUBLISHER)) {
+            assertThatThrownBy(() -> send(login(other), TOPICS.businessCalendar()))
+                    .as(other).hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
     void nobodyButTheAdminDeletesRecordsOrTopics() throws Exception {
         send(login(KafkaPrincipals.SURVEY), TOPICS.events());
         for (String principal : List.of(KafkaPrincipals.SURVEY, KafkaPrincipals.READER)) {

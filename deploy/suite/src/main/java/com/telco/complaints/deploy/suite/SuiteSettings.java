@@ -143,6 +143,7 @@ public record SuiteSettings(Path repoRoot, Path dataDir, List<Service> services,
             env.put("COMPLAINTS_TOPICS_SUBMISSIONS", endpoints.topics().submissions());
             env.put("COMPLAINTS_TOPICS_SUBMISSIONS_DLQ", endpoints.topics().submissionsDlq());
             env.put("COMPLAINTS_TOPICS_AUDIT_CHECKPOINTS", endpoints.topics().auditCheckpoints());
+            env.put("COMPLAINTS_TOPICS_BUSINESS_CALENDAR", endpoints.topics().businessCalendar());
         }
         env.putAll(environment.getOrDefault(service, Map.of()));
         return new ServiceLaunch(service, port(service), command, env, service.moduleDir(repoRoot), logFile(service));
