@@ -98,6 +98,22 @@ public record HolidayNotice(int year, Set<LocalDate> holidays, Set<LocalDate> ma
         return problems;
     }
 
+    /**
+     * What would make the notice unusable on any working week: a date outside its year, a day both a holiday and a
+     * make-up working day. A notice read back from the log is held to these only: it was checked against the
+     * working week when it was loaded, and a later change of working hours must not drop it.
+     */
+    public List<Problem> structuralProblems() {
+        List<Problem> problems = new ArrayList<>();
+        problemsOfItsYear(problems);
+        for (LocalDate date : makeUpWorkdays) {
+            if (holidays.contains(date)) {
+                problems.add(new Problem("makeUpWorkdays", date + " is also a holiday: a day is one or the other"));
+            }
+        }
+        return problems;
+    }
+
     private void problemsOfItsYear(List<Problem> problems) {
         for (LocalDate date : holidays) {
             if (date.getYear() != year) {

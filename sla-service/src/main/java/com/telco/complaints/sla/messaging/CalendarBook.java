@@ -242,9 +242,10 @@ public class CalendarBook {
                     e.getMessage());
             return Optional.empty();
         }
-        List<HolidayNotice.Problem> problems = noticeOf(published).problems(calendar);
+        List<HolidayNotice.Problem> problems = noticeOf(published).structuralProblems();
         if (!problems.isEmpty()) {
-            // Checked before it was published; a record written by other means is not trusted either.
+            // Checked in full before it was published; a record written by other means is held to what the
+            // calendar needs (not to the working week, which may have changed since it was loaded).
             LOG.errorf("business calendar: the notice of %d at offset %d of %s is refused: %s", published.year(),
                     r.offset(), topic, problems);
             return Optional.empty();

@@ -151,6 +151,21 @@ class CalendarNoticesTest {
         }
 
         @Test
+        void aNoticeReadBackFromTheLogIsHeldOnlyToWhatAnyWorkingWeekNeeds() {
+            HolidayNotice madeUpMonday = new HolidayNotice(2027, List.of(LocalDate.parse("2027-01-01")),
+                    List.of(LocalDate.parse("2027-02-15")));
+            HolidayNotice both = new HolidayNotice(2027, List.of(LocalDate.parse("2027-02-06")),
+                    List.of(LocalDate.parse("2027-02-06")));
+
+            assertThat(madeUpMonday.problems(CHINA)).hasSize(1);
+            assertThat(madeUpMonday.structuralProblems()).isEmpty();
+            assertThat(both.structuralProblems()).extracting(HolidayNotice.Problem::field)
+                    .containsExactly("makeUpWorkdays");
+            assertThat(new HolidayNotice(2027, List.of(LocalDate.parse("2028-01-01")), List.of())
+                    .structuralProblems()).hasSize(1);
+        }
+
+        @Test
         void aNoticeWithoutHolidaysIsRefused() {
             assertThat(new HolidayNotice(2027, Set.of(), Set.of()).problems(CHINA))
                     .extracting(HolidayNotice.Problem::field).containsExactly("holidays");
