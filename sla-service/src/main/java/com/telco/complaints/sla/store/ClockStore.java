@@ -88,8 +88,8 @@ public class ClockStore {
                         CaseProfile profile = rs.getString(3) == null ? null : new CaseProfile(
                                 Category.valueOf(rs.getString(3)), Urgency.valueOf(rs.getString(4)),
                                 CustomerTier.valueOf(rs.getString(5)), Channel.valueOf(rs.getString(6)));
-                        rows.put(rs.getString(1), new CaseRow(rs.getInt(2), profile, instant(rs, 7), instant(rs, 8),
-                                instant(rs, 9)));
+                        rows.put(rs.getString(1), new CaseRow(rs.getInt(2), profile, Sql.instant(rs, 7), Sql.instant(rs, 8),
+                                Sql.instant(rs, 9)));
                     }
                 }
             }
@@ -140,9 +140,9 @@ public class ClockStore {
                 cs.setString(4, p == null ? null : p.urgency().name());
                 cs.setString(5, p == null ? null : p.tier().name());
                 cs.setString(6, p == null ? null : p.channel().name());
-                cs.setTimestamp(7, timestamp(sla.closedAt()));
-                cs.setTimestamp(8, timestamp(sla.lastReachedAt()));
-                cs.setTimestamp(9, timestamp(sla.answeredAt()));
+                cs.setTimestamp(7, Sql.timestamp(sla.closedAt()));
+                cs.setTimestamp(8, Sql.timestamp(sla.lastReachedAt()));
+                cs.setTimestamp(9, Sql.timestamp(sla.answeredAt()));
                 cs.addBatch();
                 for (TrackedClock k : sla.clocks()) {
                     SlaPolicyApplied policy = k.policy();
@@ -151,17 +151,17 @@ public class ClockStore {
                     ks.setString(3, k.dispatchId() == null ? "" : k.dispatchId());
                     ks.setInt(4, sla.partition());
                     ks.setObject(5, k.startedBy());
-                    ks.setTimestamp(6, timestamp(k.startedAt()));
-                    ks.setTimestamp(7, timestamp(k.warnAt()));
-                    ks.setTimestamp(8, timestamp(k.deadline()));
+                    ks.setTimestamp(6, Sql.timestamp(k.startedAt()));
+                    ks.setTimestamp(7, Sql.timestamp(k.warnAt()));
+                    ks.setTimestamp(8, Sql.timestamp(k.deadline()));
                     ks.setString(9, policy.id());
                     ks.setString(10, policy.kind().name());
                     ks.setString(11, policy.limit() == null ? null : policy.limit().toString());
                     ks.setDouble(12, policy.warningRatio());
-                    ks.setTimestamp(13, timestamp(k.stoppedAt()));
+                    ks.setTimestamp(13, Sql.timestamp(k.stoppedAt()));
                     ks.setBoolean(14, k.announced());
-                    ks.setTimestamp(15, timestamp(k.warnedAt()));
-                    ks.setTimestamp(16, timestamp(k.breachedAt()));
+                    ks.setTimestamp(15, Sql.timestamp(k.warnedAt()));
+                    ks.setTimestamp(16, Sql.timestamp(k.breachedAt()));
                     ks.setBoolean(17, k.warningOpen());
                     ks.setBoolean(18, k.breachOpen());
                     ks.setInt(19, sequence(k));
@@ -336,22 +336,13 @@ public class ClockStore {
                 limit == null ? null : Duration.parse(limit), rs.getDouble(12));
         int sequence = rs.getInt(19);
         return new TrackedClock(SlaClock.valueOf(rs.getString(2)), dispatchId.isEmpty() ? null : dispatchId,
-                sequence == 0 ? null : sequence, rs.getObject(5, UUID.class), instant(rs, 6), instant(rs, 7), instant(rs, 8), policy, instant(rs, 13),
-                rs.getBoolean(14), instant(rs, 15), instant(rs, 16));
+                sequence == 0 ? null : sequence, rs.getObject(5, UUID.class), Sql.instant(rs, 6), Sql.instant(rs, 7), Sql.instant(rs, 8), policy, Sql.instant(rs, 13),
+                rs.getBoolean(14), Sql.instant(rs, 15), Sql.instant(rs, 16));
     }
 
     /** A clock that runs once per case is stored with sequence 0, so that the key has no null. */
     private static int sequence(TrackedClock clock) {
         return clock.sequence() == null ? 0 : clock.sequence();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** CSV rows for COPY: every value quoted, null as an empty unquoted field, instants in ISO-8601. */
