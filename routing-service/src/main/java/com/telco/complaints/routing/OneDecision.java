@@ -2,11 +2,8 @@ package com.telco.complaints.routing;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.Returned;
-import com.telco.complaints.contracts.lifecycle.CaseFold;
 import com.telco.complaints.contracts.lifecycle.CaseState;
-import com.telco.complaints.contracts.lifecycle.Transition;
-import com.telco.complaints.eventing.outbox.Outbox;
-import com.telco.complaints.eventing.store.ProcessedEvents;
+import com.telco.complaints.eventing.outbox.Decisions;
 import com.telco.complaints.routing.messaging.Projection;
 import com.telco.complaints.routing.store.CaseStore;
 import com.telco.complaints.routing.store.CaseStore.StoredCase;
@@ -35,11 +32,9 @@ public class OneDecision {
     @Inject
     CaseStore cases;
     @Inject
-    ProcessedEvents processed;
+    Decisions decisions;
     @Inject
     Projection projection;
-    @Inject
-    Outbox outbox;
     @Inject
     Clock clock;
 
@@ -56,16 +51,10 @@ public class OneDecision {
             StoredCase stored = Optional.ofNullable(cases.lock(List.of(complaintId)).get(complaintId))
                     .filter(s -> s.state().isRegistered()).orElseThrow(notFound);
             E event = decide.apply(stored.state(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            Transition transition = CaseFold.apply(stored.state(), event);
-            if (transition instanceof Transition.Rejected rejected) {
-                throw refused.apply(rejected.rejection().detail());
-            }
-            if (processed.markProcessed(List.of(event.eventId())).isEmpty()) {
-                throw refused.apply(complaintId + ": " + event.getClass().getSimpleName() + " was decided already");
-            }
-            projection.save(List.of(new StoredCase(transition.state(), stored.partition())),
+            CaseState after = Decisions.fold(stored.state(), List.of(event), refused).get(0);
+            projection.save(List.of(new StoredCase(after, stored.partition())),
                     event instanceof Returned returned ? List.of(returned) : List.of());
-            outbox.append(event);
+            decisions.commit(complaintId, List.of(event), refused);
             return event;
         });
     }

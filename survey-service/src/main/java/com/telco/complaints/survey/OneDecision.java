@@ -1,12 +1,9 @@
 package com.telco.complaints.survey;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
-import com.telco.complaints.contracts.lifecycle.CaseFold;
 import com.telco.complaints.contracts.lifecycle.CaseState;
-import com.telco.complaints.contracts.lifecycle.Transition;
-import com.telco.complaints.eventing.outbox.Outbox;
+import com.telco.complaints.eventing.outbox.Decisions;
 import com.telco.complaints.eventing.rest.RequestProblems;
-import com.telco.complaints.eventing.store.ProcessedEvents;
 import com.telco.complaints.survey.messaging.Projection;
 import com.telco.complaints.survey.store.CaseChanges;
 import com.telco.complaints.survey.store.CaseStore;
@@ -16,8 +13,6 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -50,11 +45,9 @@ public class OneDecision {
     @Inject
     CaseStore cases;
     @Inject
-    ProcessedEvents processed;
+    Decisions decisions;
     @Inject
     Projection projection;
-    @Inject
-    Outbox outbox;
 
     /**
      * @param decide  what the case as it stands comes to, or a refusal it throws
@@ -71,23 +64,13 @@ public class OneDecision {
             if (decided.events().isEmpty()) {
                 return decided.result();
             }
+            List<CaseState> after = Decisions.fold(state, decided.events(), refused);
             CaseChanges changes = new CaseChanges();
-            for (ComplaintEvent event : decided.events()) {
-                Transition transition = CaseFold.apply(state, event);
-                if (transition instanceof Transition.Rejected rejected) {
-                    throw refused.apply(rejected.rejection().detail());
-                }
-                state = transition.state();
-                changes.applied(event, state);
-            }
-            List<UUID> ids = decided.events().stream().map(ComplaintEvent::eventId).toList();
-            Set<UUID> fresh = processed.markProcessed(ids);
-            if (fresh.size() != ids.size()) {
-                // The same fact was decided before (its id is name-based).
-                throw refused.apply("Complaint " + complaintId + ": this was decided already");
+            for (int i = 0; i < after.size(); i++) {
+                changes.applied(decided.events().get(i), after.get(i));
             }
             projection.save(changes);
-            outbox.appendAll(decided.events());
+            decisions.commit(complaintId, decided.events(), refused);
             return decided.result();
         });
     }
