@@ -34,23 +34,26 @@ public record CustomerObligations(int contactJudged, int contactOnTime, int answ
      */
     public static final CustomerObligations NONE = new CustomerObligations(0, 0, 0, 0, 0, 0, 0, 0);
 
+    /**
+     * A complaint resolved at the first contact: reached and answered at registration, every figure met; the SLA
+     * service starts no PROGRESS run for it.
+     */
+    static final CustomerObligations MET_AT_FIRST_CONTACT = new CustomerObligations(1, 1, 1, 1, 1, 1, 0, 0);
+
     public static CustomerObligations of(CaseState state) {
+        if (state.resolvedAtFirstContact()) {
+            return MET_AT_FIRST_CONTACT;
+        }
         Optional<ClockState> contact = state.clock(SlaClock.CONTACT, null);
         Optional<ClockState> answer = state.clock(SlaClock.ANSWER, null);
         Instant reached = state.firstReachedAt().orElse(null);
         Instant answered = state.answeredAt().orElse(null);
-        // Met at registration: reached and answered then (CaseState's firstReachedAt and answeredAt say so too).
-        boolean atFirstContact = state.resolvedAtFirstContact();
-        int contactJudged = atFirstContact ? 1
-                : contact.map(c -> reached != null || c.breachedAt() != null ? 1 : 0).orElse(0);
-        int contactOnTime = atFirstContact ? 1
-                : contact.map(c -> reached != null && !reached.isAfter(c.deadline()) ? 1 : 0).orElse(0);
-        int answerJudged = atFirstContact ? 1
-                : answer.map(c -> answered != null || c.breachedAt() != null ? 1 : 0).orElse(0);
-        int answerOnTime = atFirstContact ? 1
-                : answer.map(c -> answered != null && !answered.isAfter(c.deadline()) ? 1 : 0).orElse(0);
-        int replyDue = atFirstContact ? 1
-                : answer.map(c -> answered != null || c.breachedAt() != null || state.isClosed() ? 1 : 0).orElse(0);
+        int contactJudged = contact.map(c -> reached != null || c.breachedAt() != null ? 1 : 0).orElse(0);
+        int contactOnTime = contact.map(c -> reached != null && !reached.isAfter(c.deadline()) ? 1 : 0).orElse(0);
+        int answerJudged = answer.map(c -> answered != null || c.breachedAt() != null ? 1 : 0).orElse(0);
+        int answerOnTime = answer.map(c -> answered != null && !answered.isAfter(c.deadline()) ? 1 : 0).orElse(0);
+        int replyDue = answer.map(c -> answered != null || c.breachedAt() != null || state.isClosed() ? 1 : 0)
+                .orElse(0);
         int replied = replyDue == 1 && answered != null ? 1 : 0;
         int progressJudged = 0;
         int progressMet = 0;

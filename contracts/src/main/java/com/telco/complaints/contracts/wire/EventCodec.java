@@ -97,6 +97,20 @@ public final class EventCodec {
         }
     }
 
+    /**
+     * Reads an event kept without its {@code ce_type} (a row that stores the event's JSON) in the version its own
+     * {@code schemaVersion} names, so that one stored before the current version is upcast like a record.
+     */
+    public ComplaintEvent fromStored(EventType type, byte[] data) {
+        JsonNode version;
+        try {
+            version = mapper.readTree(data).path("schemaVersion");
+        } catch (IOException e) {
+            throw new EventDecodingException(type.ceType() + ": " + e.getMessage(), e);
+        }
+        return fromJson(type.ceType(version.canConvertToInt() ? version.asInt() : type.currentVersion()), data);
+    }
+
     private static int firstNonBlank(byte[] data) {
         for (byte b : data) {
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {

@@ -60,4 +60,18 @@ class UpcasterTest {
         assertThat(type.currentVersion()).isEqualTo(2);
         assertThat(read).isEqualTo(Samples.all().get(type));
     }
+
+    /** An event kept without its ce_type (a stored row) is read in the version its schemaVersion names. */
+    @Test
+    void anEventKeptWithoutItsTypeIsReadInTheVersionItWasWrittenIn() throws IOException {
+        byte[] v1;
+        try (InputStream in = UpcasterTest.class.getResourceAsStream(
+                "/golden/" + EventType.COMPLAINT_REGISTERED.ceType(1) + ".json")) {
+            v1 = in.readAllBytes();
+        }
+
+        assertThat(EventCodec.standard().fromStored(EventType.COMPLAINT_REGISTERED, v1)).isEqualTo(Samples.registered());
+        assertThat(EventCodec.standard().fromStored(EventType.COMPLAINT_REGISTERED,
+                EventCodec.standard().toJson(Samples.registered()))).isEqualTo(Samples.registered());
+    }
 }

@@ -106,17 +106,15 @@ public class ComplaintStore {
 
     public Optional<ComplaintRegistered> find(String complaintId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select registration, "
-                     + "(registration::jsonb->>'schemaVersion')::int from complaints where complaint_id = ?")) {
+             PreparedStatement s = c.prepareStatement("select registration from complaints where complaint_id = ?")) {
             s.setString(1, complaintId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 // Read in the version it was stored in: a registration stored before v2 is upcast like a record.
-                return Optional.of((ComplaintRegistered) EventCodec.standard().fromJson(
-                        EventType.COMPLAINT_REGISTERED.ceType(rs.getInt(2)),
-                        rs.getString(1).getBytes(StandardCharsets.UTF_8)));
+                return Optional.of((ComplaintRegistered) EventCodec.standard().fromStored(
+                        EventType.COMPLAINT_REGISTERED, rs.getString(1).getBytes(StandardCharsets.UTF_8)));
             }
         } catch (SQLException e) {
             throw new StoreException("reading complaint " + complaintId, e);

@@ -86,11 +86,9 @@ public record HolidayNotice(int year, Set<LocalDate> holidays, Set<LocalDate> ma
         if (holidays.isEmpty()) {
             problems.add(new Problem("holidays", "a year's notice names its public holidays; none are given"));
         }
-        problemsOfItsYear(problems);
+        problems.addAll(structuralProblems());
         for (LocalDate date : makeUpWorkdays) {
-            if (holidays.contains(date)) {
-                problems.add(new Problem("makeUpWorkdays", date + " is also a holiday: a day is one or the other"));
-            } else if (date.getYear() == year && calendar.guessOf(date) != DayKind.WEEKEND) {
+            if (!holidays.contains(date) && date.getYear() == year && calendar.guessOf(date) != DayKind.WEEKEND) {
                 problems.add(new Problem("makeUpWorkdays", date + " is a " + date.getDayOfWeek()
                         + ", a working day already: a make-up working day is a weekend day worked instead"));
             }
@@ -125,15 +123,6 @@ public record HolidayNotice(int year, Set<LocalDate> holidays, Set<LocalDate> ma
                 problems.add(new Problem("makeUpWorkdays", date + " is not in " + year));
             }
         }
-    }
-
-    /** The text form of the shipped files. */
-    public String toText() {
-        return "year=" + year + "\nholidays=" + join(holidays) + "\nmake-up-workdays=" + join(makeUpWorkdays) + "\n";
-    }
-
-    private static String join(Set<LocalDate> dates) {
-        return String.join(",", dates.stream().map(LocalDate::toString).toList());
     }
 
     private static Set<LocalDate> dates(String list, String field, List<Problem> problems) {

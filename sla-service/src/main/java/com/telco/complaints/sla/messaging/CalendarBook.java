@@ -191,28 +191,10 @@ public class CalendarBook {
             }
             throw e;
         }
-        Snapshot before = snapshot;
-        BusinessCalendar updated = before.calendar();
-        Map<Integer, Origin> origins = new java.util.TreeMap<>(before.origins());
-        long next = nextOffset;
-        for (OnePartitionTopic.Record r : records) {
-            next = r.offset() + 1;
-            Optional<BusinessCalendarPublished> published = loadable(updated, r, topicName);
-            if (published.isEmpty()) {
-                continue;
-            }
-            BusinessCalendarPublished p = published.get();
-            updated = updated.withNotice(noticeOf(p));
-            Origin earlier = origins.get(p.year());
-            int count = earlier == null || earlier.shipped() ? 1 : earlier.notices() + 1;
-            origins.put(p.year(), new Origin(false, p.source(), p.actor(), p.occurredAt(), r.offset(), p.eventId(),
-                    count));
-            LOG.infof("business calendar: the notice of %d loaded by %s (%s, offset %d) is in force: %d holidays, "
-                            + "%d make-up working days", p.year(), p.actor(), p.source(), r.offset(),
-                    p.holidays().size(), p.makeUpWorkdays().size());
+        snapshot = applied(snapshot, records, topicName);
+        if (!records.isEmpty()) {
+            nextOffset = records.get(records.size() - 1).offset() + 1;
         }
-        snapshot = new Snapshot(updated, Map.copyOf(origins));
-        nextOffset = next;
         read = true;
     }
 
@@ -221,19 +203,33 @@ public class CalendarBook {
      * {@code records}, in order (what every instance holds once it has read them).
      */
     public static BusinessCalendar fold(BusinessCalendar shipped, List<OnePartitionTopic.Record> records, String topic) {
-        BusinessCalendar calendar = shipped;
-        for (OnePartitionTopic.Record r : records) {
-            Optional<BusinessCalendarPublished> published = loadable(calendar, r, topic);
-            if (published.isPresent()) {
-                calendar = calendar.withNotice(noticeOf(published.get()));
-            }
-        }
-        return calendar;
+        return applied(new Snapshot(shipped, Map.of()), records, topic).calendar();
     }
 
-    /** The record's notice, unless it is not one or breaks the rules on {@code calendar} (logged, left out). */
-    private static Optional<BusinessCalendarPublished> loadable(BusinessCalendar calendar, OnePartitionTopic.Record r,
-                                                               String topic) {
+    /** {@code before} with the loadable notices of {@code records} in force, in order, and where they came from. */
+    private static Snapshot applied(Snapshot before, List<OnePartitionTopic.Record> records, String topic) {
+        BusinessCalendar calendar = before.calendar();
+        Map<Integer, Origin> origins = new java.util.TreeMap<>(before.origins());
+        for (OnePartitionTopic.Record r : records) {
+            Optional<BusinessCalendarPublished> published = loadable(r, topic);
+            if (published.isEmpty()) {
+                continue;
+            }
+            BusinessCalendarPublished p = published.get();
+            calendar = calendar.withNotice(noticeOf(p));
+            Origin earlier = origins.get(p.year());
+            int count = earlier == null || earlier.shipped() ? 1 : earlier.notices() + 1;
+            origins.put(p.year(), new Origin(false, p.source(), p.actor(), p.occurredAt(), r.offset(), p.eventId(),
+                    count));
+            LOG.infof("business calendar: the notice of %d loaded by %s (%s, offset %d) is in force: %d holidays, "
+                            + "%d make-up working days", p.year(), p.actor(), p.source(), r.offset(),
+                    p.holidays().size(), p.makeUpWorkdays().size());
+        }
+        return new Snapshot(calendar, Map.copyOf(origins));
+    }
+
+    /** The record's notice, unless it is not one or breaks the structural rules (logged, left out). */
+    private static Optional<BusinessCalendarPublished> loadable(OnePartitionTopic.Record r, String topic) {
         BusinessCalendarPublished published;
         try {
             published = BusinessCalendarPublished.parse(r.value() == null ? new byte[0] : r.value());

@@ -187,7 +187,8 @@ class CalendarNoticesTest {
             HolidayNotice.read("year=2027\nholidays=2027-01-01\nmake-up-workday=2027-02-06\n", typo);
             assertThat(typo).extracting(HolidayNotice.Problem::message).containsExactly(
                     "'make-up-workday' is not a key of a notice (year, holidays, make-up-workdays)");
-            assertThat(HolidayNotice.read(EXAMPLE_2027.toText(), new ArrayList<>())).isEqualTo(EXAMPLE_2027);
+            assertThat(HolidayNotice.read("year=2027\nholidays=2027-01-01,2027-02-08,2027-02-09,2027-02-10,"
+                    + "2027-02-11,2027-02-12\nmake-up-workdays=2027-02-06\n", new ArrayList<>())).isEqualTo(EXAMPLE_2027);
         }
 
         @Test
