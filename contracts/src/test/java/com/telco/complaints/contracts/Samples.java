@@ -28,6 +28,12 @@ import com.telco.complaints.contracts.event.SlaWarningRaised;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
 import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.contracts.event.EscalationNotice;
+import com.telco.complaints.contracts.event.FaultParty;
+import com.telco.complaints.contracts.event.NoticeReason;
+import com.telco.complaints.contracts.event.WorkOrderEscalated;
+import com.telco.complaints.contracts.event.WorkOrderTransferred;
+import com.telco.complaints.contracts.event.WorkOrderUrged;
 import com.telco.complaints.contracts.wire.EventType;
 
 import java.time.Duration;
@@ -48,7 +54,8 @@ public final class Samples {
         Map<EventType, ComplaintEvent> all = new EnumMap<>(EventType.class);
         for (ComplaintEvent event : new ComplaintEvent[] {
                 registered(), dispatched(), returned(), surveyPassed(), surveyFailed(), customerUnreachable(),
-                redispatched(), clockStarted(), warningRaised(), breached(), closed(), customerContacted(), awaitingTriage()}) {
+                redispatched(), clockStarted(), warningRaised(), breached(), closed(), customerContacted(), awaitingTriage(),
+                workOrderUrged(), workOrderEscalated(), escalationNotice(), workOrderTransferred()}) {
             all.put(EventType.of(event), event);
         }
         return all;
@@ -68,10 +75,19 @@ public final class Samples {
     }
 
     public static Returned returned() {
-        return new Returned(id(3), CASE, T0.plusSeconds(3600), 1, "req-41c2", "agent-17",
+        return new Returned(id(3), CASE, T0.plusSeconds(3600), 2, "req-41c2", "agent-17",
                 "W-" + CASE + "-1", 1, "network-ops-tz",
                 "Base station TZ-0412 lost power on Monday", "Stable signal at home", "Backup battery failed",
-                "Battery replaced, signal restored", Resolution.RESOLVED, true);
+                "Battery replaced, signal restored", Resolution.RESOLVED, true, FaultParty.DEPARTMENT,
+                "TZ-0412 maintenance crew (battery check overdue)");
+    }
+
+    /** {@link #returned()} as its v1 golden sample reads: without faultOf and accountable. */
+    public static Returned returnedOfVersionOne() {
+        Returned r = returned();
+        return new Returned(r.eventId(), r.complaintId(), r.occurredAt(), r.schemaVersion(), r.causationId(), r.actor(),
+                r.dispatchId(), r.attempt(), r.department(), r.reconstruction(), r.customerDemand(), r.problemFound(),
+                r.measures(), r.resolution(), r.operatorAtFault(), null, null);
     }
 
     public static SurveyPassed surveyPassed() {
@@ -113,7 +129,7 @@ public final class Samples {
     }
 
     public static ComplaintClosed closed() {
-        return new ComplaintClosed(id(11), CASE, T0.plusSeconds(7200), 1, id(4).toString(), "sv-3",
+        return new ComplaintClosed(id(11), CASE, T0.plusSeconds(7200), 2, id(4).toString(), "sv-3",
                 CloseOutcome.SATISFIED, "W-" + CASE + "-1", "Customer satisfied with the repair");
     }
 
@@ -128,6 +144,31 @@ public final class Samples {
     public static AwaitingTriage awaitingTriage() {
         return new AwaitingTriage(id(13), CASE, T0.plusSeconds(2), 1, id(1).toString(), "routing-service",
                 "no dispatch rule fits category=SERVICE, region=SH-PD, channel=IN_PERSON, tier=STANDARD");
+    }
+
+    public static WorkOrderUrged workOrderUrged() {
+        SlaWarningRaised warning = warningRaised();
+        return new WorkOrderUrged(id(14), CASE, warning.occurredAt().plusMillis(40), 1, warning.eventId().toString(),
+                "routing-service", warning.dispatchId(), "network-ops-tz", warning.warnAt(), warning.deadline());
+    }
+
+    public static WorkOrderEscalated workOrderEscalated() {
+        SlaBreached breach = breached();
+        return new WorkOrderEscalated(id(15), CASE, breach.occurredAt().plusMillis(40), 1, breach.eventId().toString(),
+                "routing-service", breach.dispatchId(), "network-ops-tz", 1, "network-ops-supervisor",
+                breach.deadline());
+    }
+
+    public static EscalationNotice escalationNotice() {
+        SlaBreached breach = breached();
+        return new EscalationNotice(id(16), CASE, breach.occurredAt().plusMillis(40), 1, breach.eventId().toString(),
+                "routing-service", breach.dispatchId(), "enterprise-management", NoticeReason.KEY_CUSTOMER_OVERDUE,
+                "network-ops-tz", breach.deadline());
+    }
+
+    public static WorkOrderTransferred workOrderTransferred() {
+        return new WorkOrderTransferred(id(17), CASE, T0.plusSeconds(600), 1, "req-77b0", "agent-17",
+                "W-" + CASE + "-1", 1, "network-ops-tz", "billing", "资费问题，非网络故障 A tariff question, not a fault");
     }
 
     private static UUID id(int n) {

@@ -13,5 +13,11 @@ public enum CloseOutcome {
      */
     ESCALATED,
     /** The customer could not be reached after the allowed number of attempts. */
-    UNREACHABLE
+    UNREACHABLE,
+    /**
+     * Dissatisfied at the customer-service centre's own fault (the return named it): recorded, with who is
+     * accountable, and not redispatched (seed 000: 调查是否为客服中心责任? Y → 记录). Written from v2 of
+     * ComplaintClosed.
+     */
+    RECORDED
 }

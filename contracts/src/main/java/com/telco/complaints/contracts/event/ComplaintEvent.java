@@ -10,7 +10,7 @@ import java.util.UUID;
 public sealed interface ComplaintEvent
         permits ComplaintRegistered, Dispatched, Returned, SurveyPassed, SurveyFailed, CustomerUnreachable,
                 Redispatched, SlaClockStarted, SlaWarningRaised, SlaBreached, ComplaintClosed, CustomerContacted,
-                AwaitingTriage {
+                AwaitingTriage, WorkOrderUrged, WorkOrderEscalated, EscalationNotice, WorkOrderTransferred {
 
     /** Unique id; consumers deduplicate by it. Deterministic where the fact is (see EventIds). */
     UUID eventId();

@@ -8,6 +8,7 @@ import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.EscalationNotice;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SlaBreached;
@@ -15,12 +16,17 @@ import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.SlaWarningRaised;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
+import com.telco.complaints.contracts.event.WorkOrderEscalated;
+import com.telco.complaints.contracts.event.WorkOrderTransferred;
+import com.telco.complaints.contracts.event.WorkOrderUrged;
 import com.telco.complaints.contracts.wire.EventType;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The pure fold of a case's events into its lifecycle state, enforcing the state machine of
@@ -29,7 +35,10 @@ import java.util.Optional;
  *
  * <p>SLA events annotate work orders rather than move the case: they are accepted in any state,
  * even after closing (a warning found late after downtime is still a true fact), as long as the
- * clock they name is known and had not stopped before the warning point or deadline.
+ * clock they name is known and had not stopped before the warning point or deadline. Routing's urges,
+ * escalations and notices annotate their work order the same way, each once (escalations one level after the
+ * other); a transfer moves an open work order to another department and keeps everything else, its RETURN
+ * clock included.
  */
 public final class CaseFold {
 
@@ -81,6 +90,10 @@ public final class CaseFold {
             case COMPLAINT_CLOSED -> closed(state, (ComplaintClosed) event);
             case CUSTOMER_CONTACTED -> contacted(state, (CustomerContacted) event);
             case AWAITING_TRIAGE -> awaitingTriage(state, (AwaitingTriage) event);
+            case WORK_ORDER_URGED -> urged(state, (WorkOrderUrged) event);
+            case WORK_ORDER_ESCALATED -> escalated(state, (WorkOrderEscalated) event);
+            case ESCALATION_NOTICE -> noticed(state, (EscalationNotice) event);
+            case WORK_ORDER_TRANSFERRED -> transferred(state, (WorkOrderTransferred) event);
         };
         return transition.applied() ? new Transition.Applied(transition.state().counted(event.occurredAt()))
                 : transition;
@@ -108,9 +121,10 @@ public final class CaseFold {
         if (event.attempt() != 1) {
             return reject(state, RejectionReason.WRONG_ATTEMPT, "a first dispatch has attempt 1, not " + event.attempt());
         }
-        boolean handover = state.lastSurveyFailure() != null && Boolean.TRUE.equals(state.lastSurveyFailure().handover());
-        return applied(state.withWorkOrderAdded(new WorkOrder(event.dispatchId(), 1, event.department(), event.rule(),
-                null, event.occurredAt(), WorkOrderStatus.OPEN, null, null, null, null, handover)));
+        SurveyFailed failure = state.lastSurveyFailure();
+        boolean handover = failure != null && Boolean.TRUE.equals(failure.handover());
+        return applied(state.withWorkOrderAdded(WorkOrder.dispatched(event.dispatchId(), 1, event.department(),
+                event.rule(), null, event.occurredAt(), handover, failure == null ? null : failure.reason())));
     }
 
     private static Transition returned(CaseState state, Returned event) {
@@ -132,7 +146,7 @@ public final class CaseFold {
             case OPEN:
             default:
                 CaseState next = state.withWorkOrder(event.dispatchId(),
-                        w -> w.returned(event.occurredAt(), event.resolution(), event.operatorAtFault()));
+                        w -> w.returned(event.occurredAt(), event.resolution(), event.operatorAtFault(), event.faultOf()));
                 return applied(next.withStatus(CaseStatus.RETURNED).withUnreachableCount(0));
         }
     }
@@ -190,10 +204,9 @@ public final class CaseFold {
                     "redispatch after attempt " + previous.attempt() + " must be attempt " + (previous.attempt() + 1)
                             + ", not " + event.attempt());
         }
-        return applied(state.withWorkOrderAdded(new WorkOrder(event.dispatchId(), event.attempt(), event.department(),
-                event.rule(), event.previousDispatchId(), event.occurredAt(), WorkOrderStatus.OPEN,
-                null, null, null, null,
-                Boolean.TRUE.equals(state.lastSurveyFailure().handover()))));
+        return applied(state.withWorkOrderAdded(WorkOrder.dispatched(event.dispatchId(), event.attempt(),
+                event.department(), event.rule(), event.previousDispatchId(), event.occurredAt(),
+                Boolean.TRUE.equals(state.lastSurveyFailure().handover()), state.lastSurveyFailure().reason())));
     }
 
     private static Transition closed(CaseState state, ComplaintClosed event) {
@@ -204,7 +217,8 @@ public final class CaseFold {
         boolean allowed = switch (state.status()) {
             case SATISFIED -> outcome == CloseOutcome.SATISFIED;
             case DISSATISFIED -> !state.lastSurveyFailure().owesWorkOrder()
-                    && (outcome == CloseOutcome.EXPLAINED || outcome == CloseOutcome.ESCALATED);
+                    && (outcome == CloseOutcome.EXPLAINED || outcome == CloseOutcome.ESCALATED
+                    || outcome == CloseOutcome.RECORDED);
             case RETURNED, RESOLVED_AT_FIRST_CONTACT -> outcome == CloseOutcome.UNREACHABLE;
             case REGISTERED, TRIAGE, DISPATCHED, CLOSED -> false;
         };
@@ -289,6 +303,72 @@ public final class CaseFold {
                     event.clock() + " clock stopped at " + stopped.get() + ", before its deadline " + clock.get().deadline());
         }
         return applied(state.withClock(clock.get().breached(event.occurredAt())));
+    }
+
+    private static Transition urged(CaseState state, WorkOrderUrged event) {
+        return annotate(state, event.dispatchId(), "WorkOrderUrged", w -> w.urgedAt() == null ? null
+                : reject(state, RejectionReason.ALREADY_URGED, "work order " + w.dispatchId() + " was urged at "
+                        + w.urgedAt()), w -> w.urged(event.occurredAt()));
+    }
+
+    private static Transition escalated(CaseState state, WorkOrderEscalated event) {
+        return annotate(state, event.dispatchId(), "WorkOrderEscalated", w -> event.level() == w.escalationLevel() + 1
+                        ? null : reject(state, RejectionReason.WRONG_ESCALATION_LEVEL, "work order " + w.dispatchId()
+                        + " is at escalation level " + w.escalationLevel() + "; the next is " + (w.escalationLevel() + 1)
+                        + ", not " + event.level()),
+                w -> w.escalated(event.level()));
+    }
+
+    private static Transition noticed(CaseState state, EscalationNotice event) {
+        return annotate(state, event.dispatchId(), "EscalationNotice", w -> w.noticedAt() == null ? null
+                : reject(state, RejectionReason.ALREADY_NOTIFIED, "management was told of work order " + w.dispatchId()
+                        + " at " + w.noticedAt()), w -> w.noticed(event.occurredAt()));
+    }
+
+    /**
+     * Routing's note on a work order (an urge, an escalation, a notice): accepted whatever became of the order
+     * since (a fact decided while it was open stays true), refused only when the order is unknown or {@code refusal}
+     * finds one.
+     */
+    private static Transition annotate(CaseState state, String dispatchId, String name,
+                                       Function<WorkOrder, Transition> refusal,
+                                       UnaryOperator<WorkOrder> change) {
+        Optional<WorkOrder> workOrder = state.workOrder(dispatchId);
+        if (workOrder.isEmpty()) {
+            return reject(state, RejectionReason.UNKNOWN_WORK_ORDER,
+                    name + " names work order " + dispatchId + " unknown in " + state.complaintId());
+        }
+        Transition refused = refusal.apply(workOrder.get());
+        return refused != null ? refused : applied(state.withWorkOrder(dispatchId, change));
+    }
+
+    private static Transition transferred(CaseState state, WorkOrderTransferred event) {
+        Optional<WorkOrder> workOrder = state.workOrder(event.dispatchId());
+        if (workOrder.isEmpty()) {
+            return reject(state, RejectionReason.UNKNOWN_WORK_ORDER,
+                    "WorkOrderTransferred names work order " + event.dispatchId() + " unknown in " + state.complaintId());
+        }
+        Optional<Transition> refused = refuseIfClosed(state, event.dispatchId());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        WorkOrder w = workOrder.get();
+        if (w.status() == WorkOrderStatus.RETURNED) {
+            return reject(state, RejectionReason.ALREADY_RETURNED, "work order " + w.dispatchId()
+                    + " was returned at " + w.returnedAt() + "; only an open one is transferred");
+        }
+        if (w.status() == WorkOrderStatus.SUPERSEDED) {
+            return reject(state, RejectionReason.SUPERSEDED, "work order " + w.dispatchId() + " was superseded");
+        }
+        if (w.department().equals(event.toDepartment())) {
+            return reject(state, RejectionReason.SAME_DEPARTMENT, "work order " + w.dispatchId() + " is already "
+                    + event.toDepartment() + "'s");
+        }
+        if (event.transfer() != w.transfers() + 1) {
+            return reject(state, RejectionReason.WRONG_TRANSFER, "work order " + w.dispatchId() + " was transferred "
+                    + w.transfers() + " times; the next transfer is " + (w.transfers() + 1) + ", not " + event.transfer());
+        }
+        return applied(state.withWorkOrder(w.dispatchId(), o -> o.transferredTo(event.toDepartment())));
     }
 
     private static Optional<Transition> refuseUnlessSurveyPending(CaseState state, String dispatchId) {

@@ -31,5 +31,15 @@ public enum RejectionReason {
     ALREADY_WARNED,
     ALREADY_BREACHED,
     /** A warning or breach for a clock that had stopped before its warning point or deadline. */
-    CLOCK_STOPPED_BEFORE
+    CLOCK_STOPPED_BEFORE,
+    /** A second urge of the same work order. */
+    ALREADY_URGED,
+    /** An escalation that is not the next level of its work order's ladder (a repeat, or a skipped level). */
+    WRONG_ESCALATION_LEVEL,
+    /** A second notice to management of the same overdue work order. */
+    ALREADY_NOTIFIED,
+    /** A transfer to the department that holds the work order already. */
+    SAME_DEPARTMENT,
+    /** A transfer count that does not follow the work order's last transfer. */
+    WRONG_TRANSFER
 }

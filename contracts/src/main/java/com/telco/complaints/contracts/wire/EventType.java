@@ -7,6 +7,7 @@ import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.EscalationNotice;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SlaBreached;
@@ -14,6 +15,9 @@ import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.SlaWarningRaised;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
+import com.telco.complaints.contracts.event.WorkOrderEscalated;
+import com.telco.complaints.contracts.event.WorkOrderTransferred;
+import com.telco.complaints.contracts.event.WorkOrderUrged;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -29,7 +33,7 @@ import java.util.stream.Collectors;
 public enum EventType {
     COMPLAINT_REGISTERED("complaint.registered", 2, ComplaintRegistered.class),
     DISPATCHED("complaint.dispatched", 1, Dispatched.class),
-    RETURNED("complaint.returned", 1, Returned.class),
+    RETURNED("complaint.returned", 2, Returned.class),
     SURVEY_PASSED("complaint.survey-passed", 2, SurveyPassed.class),
     SURVEY_FAILED("complaint.survey-failed", 2, SurveyFailed.class),
     CUSTOMER_UNREACHABLE("complaint.customer-unreachable", 2, CustomerUnreachable.class),
@@ -37,9 +41,13 @@ public enum EventType {
     SLA_CLOCK_STARTED("complaint.sla-clock-started", 2, SlaClockStarted.class),
     SLA_WARNING_RAISED("complaint.sla-warning-raised", 2, SlaWarningRaised.class),
     SLA_BREACHED("complaint.sla-breached", 2, SlaBreached.class),
-    COMPLAINT_CLOSED("complaint.closed", 1, ComplaintClosed.class),
+    COMPLAINT_CLOSED("complaint.closed", 2, ComplaintClosed.class),
     CUSTOMER_CONTACTED("complaint.customer-contacted", 1, CustomerContacted.class),
-    AWAITING_TRIAGE("complaint.awaiting-triage", 1, AwaitingTriage.class);
+    AWAITING_TRIAGE("complaint.awaiting-triage", 1, AwaitingTriage.class),
+    WORK_ORDER_URGED("complaint.work-order-urged", 1, WorkOrderUrged.class),
+    WORK_ORDER_ESCALATED("complaint.work-order-escalated", 1, WorkOrderEscalated.class),
+    ESCALATION_NOTICE("complaint.escalation-notice", 1, EscalationNotice.class),
+    WORK_ORDER_TRANSFERRED("complaint.work-order-transferred", 1, WorkOrderTransferred.class);
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.javaClass, Function.identity()));

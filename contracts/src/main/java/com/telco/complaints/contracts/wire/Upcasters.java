@@ -29,6 +29,11 @@ public final class Upcasters {
                 EventType.SURVEY_FAILED, EventType.CUSTOMER_UNREACHABLE}) {
             upcasters.register(type, 1, v1 -> v1);
         }
+        // v2 of the return may name faultOf and accountable; v2 of the closing knows the outcome RECORDED: a v1
+        // event is a v2 event as it is.
+        for (EventType type : new EventType[] {EventType.RETURNED, EventType.COMPLAINT_CLOSED}) {
+            upcasters.register(type, 1, v1 -> v1);
+        }
         return upcasters;
     }
 

@@ -48,7 +48,7 @@ final class CaseEvents {
 
     static Returned returned(int attempt, double hours) {
         return new Returned(UUID.randomUUID(), C, at(hours), 1, null, "agent-1", wo(attempt), attempt, "network-ops",
-                "r", "d", "p", "m", Resolution.RESOLVED, true);
+                "r", "d", "p", "m", Resolution.RESOLVED, true, null, null);
     }
 
     static SurveyPassed passed(int attempt, double hours) {

@@ -61,6 +61,21 @@ class UpcasterTest {
         assertThat(read).isEqualTo(Samples.all().get(type));
     }
 
+    /** A return written before faultOf existed reads without it, and a closing of v1 with its outcome. */
+    @Test
+    void returnsAndClosingsOfVersionOneReadAsVersionTwo() throws IOException {
+        assertThat(EventCodec.standard().fromJson(EventType.RETURNED.ceType(1), v1Golden(EventType.RETURNED)))
+                .isEqualTo(Samples.returnedOfVersionOne());
+        assertThat(EventCodec.standard().fromJson(EventType.COMPLAINT_CLOSED.ceType(1),
+                v1Golden(EventType.COMPLAINT_CLOSED))).isEqualTo(Samples.closed());
+    }
+
+    private static byte[] v1Golden(EventType type) throws IOException {
+        try (InputStream in = UpcasterTest.class.getResourceAsStream("/golden/" + type.ceType(1) + ".json")) {
+            return in.readAllBytes();
+        }
+    }
+
     /** An event kept without its ce_type (a stored row) is read in the version its schemaVersion names. */
     @Test
     void anEventKeptWithoutItsTypeIsReadInTheVersionItWasWrittenIn() throws IOException {

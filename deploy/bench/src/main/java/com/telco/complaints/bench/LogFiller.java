@@ -12,6 +12,7 @@ import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.LimitKind;
 import com.telco.complaints.contracts.event.Redispatched;
+import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.Resolution;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SlaClock;
@@ -130,9 +131,10 @@ final class LogFiller {
                         "sla-service", SlaClock.RETURN, w, returnClock.warnAt(), returnClock.deadline(), null));
             }
             Instant returnedAt = late ? returnClock.warnAt().plus(Duration.ofHours(2)) : t.plus(Duration.ofHours(6));
-            Returned returned = new Returned(EventIds.of(EventType.RETURNED, w), c, returnedAt, 1, null, "agent-1", w,
-                    attempt, "network-ops", "Base station lost power", "Stable signal", "Battery failed",
-                    "Battery replaced", Resolution.RESOLVED, true);
+            Returned returned = new Returned(EventIds.of(EventType.RETURNED, w), c, returnedAt,
+                    EventType.RETURNED.currentVersion(), null, "agent-1", w, attempt, "network-ops",
+                    "Base station lost power", "Stable signal", "Battery failed", "Battery replaced",
+                    Resolution.RESOLVED, true, FaultParty.DEPARTMENT, null);
             events.add(returned);
             events.add(started(c, SlaClock.SURVEY, w, returnedAt, returnedAt.plus(Duration.ofMinutes(384)),
                     returnedAt.plus(Duration.ofHours(8)), SURVEY, returned.eventId()));
@@ -174,7 +176,7 @@ final class LogFiller {
     }
 
     private static ComplaintClosed closed(String c, String w, Instant at, CloseOutcome outcome) {
-        return new ComplaintClosed(EventIds.of(EventType.COMPLAINT_CLOSED, c), c, at, 1, null, "sv", outcome, w, null);
+        return new ComplaintClosed(EventIds.of(EventType.COMPLAINT_CLOSED, c), c, at, EventType.COMPLAINT_CLOSED.currentVersion(), null, "sv", outcome, w, null);
     }
 
     /** An announcement with the id the SLA service itself gives it. */

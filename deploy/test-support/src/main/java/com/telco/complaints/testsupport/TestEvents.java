@@ -17,6 +17,7 @@ import com.telco.complaints.contracts.event.FirstContactResolution;
 import com.telco.complaints.contracts.event.FinalAnswer;
 import com.telco.complaints.contracts.event.LimitKind;
 import com.telco.complaints.contracts.event.Redispatched;
+import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.Resolution;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SlaBreached;
@@ -91,7 +92,7 @@ public final class TestEvents {
 
     /** The case closes on the survey of the answer given at the first contact: no work order to name. */
     public static ComplaintClosed closedAtFirstContact(String complaintId, Instant at, CloseOutcome outcome) {
-        return new ComplaintClosed(UUID.randomUUID(), complaintId, at, 1, null, "sv-1", outcome, null,
+        return new ComplaintClosed(UUID.randomUUID(), complaintId, at, EventType.COMPLAINT_CLOSED.currentVersion(), null, "sv-1", outcome, null,
                 "closed by test");
     }
 
@@ -129,9 +130,15 @@ public final class TestEvents {
     }
 
     public static Returned returned(String complaintId, int attempt, Instant at, boolean operatorAtFault) {
-        return new Returned(UUID.randomUUID(), complaintId, at, 1, null, "agent-1", workOrder(complaintId, attempt),
-                attempt, "network-ops", "Base station lost power", "Stable signal", "Battery failed",
-                "Battery replaced", Resolution.RESOLVED, operatorAtFault);
+        return returned(complaintId, attempt, at, operatorAtFault ? FaultParty.DEPARTMENT : FaultParty.NONE);
+    }
+
+    /** A return by network-ops naming who was at fault (the operator is at fault for a department or the centre). */
+    public static Returned returned(String complaintId, int attempt, Instant at, FaultParty faultOf) {
+        return new Returned(UUID.randomUUID(), complaintId, at, EventType.RETURNED.currentVersion(), null, "agent-1",
+                workOrder(complaintId, attempt), attempt, "network-ops", "Base station lost power", "Stable signal",
+                "Battery failed", "Battery replaced", Resolution.RESOLVED, faultOf.operators(), faultOf,
+                faultOf.operators() ? "crew 4" : null);
     }
 
     public static SurveyPassed surveyPassed(String complaintId, int attempt, Instant at) {
@@ -166,7 +173,7 @@ public final class TestEvents {
     }
 
     public static ComplaintClosed closed(String complaintId, int attempt, Instant at, CloseOutcome outcome) {
-        return new ComplaintClosed(UUID.randomUUID(), complaintId, at, 1, null, "sv-1", outcome,
+        return new ComplaintClosed(UUID.randomUUID(), complaintId, at, EventType.COMPLAINT_CLOSED.currentVersion(), null, "sv-1", outcome,
                 workOrder(complaintId, attempt), "closed by test");
     }
 

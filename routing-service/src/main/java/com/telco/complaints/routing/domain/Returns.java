@@ -58,6 +58,6 @@ public final class Returns {
                 EventType.RETURNED.currentVersion(), causationId, request.returnedBy(), dispatchId,
                 workOrder.attempt(), workOrder.department(), request.reconstruction().strip(),
                 request.customerDemand().strip(), request.problemFound().strip(), request.measures().strip(),
-                request.resolution(), request.operatorAtFault());
+                request.resolution(), request.operatorAtFault(), null, null);
     }
 }

@@ -202,6 +202,11 @@ public final class SlaCase {
                 clock.get().breached(b.occurredAt());
                 return Outcome.started(afterBreach(clock.get(), b.eventId(), policies, calendar));
             }
+            case WORK_ORDER_TRANSFERRED:
+                // A transferred work order keeps its RETURN clock: the customer's time does not restart.
+            case WORK_ORDER_URGED:
+            case WORK_ORDER_ESCALATED:
+            case ESCALATION_NOTICE:
             case CUSTOMER_UNREACHABLE:
             default:
                 return Outcome.NOTHING;

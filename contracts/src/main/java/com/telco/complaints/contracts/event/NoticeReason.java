@@ -1,0 +1,9 @@
+package com.telco.complaints.contracts.event;
+
+/** Why an {@link EscalationNotice} was raised. */
+public enum NoticeReason {
+    /** A key customer's work order passed its return deadline (000 ZLAL009 (4)). */
+    KEY_CUSTOMER_OVERDUE,
+    /** A complaint transferred by the regulator (12300) passed its return deadline. */
+    REGULATOR_OVERDUE
+}
