@@ -57,12 +57,15 @@ public class Surveying {
                     return OneDecision.Decided.repeated(new Answered(SurveyTask.key(complaintId, repeated.get().dispatchId()), null, true));
                 }
             }
+            // The returned work order's survey task keeps what its return reported and whom it held accountable.
+            Optional<TaskRow> returned = !Answers.pending(state) ? Optional.empty()
+                    : state.currentWorkOrder().flatMap(w -> tasks.find(w.dispatchId()));
             Map<String, String> report = !Answers.pending(state) ? null
                     : state.workOrders().isEmpty() ? Contacts.firstContactReport(state.registration().resolvedAtFirstContact())
-                    : tasks.find(state.currentWorkOrder().orElseThrow().dispatchId()).map(SurveyTaskStore::report)
-                            .orElse(null);
+                    : returned.map(SurveyTaskStore::report).orElse(null);
             Answers.Decision decision = Answers.decide(state, request, rules,
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), causationId, report);
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), causationId, report,
+                    returned.map(TaskRow::accountable).orElse(null));
             return new OneDecision.Decided<>(decision.events(), new Answered(SurveyTask.key(complaintId, decision.dispatchId()), decision, false));
         }, Answers.SurveyNotPending::new);
         if (!answered.replayed()) {

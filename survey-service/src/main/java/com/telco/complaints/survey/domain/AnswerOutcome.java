@@ -15,6 +15,11 @@ public enum AnswerOutcome {
     HANDED_OVER,
     /** Dissatisfied again after the manager hotline's work order: closed, every level has answered. */
     ESCALATED,
+    /**
+     * Dissatisfied, at fault, and the return named the customer-service centre's own fault: recorded with who is
+     * accountable and closed, not redispatched (seed 000: 调查是否为客服中心责任? Y → 记录).
+     */
+    RECORDED,
     /** The call did not reach the customer; the survey stays pending. Never the outcome of a survey task. */
     NOT_REACHED,
     /** The customer could not be reached in the allowed number of calls: closed. */

@@ -5,6 +5,7 @@ import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
+import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
 import com.telco.complaints.contracts.lifecycle.CaseState;
@@ -20,9 +21,11 @@ import java.util.Optional;
 
 /**
  * Deciding a survey answer (DOMAIN.md §5): satisfied closes the case; dissatisfied through the
- * operator's fault is redispatched until the attempt limit, then handed to the manager hotline;
- * dissatisfied without fault is explained and closed when the customer accepts the explanation, and
- * handed to the manager hotline when they do not; dissatisfied again after the hotline's work order
+ * operator's fault is redispatched until the attempt limit, then handed to the manager hotline, except when the
+ * return named the customer-service centre's own fault: that is recorded, with who is accountable, and the case
+ * closes without a redispatch (seed 000: 调查是否为客服中心责任? Y → 记录; N → 二次派单); dissatisfied without
+ * fault is explained and closed when the customer accepts the explanation, and handed to the manager hotline when
+ * they do not; dissatisfied again after the hotline's work order
  * closes as escalated; a customer not reached is recorded, and at the limit is sent the final answer in
  * writing (unless it was) and the case closes as unreachable. Only a case whose current work order was returned
  * and not yet surveyed, or a complaint resolved at the first contact and not yet surveyed, has a survey pending:
@@ -58,8 +61,10 @@ public final class Answers {
      *
      * @param dispatchId the returned work order; null for the answer given at the first contact
      * @param attempt    the work order's attempt; 0 for the answer given at the first contact
+     * @param faultOf    who was at fault, as the work order's return named it; null when it named none, and for the
+     *                   answer given at the first contact
      */
-    public record Subject(String dispatchId, int attempt) {
+    public record Subject(String dispatchId, int attempt, FaultParty faultOf) {
 
         String named() {
             return dispatchId == null ? "the answer given at the first contact" : "work order " + dispatchId;
@@ -75,9 +80,9 @@ public final class Answers {
         WorkOrder current = state.currentWorkOrder().orElse(null);
         switch (state.status()) {
             case RETURNED:
-                return new Subject(current.dispatchId(), current.attempt());
+                return new Subject(current.dispatchId(), current.attempt(), current.faultOf());
             case RESOLVED_AT_FIRST_CONTACT:
-                return new Subject(null, 0);
+                return new Subject(null, 0, null);
             case TRIAGE:
                 throw new SurveyNotPending("Complaint " + complaintId + " waits in triage for a department; "
                         + "no survey is pending");
@@ -105,11 +110,13 @@ public final class Answers {
     /**
      * @param returnReport the department's report of the pending work order (its four parts); a customer reached
      *                     who was never given the final answer is given it from this report first
+     * @param accountable  who the pending work order's return held accountable; named when the case closes as
+     *                     recorded; null when it named nobody
      * @throws SurveyNotPending when the case is not waiting for a survey
      */
     public static Decision decide(CaseState state, AnswerRequest answer, SurveyRules rules, Instant now,
-                                  String causationId, Map<String, String> returnReport) {
-        Decision decision = decideSurvey(state, answer, rules, now, causationId);
+                                  String causationId, Map<String, String> returnReport, String accountable) {
+        Decision decision = decideSurvey(state, answer, rules, now, causationId, accountable);
         if (!answer.reached()) {
             if (decision.outcome() != AnswerOutcome.UNREACHABLE) {
                 return decision;
@@ -136,7 +143,7 @@ public final class Answers {
     }
 
     private static Decision decideSurvey(CaseState state, AnswerRequest answer, SurveyRules rules, Instant now,
-                                         String causationId) {
+                                         String causationId, String accountable) {
         Subject subject = pendingSubject(state);
         String complaintId = state.complaintId();
         String dispatchId = subject.dispatchId();
@@ -167,9 +174,11 @@ public final class Answers {
 
         boolean atFault = answer.operatorAtFault();
         boolean afterHotline = state.handedOver();
-        boolean redispatch = !afterHotline && atFault && subject.attempt() < rules.attemptLimit();
+        // The customer-service centre's own fault is not another department's work to redo: recorded, not redispatched.
+        boolean recorded = !afterHotline && atFault && subject.faultOf() == FaultParty.CUSTOMER_SERVICE_CENTRE;
+        boolean redispatch = !afterHotline && !recorded && atFault && subject.attempt() < rules.attemptLimit();
         boolean explained = !atFault && answer.acceptsExplanation();
-        boolean handover = !afterHotline && !redispatch && !explained;
+        boolean handover = !afterHotline && !recorded && !redispatch && !explained;
         SurveyFailed failed = new SurveyFailed(EventIds.of(EventType.SURVEY_FAILED, key), complaintId, now,
                 EventType.SURVEY_FAILED.currentVersion(), causationId, actor, dispatchId, subject.attempt(),
                 answer.reason().strip(), atFault, strip(answer.explanation()), redispatch, handover);
@@ -180,6 +189,13 @@ public final class Answers {
             return new Decision(AnswerOutcome.EXPLAINED, dispatchId, List.of(failed,
                     closed(state, dispatchId, CloseOutcome.EXPLAINED, now, causationId, actor,
                             "Operator not at fault: " + failed.explanation())));
+        }
+        if (recorded) {
+            return new Decision(AnswerOutcome.RECORDED, dispatchId, List.of(failed,
+                    closed(state, dispatchId, CloseOutcome.RECORDED, now, causationId, actor,
+                            "The customer-service centre was at fault (the return of " + subject.named()
+                                    + " named it): recorded, not redispatched"
+                                    + (accountable == null ? "" : "; accountable: " + accountable))));
         }
         if (handover) {
             return new Decision(AnswerOutcome.HANDED_OVER, dispatchId, List.of(failed));

@@ -37,7 +37,7 @@ public final class SurveyTasks {
                     status(state, isCurrent), outcome(state, w, isCurrent), registration.customer(),
                     registration.channel(), registration.category(), registration.subcategory(),
                     registration.urgency(), registration.region(), registration.demand(), w.returnedAt(),
-                    w.resolution(), w.operatorAtFault(), clock.map(ClockState::warnAt).orElse(null),
+                    w.resolution(), w.operatorAtFault(), w.faultOf(), clock.map(ClockState::warnAt).orElse(null),
                     clock.map(ClockState::deadline).orElse(null), w.surveyedAt(), null));
         }
         return tasks;
@@ -52,7 +52,7 @@ public final class SurveyTasks {
         Optional<ClockState> clock = state.clock(SlaClock.SURVEY, null);
         return new SurveyTask(null, state.complaintId(), 0, null, status(state, isCurrent), outcome, r.customer(),
                 r.channel(), r.category(), r.subcategory(), r.urgency(), r.region(), r.demand(), r.occurredAt(),
-                Resolution.RESOLVED, null, clock.map(ClockState::warnAt).orElse(null),
+                Resolution.RESOLVED, null, null, clock.map(ClockState::warnAt).orElse(null),
                 clock.map(ClockState::deadline).orElse(null), state.firstContactSurveyedAt(), r.resolvedAtFirstContact());
     }
 
@@ -86,7 +86,8 @@ public final class SurveyTasks {
                 }
                 // fall through
             case DISSATISFIED:
-                // Without redispatch, the closing event that follows says whether it was explained or escalated.
+                // Without redispatch, the closing event that follows says whether it was explained, escalated or
+                // recorded.
                 if (Boolean.TRUE.equals(state.lastSurveyFailure().handover())) {
                     return AnswerOutcome.HANDED_OVER;
                 }

@@ -77,7 +77,9 @@ public class SurveyResource {
     @RolesAllowed(Roles.SURVEYOR)
     @Operation(summary = "Answer the pending survey of a complaint",
             description = "Satisfied: SurveyPassed and ComplaintClosed (SATISFIED). Dissatisfied: SurveyFailed, "
-                    + "redispatched when the operator is at fault under the attempt limit; when not at fault, "
+                    + "redispatched when the operator is at fault under the attempt limit, except when the return "
+                    + "named the customer-service centre at fault (faultOf CUSTOMER_SERVICE_CENTRE): then "
+                    + "ComplaintClosed (RECORDED), naming who is accountable, and no redispatch; when not at fault, "
                     + "ComplaintClosed (EXPLAINED) if the customer accepts the explanation (accepted, default true), "
                     + "else handed to the manager hotline (handover: a work order of its own); at fault at the limit, "
                     + "handed to the manager hotline; dissatisfied again after the hotline's work order, "

@@ -17,14 +17,19 @@ import java.time.Instant;
  * @param dispatchId  the work order surveyed; absent for the survey of the answer given at the first contact
  * @param result      what the department reported: reconstruction, customerDemand, problemFound, measures; for
  *                    the answer given at the first contact, its measures and explanation
+ * @param faultOf     who was at fault, as the return named it (DEPARTMENT, CUSTOMER_SERVICE_CENTRE, THIRD_PARTY,
+ *                    CUSTOMER, NONE); absent when it named none. A customer dissatisfied at the customer-service
+ *                    centre's own fault is recorded (closed as RECORDED), not redispatched
+ * @param accountable who the return held accountable (追究相关人员责任); absent when it named nobody
  * @param answer      what the customer answered; absent until a survey call was made
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SurveyView(String complaintId, String dispatchId, int attempt, String status, String outcome,
                          String department, CustomerView customer, String channel, String category, String subcategory,
                          String urgency, String region, String demand, Instant returnedAt, String returnedBy,
-                         String resolution, Boolean operatorAtFault, JsonNode result, Instant warnAt,
-                         Instant surveyDeadline, int unreachableCount, Instant answeredAt, AnswerView answer) {
+                         String resolution, Boolean operatorAtFault, JsonNode result, String faultOf,
+                         String accountable, Instant warnAt, Instant surveyDeadline, int unreachableCount,
+                         Instant answeredAt, AnswerView answer) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CustomerView(String name, String phone, String tier) {}
@@ -41,8 +46,8 @@ public record SurveyView(String complaintId, String dispatchId, int attempt, Str
                 : new CustomerView(r.customerName(), r.customerPhone(), r.customerTier());
         return new SurveyView(r.complaintId(), r.dispatchId(), r.attempt(), r.status(), r.outcome(), r.department(),
                 customer, r.channel(), r.category(), r.subcategory(), r.urgency(), r.region(), r.demand(),
-                r.returnedAt(), r.returnedBy(), r.resolution(), r.operatorAtFault(), r.result(), r.warnAt(),
-                r.surveyDeadline(), r.unreachableCount(), r.answeredAt(), r.surveyedBy() == null ? null
-                        : new AnswerView(r.surveyedBy(), r.reason(), r.answerOperatorAtFault(), r.explanation()));
+                r.returnedAt(), r.returnedBy(), r.resolution(), r.operatorAtFault(), r.result(), r.faultOf(),
+                r.accountable(), r.warnAt(), r.surveyDeadline(), r.unreachableCount(), r.answeredAt(),
+                r.surveyedBy() == null ? null : new AnswerView(r.surveyedBy(), r.reason(), r.answerOperatorAtFault(), r.explanation()));
     }
 }

@@ -42,20 +42,26 @@ public class SurveyTaskStore {
     public record AnswerNote(String taskKey, String surveyedBy, String causationId, String reason,
                              Boolean operatorAtFault, String explanation, Integer unreachableCount) {}
 
-    /** A survey task row; {@code dispatchId} null for the survey of the answer given at the first contact. */
+    /**
+     * A survey task row; {@code dispatchId} null for the survey of the answer given at the first contact.
+     *
+     * @param faultOf     who was at fault, as the return named it (a {@code FaultParty}); null when it named none
+     * @param accountable who the return held accountable; null when it named nobody
+     */
     public record TaskRow(String dispatchId, String complaintId, int attempt, String department, String status,
                           String outcome, String customerName, String customerPhone, String customerTier,
                           String channel, String category, String subcategory, String urgency, String region,
                           String demand, Instant returnedAt, String returnedBy, String resolution,
-                          Boolean operatorAtFault, JsonNode result, Instant warnAt, Instant surveyDeadline,
-                          int unreachableCount, Instant answeredAt, String surveyedBy, String reason,
-                          Boolean answerOperatorAtFault, String explanation, String causationId) {}
+                          Boolean operatorAtFault, JsonNode result, String faultOf, String accountable,
+                          Instant warnAt, Instant surveyDeadline, int unreachableCount, Instant answeredAt,
+                          String surveyedBy, String reason, Boolean answerOperatorAtFault, String explanation,
+                          String causationId) {}
 
     private static final String COLUMNS = "dispatch_id, complaint_id, attempt, department, status, outcome, "
             + "customer_name, customer_phone, customer_tier, channel, category, subcategory, urgency, region, demand, "
             + "returned_at, returned_by, resolution, operator_at_fault, result, warn_at, survey_deadline, "
             + "unreachable_count, answered_at, surveyed_by, reason, answer_operator_at_fault, explanation, causation_id, "
-            + "first_contact";
+            + "first_contact, fault_of, accountable";
 
     @Inject
     AgroalDataSource dataSource;
@@ -66,8 +72,8 @@ public class SurveyTaskStore {
         Sql.batch(dataSource, "insert into survey_tasks (dispatch_id, complaint_id, attempt, "
                 + "department, status, outcome, customer_name, customer_phone, customer_tier, channel, category, "
                 + "subcategory, urgency, region, demand, returned_at, resolution, operator_at_fault, warn_at, "
-                + "survey_deadline, answered_at, first_contact, result) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
+                + "survey_deadline, answered_at, first_contact, result, fault_of) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) "
                 + "on conflict (dispatch_id) do update set status = excluded.status, outcome = excluded.outcome, "
                 + "warn_at = excluded.warn_at, survey_deadline = excluded.survey_deadline, "
                 + "answered_at = excluded.answered_at", all, (s, t) -> {
@@ -95,16 +101,21 @@ public class SurveyTaskStore {
             s.setBoolean(22, t.firstContact());
             // What the customer was told at the first contact is what the agent surveys them on.
             s.setString(23, t.firstContact() ? EventJson.mapper().writeValueAsString(t.firstContactAnswer()) : null);
+            s.setString(24, Sql.name(t.faultOf()));
         }, "projecting survey tasks");
     }
 
-    /** Keeps what the department reported when it returned the work order: what the agent talks about. */
+    /**
+     * Keeps what the department reported when it returned the work order: what the agent talks about, and who it
+     * held accountable.
+     */
     public void saveReturns(Collection<Returned> returns) {
-        Sql.batch(dataSource, "update survey_tasks set returned_by = ?, result = ?::jsonb where dispatch_id = ?", returns,
-                (s, r) -> {
+        Sql.batch(dataSource, "update survey_tasks set returned_by = ?, result = ?::jsonb, accountable = ? "
+                + "where dispatch_id = ?", returns, (s, r) -> {
                     s.setString(1, r.actor());
                     s.setString(2, EventJson.mapper().writeValueAsString(r.report()));
-                    s.setString(3, r.dispatchId());
+                    s.setString(3, r.accountable());
+                    s.setString(4, r.dispatchId());
                 }, "saving return results");
     }
 
@@ -183,9 +194,9 @@ public class SurveyTaskStore {
                     rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                     rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
                     Sql.instant(rs, 16), rs.getString(17), rs.getString(18), (Boolean) rs.getObject(19),
-                    result == null ? null : EventJson.mapper().readTree(result), Sql.instant(rs, 21),
-                    Sql.instant(rs, 22), rs.getInt(23), Sql.instant(rs, 24), rs.getString(25), rs.getString(26),
-                    (Boolean) rs.getObject(27), rs.getString(28), rs.getString(29));
+                    result == null ? null : EventJson.mapper().readTree(result), rs.getString(31), rs.getString(32),
+                    Sql.instant(rs, 21), Sql.instant(rs, 22), rs.getInt(23), Sql.instant(rs, 24), rs.getString(25),
+                    rs.getString(26), (Boolean) rs.getObject(27), rs.getString(28), rs.getString(29));
         }, "survey tasks");
     }
 }

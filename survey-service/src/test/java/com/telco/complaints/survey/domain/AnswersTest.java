@@ -73,7 +73,7 @@ class AnswersTest {
     }
 
     private static Answers.Decision decide(CaseState state, AnswerRequest answer) {
-        return Answers.decide(state, answer, RULES, NOW, "request:r-1", null);
+        return Answers.decide(state, answer, RULES, NOW, "request:r-1", null, null);
     }
 
     @Test
@@ -183,9 +183,9 @@ class AnswersTest {
         SurveyRules oneWorkOrderOnly = new SurveyRules(1, 3);
         SurveyRules fourWorkOrders = new SurveyRules(4, 3);
 
-        assertThat(Answers.decide(returnedOn(1), AT_FAULT, oneWorkOrderOnly, NOW, "r", null).outcome())
+        assertThat(Answers.decide(returnedOn(1), AT_FAULT, oneWorkOrderOnly, NOW, "r", null, null).outcome())
                 .isEqualTo(AnswerOutcome.HANDED_OVER);
-        assertThat(Answers.decide(returnedOn(3), AT_FAULT, fourWorkOrders, NOW, "r", null).outcome())
+        assertThat(Answers.decide(returnedOn(3), AT_FAULT, fourWorkOrders, NOW, "r", null, null).outcome())
                 .isEqualTo(AnswerOutcome.REDISPATCHED);
     }
 
@@ -238,7 +238,7 @@ class AnswersTest {
 
     @Test
     void theUnreachableLimitIsConfigurable() {
-        Answers.Decision decision = Answers.decide(returnedOn(1), NOT_REACHED, new SurveyRules(3, 1), NOW, "r", REPORT);
+        Answers.Decision decision = Answers.decide(returnedOn(1), NOT_REACHED, new SurveyRules(3, 1), NOW, "r", REPORT, null);
 
         assertThat(decision.outcome()).isEqualTo(AnswerOutcome.UNREACHABLE);
         // Closed only after the final answer was sent in writing: by SMS, from the department's return.
@@ -256,7 +256,7 @@ class AnswersTest {
         CaseState state = given(returnedOn(1), TestEvents.contacted(C, T0, ContactKind.FINAL_ANSWER, ContactChannel.EMAIL,
                 false, null));
 
-        Answers.Decision decision = Answers.decide(state, NOT_REACHED, new SurveyRules(3, 1), NOW, "r", REPORT);
+        Answers.Decision decision = Answers.decide(state, NOT_REACHED, new SurveyRules(3, 1), NOW, "r", REPORT, null);
 
         assertThat(decision.events()).extracting(e -> EventType.of(e))
                 .containsExactly(EventType.CUSTOMER_UNREACHABLE, EventType.COMPLAINT_CLOSED);
@@ -284,7 +284,7 @@ class AnswersTest {
         CaseState state = returnedOn(2);
 
         Answers.Decision first = decide(state, SATISFIED);
-        Answers.Decision again = Answers.decide(state, SATISFIED, RULES, NOW.plusSeconds(60), "request:r-2", null);
+        Answers.Decision again = Answers.decide(state, SATISFIED, RULES, NOW.plusSeconds(60), "request:r-2", null, null);
 
         assertThat(again.events()).extracting(ComplaintEvent::eventId)
                 .containsExactlyElementsOf(first.events().stream().map(ComplaintEvent::eventId).toList());
@@ -361,7 +361,7 @@ class AnswersTest {
     void aCustomerReachedAtTheSurveyWhoWasNeverAnsweredIsGivenTheAnswerFromTheReturnFirst() {
         CaseState state = returnedOn(1);
 
-        Answers.Decision decision = Answers.decide(state, SATISFIED, RULES, NOW, "request:r-1", REPORT);
+        Answers.Decision decision = Answers.decide(state, SATISFIED, RULES, NOW, "request:r-1", REPORT, null);
 
         assertThat(decision.events()).extracting(e -> EventType.of(e)).containsExactly(EventType.CUSTOMER_CONTACTED,
                 EventType.SURVEY_PASSED, EventType.COMPLAINT_CLOSED);
@@ -380,14 +380,14 @@ class AnswersTest {
         CaseState state = given(returnedOn(1), TestEvents.contacted(C, T0, ContactKind.FINAL_ANSWER,
                 ContactChannel.SMS, false, null));
 
-        Answers.Decision decision = Answers.decide(state, AT_FAULT, RULES, NOW, "request:r-1", REPORT);
+        Answers.Decision decision = Answers.decide(state, AT_FAULT, RULES, NOW, "request:r-1", REPORT, null);
 
         assertThat(decision.events()).extracting(e -> EventType.of(e)).containsExactly(EventType.SURVEY_FAILED);
     }
 
     @Test
     void aCallThatMissedTheCustomerGivesNoAnswer() {
-        Answers.Decision decision = Answers.decide(returnedOn(1), NOT_REACHED, RULES, NOW, "request:r-1", REPORT);
+        Answers.Decision decision = Answers.decide(returnedOn(1), NOT_REACHED, RULES, NOW, "request:r-1", REPORT, null);
 
         assertThat(decision.events()).extracting(e -> EventType.of(e)).containsExactly(EventType.CUSTOMER_UNREACHABLE);
     }

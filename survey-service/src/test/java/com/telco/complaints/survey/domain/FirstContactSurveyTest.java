@@ -58,7 +58,7 @@ class FirstContactSurveyTest {
     }
 
     private static Answers.Decision decide(CaseState state, AnswerRequest answer) {
-        return Answers.decide(state, answer, RULES, NOW, "request:r-1", report(state));
+        return Answers.decide(state, answer, RULES, NOW, "request:r-1", report(state), null);
     }
 
     private static CaseState applied(CaseState state, Answers.Decision decision) {
@@ -76,7 +76,7 @@ class FirstContactSurveyTest {
 
         assertThat(state.status()).isEqualTo(CaseStatus.RESOLVED_AT_FIRST_CONTACT);
         assertThat(Answers.pending(state)).isTrue();
-        assertThat(Answers.pendingSubject(state)).isEqualTo(new Answers.Subject(null, 0));
+        assertThat(Answers.pendingSubject(state)).isEqualTo(new Answers.Subject(null, 0, null));
         assertThat(SurveyTasks.of(state)).singleElement().satisfies(task -> {
             assertThat(task.dispatchId()).isNull();
             assertThat(task.key()).isEqualTo(C);

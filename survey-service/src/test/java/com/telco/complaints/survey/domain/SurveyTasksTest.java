@@ -2,6 +2,7 @@ package com.telco.complaints.survey.domain;
 
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.lifecycle.CaseFold;
@@ -46,6 +47,7 @@ class SurveyTasksTest {
         assertThat(task.customer().phone()).isEqualTo("13812345678");
         assertThat(task.returnedAt()).isEqualTo(returnedAt);
         assertThat(task.operatorAtFault()).isTrue();
+        assertThat(task.faultOf()).as("as the return named it").isEqualTo(FaultParty.DEPARTMENT);
         assertThat(task.surveyDeadline()).isNull();
 
         SlaClockStarted clock = TestEvents.clockStarted(C, SlaClock.SURVEY, "C-1-W1", returnedAt, Duration.ofHours(8));
@@ -73,7 +75,7 @@ class SurveyTasksTest {
 
     @Test
     void aClosedCaseShowsHowItClosedOnItsLastSurvey() {
-        for (CloseOutcome outcome : List.of(CloseOutcome.EXPLAINED, CloseOutcome.ESCALATED)) {
+        for (CloseOutcome outcome : List.of(CloseOutcome.EXPLAINED, CloseOutcome.ESCALATED, CloseOutcome.RECORDED)) {
             CaseState state = given(TestEvents.registered(C, T0), TestEvents.dispatched(C, T0, "network-ops"),
                     TestEvents.returned(C, 1, T0, true), TestEvents.surveyFailed(C, 1, T0, false, false),
                     TestEvents.closed(C, 1, T0, outcome));

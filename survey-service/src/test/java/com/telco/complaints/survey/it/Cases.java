@@ -1,6 +1,8 @@
 package com.telco.complaints.survey.it;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.FaultParty;
+import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.wire.EventType;
 import com.telco.complaints.testsupport.Callers;
 import com.telco.complaints.testsupport.EventLog;
@@ -49,21 +51,37 @@ final class Cases {
 
     /**
      * A case whose {@code attempts}th work order was just returned: earlier work orders failed their
-     * survey with redispatch. Waits until survey shows the pending survey.
+     * survey with redispatch; every return names the department at fault (and crew 4 accountable).
+     * Waits until survey shows the pending survey.
      */
     static String returnedOn(EventLog log, int attempts) {
+        return returnedOn(log, attempts, FaultParty.DEPARTMENT, "crew 4");
+    }
+
+    /** As {@link #returnedOn(EventLog, int)}, the last return naming {@code faultOf} and {@code accountable}. */
+    static String returnedOn(EventLog log, int attempts, FaultParty faultOf, String accountable) {
         String complaintId = TestEvents.newComplaintId();
         Instant t = Instant.now();
         log.publish(TestEvents.registered(complaintId, t));
         log.publish(TestEvents.dispatched(complaintId, t, "network-ops"));
-        log.publish(TestEvents.returned(complaintId, 1, t, true));
-        for (int attempt = 2; attempt <= attempts; attempt++) {
-            log.publish(TestEvents.surveyFailed(complaintId, attempt - 1, t, true, true));
-            log.publish(TestEvents.redispatched(complaintId, attempt, t, "network-ops-supervisor"));
-            log.publish(TestEvents.returned(complaintId, attempt, t, true));
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            if (attempt > 1) {
+                log.publish(TestEvents.surveyFailed(complaintId, attempt - 1, t, true, true));
+                log.publish(TestEvents.redispatched(complaintId, attempt, t, "network-ops-supervisor"));
+            }
+            log.publish(attempt < attempts ? TestEvents.returned(complaintId, attempt, t, true)
+                    : returned(complaintId, attempt, t, faultOf, accountable));
         }
         awaitSurvey(complaintId, "PENDING", attempts);
         return complaintId;
+    }
+
+    /** The test return of the {@code attempt}th work order, naming {@code faultOf} and {@code accountable}. */
+    static Returned returned(String complaintId, int attempt, Instant at, FaultParty faultOf, String accountable) {
+        Returned r = TestEvents.returned(complaintId, attempt, at, faultOf);
+        return new Returned(r.eventId(), r.complaintId(), r.occurredAt(), r.schemaVersion(), r.causationId(),
+                r.actor(), r.dispatchId(), r.attempt(), r.department(), r.reconstruction(), r.customerDemand(),
+                r.problemFound(), r.measures(), r.resolution(), r.operatorAtFault(), r.faultOf(), accountable);
     }
 
     static void awaitSurvey(String complaintId, String status, int attempt) {

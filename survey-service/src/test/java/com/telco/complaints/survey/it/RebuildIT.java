@@ -1,5 +1,6 @@
 package com.telco.complaints.survey.it;
 
+import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.eventing.outbox.OutboxRelay;
@@ -62,6 +63,9 @@ class RebuildIT {
             answer(explained, Cases.NOT_AT_FAULT).statusCode(200);
             String escalated = returnedOn(log, 3);
             answer(escalated, Cases.AT_FAULT).statusCode(200);
+            // The customer-service centre's own fault: the task shows who is accountable, as the return named them.
+            String recorded = returnedOn(log, 1, FaultParty.CUSTOMER_SERVICE_CENTRE, "desk 3");
+            answer(recorded, Cases.AT_FAULT).statusCode(200).body("outcome", equalTo("RECORDED"));
             String unreachable = returnedOn(log, 1);
             for (int i = 0; i < 3; i++) {
                 answer(unreachable, Cases.NOT_REACHED).statusCode(200);
@@ -79,7 +83,10 @@ class RebuildIT {
             List<Map<String, Object>> before = surveys(null);
             List<Map<String, Object>> pendingBefore = surveys("PENDING");
             assertThat(before).extracting(s -> s.get("complaintId")).contains(pending, announced, missed, satisfied,
-                    explained, escalated, unreachable, redispatched);
+                    explained, escalated, recorded, unreachable, redispatched);
+            assertThat(before).filteredOn(s -> recorded.equals(s.get("complaintId"))).singleElement()
+                    .satisfies(s -> assertThat(s).containsEntry("outcome", "RECORDED")
+                            .containsEntry("faultOf", "CUSTOMER_SERVICE_CENTRE").containsEntry("accountable", "desk 3"));
             assertThat(before).extracting(s -> s.get("status")).contains("PENDING", "ANSWERED", "CLOSED");
 
             // Lose the projection, as if the schema had been dropped.

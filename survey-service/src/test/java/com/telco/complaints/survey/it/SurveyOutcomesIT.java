@@ -4,10 +4,13 @@ import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
+import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
+import com.telco.complaints.contracts.event.WorkOrderTransferred;
+import com.telco.complaints.contracts.event.WorkOrderUrged;
 import com.telco.complaints.contracts.wire.CloudEvents;
 import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static com.telco.complaints.survey.it.Cases.WAIT;
 import static com.telco.complaints.survey.it.Cases.afterAnswers;
@@ -57,6 +61,12 @@ class SurveyOutcomesIT {
         log.close();
     }
 
+    /** The complaint's pending survey as the queue lists it. */
+    private static Map<String, Object> pending(String complaintId) {
+        return surveys("PENDING").stream().filter(s -> complaintId.equals(s.get("complaintId"))).findFirst()
+                .orElseThrow();
+    }
+
     private static List<String> pendingIds() {
         return surveys("PENDING").stream().map(s -> (String) s.get("complaintId")).toList();
     }
@@ -65,11 +75,11 @@ class SurveyOutcomesIT {
     void aReturnedWorkOrderOpensAPendingSurveyWithWhatTheAgentNeeds() {
         String complaintId = returnedOn(log, 1);
 
-        Map<String, Object> task = surveys("PENDING").stream()
-                .filter(s -> complaintId.equals(s.get("complaintId"))).findFirst().orElseThrow();
+        Map<String, Object> task = pending(complaintId);
         assertThat(task).containsEntry("dispatchId", complaintId + "-W1").containsEntry("attempt", 1)
                 .containsEntry("status", "PENDING").containsEntry("category", "NETWORK")
                 .containsEntry("resolution", "RESOLVED").containsEntry("operatorAtFault", true)
+                .containsEntry("faultOf", "DEPARTMENT").containsEntry("accountable", "crew 4")
                 .containsEntry("returnedBy", "agent-1").containsEntry("unreachableCount", 0)
                 .doesNotContainKeys("outcome", "answer", "surveyDeadline");
         assertThat(task.get("customer")).isEqualTo(Map.of("name", "王丽 Wang Li", "phone", "13812345678",
@@ -213,6 +223,65 @@ class SurveyOutcomesIT {
         assertThat(failed.actor()).isEqualTo("sv-4");
         assertThat(((ComplaintClosed) events.get(5)).outcome()).isEqualTo(CloseOutcome.EXPLAINED);
         assertThat(pendingIds()).doesNotContain(complaintId);
+    }
+
+    @Test
+    void dissatisfiedAtTheCustomerServiceCentresOwnFaultIsRecordedWithWhoIsAccountableAndNotRedispatched() {
+        double recorded = Metrics.counter("survey_answers_total", "outcome", "RECORDED");
+        String complaintId = returnedOn(log, 1, FaultParty.CUSTOMER_SERVICE_CENTRE, "desk 3");
+        // The agent sees whose fault the return found, and who is accountable, with the return's four parts.
+        Callers.as(Callers.SURVEYOR).get("/surveys/" + complaintId).then().statusCode(200)
+                .body("status", equalTo("PENDING")).body("faultOf", equalTo("CUSTOMER_SERVICE_CENTRE"))
+                .body("accountable", equalTo("desk 3")).body("result.problemFound", equalTo("Battery failed"));
+        assertThat(pending(complaintId)).containsEntry("faultOf", "CUSTOMER_SERVICE_CENTRE")
+                .containsEntry("accountable", "desk 3");
+
+        answer(complaintId, Cases.AT_FAULT).statusCode(200).body("status", equalTo("CLOSED"))
+                .body("outcome", equalTo("RECORDED")).body("faultOf", equalTo("CUSTOMER_SERVICE_CENTRE"))
+                .body("accountable", equalTo("desk 3")).body("answer.operatorAtFault", equalTo(true))
+                .body("answer.reason", equalTo("Still no signal"));
+
+        List<ComplaintEvent> events = afterAnswers(log, complaintId, counts("SurveyFailed", 1, "ComplaintClosed", 1,
+                "SurveyPassed", 0, "CustomerUnreachable", 0, "CustomerContacted", 1, "Redispatched", 0));
+        assertThat(typesOnTheLog(log, complaintId)).containsExactly(EventType.COMPLAINT_REGISTERED,
+                EventType.DISPATCHED, EventType.RETURNED, EventType.CUSTOMER_CONTACTED, EventType.SURVEY_FAILED,
+                EventType.COMPLAINT_CLOSED);
+        SurveyFailed failed = (SurveyFailed) events.get(4);
+        assertThat(failed.redispatch()).isFalse();
+        assertThat(failed.handover()).isFalse();
+        assertThat(failed.operatorAtFault()).isTrue();
+        assertThat(failed.reason()).isEqualTo("Still no signal");
+        ComplaintClosed closed = (ComplaintClosed) events.get(5);
+        assertThat(closed.outcome()).isEqualTo(CloseOutcome.RECORDED);
+        assertThat(closed.dispatchId()).isEqualTo(complaintId + "-W1");
+        assertThat(closed.summary()).contains("customer-service centre was at fault").contains("desk 3");
+        EventLog.Entry entry = log.await(e -> closed.eventId().equals(e.event() == null ? null : e.event().eventId()),
+                WAIT);
+        assertThat(entry.header(CloudEvents.TYPE)).isEqualTo("complaint.closed.v2");
+        assertThat(pendingIds()).doesNotContain(complaintId);
+        assertThat(surveys("CLOSED")).anySatisfy(s -> assertThat(s).containsEntry("complaintId", complaintId)
+                .containsEntry("outcome", "RECORDED").containsEntry("accountable", "desk 3"));
+        assertThat(Metrics.counter("survey_answers_total", "outcome", "RECORDED")).isEqualTo(recorded + 1);
+    }
+
+    @Test
+    void aWorkOrderRoutingUrgedAndTransferredIsSurveyedAsTheDepartmentHoldingItReturnedIt() {
+        String complaintId = TestEvents.newComplaintId();
+        String dispatchId = complaintId + "-W1";
+        Instant t = Instant.now();
+        log.publish(TestEvents.registered(complaintId, t));
+        log.publish(TestEvents.dispatched(complaintId, t, "network-ops"));
+        log.publish(new WorkOrderUrged(UUID.randomUUID(), complaintId, t.plusSeconds(60), 1, null, "routing-service",
+                dispatchId, "network-ops", t.plusSeconds(60), t.plusSeconds(600)));
+        log.publish(new WorkOrderTransferred(UUID.randomUUID(), complaintId, t.plusSeconds(70), 1, null,
+                "routing-service", dispatchId, 1, "network-ops", "service-desk", "a billing question"));
+        log.publish(Cases.returned(complaintId, 1, t.plusSeconds(90), FaultParty.THIRD_PARTY, null));
+
+        awaitSurvey(complaintId, "PENDING", 1);
+        assertThat(pending(complaintId)).containsEntry("department", "service-desk")
+                .containsEntry("faultOf", "THIRD_PARTY").containsEntry("operatorAtFault", false)
+                .doesNotContainKey("accountable");
+        answer(complaintId, Cases.NOT_AT_FAULT).statusCode(200).body("outcome", equalTo("EXPLAINED"));
     }
 
     @Test
