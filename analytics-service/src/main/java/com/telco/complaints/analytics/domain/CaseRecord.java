@@ -16,11 +16,15 @@ import java.util.Optional;
 
 /**
  * A case as analytics keeps it: the contracts' folded {@link CaseState}, plus the survey answers
- * counted on the way (the state keeps only the last failure, KPIs need every answer).
+ * counted on the way (the state keeps only the last failure, KPIs need every answer) and the department
+ * the first work order was dispatched to (the state keeps where a work order is now, after its transfers).
  *
- * @param lastSurvey the latest survey answer applied, null before the first
+ * @param lastSurvey      the latest survey answer applied, null before the first
+ * @param firstDepartment the department the case's first work order was dispatched to (KPIs count the case under
+ *                        it, whatever transfers followed); null before it
  */
-public record CaseRecord(CaseState state, int surveysPassed, int surveysFailed, SurveyOutcome lastSurvey) {
+public record CaseRecord(CaseState state, int surveysPassed, int surveysFailed, SurveyOutcome lastSurvey,
+                         String firstDepartment) {
 
     public enum SurveyOutcome { PASSED, FAILED }
 
@@ -32,7 +36,7 @@ public record CaseRecord(CaseState state, int surveysPassed, int surveysFailed, 
     }
 
     public static CaseRecord initial(String complaintId) {
-        return new CaseRecord(CaseState.initial(complaintId), 0, 0, null);
+        return new CaseRecord(CaseState.initial(complaintId), 0, 0, null, null);
     }
 
     public String complaintId() {
@@ -55,7 +59,10 @@ public record CaseRecord(CaseState state, int surveysPassed, int surveysFailed, 
             failed++;
             last = SurveyOutcome.FAILED;
         }
-        return new Step(new CaseRecord(transition.state(), passed, failed, last), null);
+        CaseState next = transition.state();
+        String first = firstDepartment != null || next.workOrders().isEmpty() ? firstDepartment
+                : next.workOrders().get(0).department();
+        return new Step(new CaseRecord(next, passed, failed, last, first), null);
     }
 
     /** The work order the case is at now (the last one). */
@@ -66,11 +73,6 @@ public record CaseRecord(CaseState state, int surveysPassed, int surveysFailed, 
     /** The department holding the case now: that of its current work order. */
     public String department() {
         return state.currentWorkOrder().map(WorkOrder::department).orElse(null);
-    }
-
-    /** The department the complaint was first dispatched to; KPIs count a case under it. */
-    public String firstDepartment() {
-        return state.workOrders().isEmpty() ? null : state.workOrders().get(0).department();
     }
 
     public Instant registeredAt() {

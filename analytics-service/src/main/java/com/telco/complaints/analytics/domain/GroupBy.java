@@ -7,8 +7,9 @@ import java.util.Optional;
 public enum GroupBy {
     CATEGORY, CHANNEL, REGION,
     /**
-     * The department of a complaint's first work order; not yet dispatched: {@link KpiCase#UNDISPATCHED}, or
-     * {@link KpiCase#FIRST_CONTACT} when it was resolved at the first contact (and not dispatched since).
+     * The department a complaint's first work order was dispatched to (a transfer does not move it); not yet
+     * dispatched: {@link KpiCase#UNDISPATCHED}, or {@link KpiCase#FIRST_CONTACT} when it was resolved at the first
+     * contact (and not dispatched since).
      */
     DEPARTMENT;
 

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * What the KPIs need of one complaint, as projected.
  *
- * @param department    the department of its first work order; null when not dispatched (yet)
+ * @param department    the department its first work order was dispatched to (not where transfers took it); null
+ *                      when not dispatched (yet)
  * @param closedAt      null while open
  * @param attempts      work orders it has had other than the manager hotline's (more than one: it was redispatched)
  * @param warnings      clocks of the case that raised a warning
@@ -18,11 +19,13 @@ import java.time.Instant;
  * @param resolvedAtFirstContact registered as resolved during the first contact (即时处理): not dispatched, the
  *                      customer reached and answered at registration
  * @param owed          what the customer was owed and given (contact, answer, progress)
+ * @param orders        what became of its work orders: dispatched, transferred, urged, escalated, faults found
  */
 public record KpiCase(String complaintId, String category, String channel, String region, String department,
                       Instant registeredAt, Instant closedAt, int attempts, int warnings, int breaches,
                       int returnsJudged, int returnsOnTime, int surveysPassed, int surveysFailed,
-                      boolean recurrence, boolean resolvedAtFirstContact, CustomerObligations owed) {
+                      boolean recurrence, boolean resolvedAtFirstContact, CustomerObligations owed,
+                      WorkOrderCounts orders) {
 
     /** The group of complaints not dispatched yet when grouping by department. */
     public static final String UNDISPATCHED = "UNDISPATCHED";

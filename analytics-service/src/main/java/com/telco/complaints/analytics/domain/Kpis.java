@@ -1,9 +1,13 @@
 package com.telco.complaints.analytics.domain;
 
+import com.telco.complaints.contracts.event.FaultParty;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,9 +24,9 @@ public final class Kpis {
             Population: complaints registered (ComplaintRegistered.occurredAt) in [from, to), each with \
             everything the log says about it up to now (a cohort: a complaint registered in the period and \
             closed after it still counts as closed). Grouping: category, channel and region as registered; \
-            department = the department of the complaint's first work order (UNDISPATCHED until dispatched; \
-            FIRST_CONTACT for a complaint resolved at the first contact and not dispatched since), so a \
-            redispatched complaint stays with the department it was first sent to. Figures per group: \
+            department = the department of the complaint's first work order as dispatched (UNDISPATCHED until \
+            dispatched; FIRST_CONTACT for a complaint resolved at the first contact and not dispatched since), so a \
+            redispatched or transferred complaint stays with the department it was first sent to. Figures per group: \
             volume = complaints; onTimeReturnRate = returnsOnTime / returnsJudged, where returnsJudged counts \
             work orders whose RETURN deadline was announced (SlaClockStarted) and that were returned or \
             breached, and returnsOnTime those returned at or before that deadline (a complaint resolved at the \
@@ -38,6 +42,17 @@ public final class Kpis {
             firstContactResolutionRate = complaints registered as resolved at the first contact (即时处理: \
             ComplaintRegistered.resolvedAtFirstContact, not dispatched) / volume, whatever their survey said \
             after. \
+            What became of the work orders of the group's complaints (all of them, the manager hotline's \
+            included): workOrders = work orders dispatched; transferred = those passed to another department at \
+            least once (WorkOrderTransferred), counted in the group of their complaint, so grouped by department \
+            against the department its first work order was dispatched to, never the one it was transferred to; \
+            misroutingRate = transferred / workOrders; urged = work orders urged at the RETURN clock's warning \
+            (WorkOrderUrged); escalated = work orders escalated to a level of the ladder at least once \
+            (WorkOrderEscalated; a notice to management alone is not counted); faults = returns per party found at \
+            fault (Returned.faultOf: DEPARTMENT, CUSTOMER_SERVICE_CENTRE, THIRD_PARTY, CUSTOMER, NONE), listing only \
+            the parties found and leaving out returns that name none. A complaint closed as RECORDED (dissatisfied \
+            at the customer-service centre's own fault, not redispatched) counts as closed, and its failed survey as \
+            an answer that was not satisfied. \
             What the customer is owed (DB3212/T 1102-2022), each figure settled by the log, so an open case whose \
             deadline has not come counts neither way: replyRate = complaints given the final answer (reached, or \
             sent in writing) / complaints owing one (answered, ANSWER breached, or closed); contactTimeliness = \
@@ -120,6 +135,8 @@ public final class Kpis {
                           Duration meanHandlingTime, Duration p90HandlingTime,
                           long surveysAnswered, long surveysPassed, Double satisfactionRate,
                           long redispatched, Double redispatchRate,
+                          long workOrders, long transferred, Double misroutingRate, long urged, long escalated,
+                          Map<FaultParty, Long> faults,
                           long recurrences, Double recurrenceRate,
                           long resolvedAtFirstContact, Double firstContactResolutionRate,
                           long repliesDue, long replied, Double replyRate,
@@ -160,6 +177,11 @@ public final class Kpis {
         long passed = 0;
         long failed = 0;
         long redispatched = 0;
+        long workOrders = 0;
+        long transferred = 0;
+        long urged = 0;
+        long escalated = 0;
+        Map<FaultParty, Long> faults = new EnumMap<>(FaultParty.class);
         long recurrences = 0;
         long resolvedAtFirstContact = 0;
         long repliesDue = 0;
@@ -194,6 +216,12 @@ public final class Kpis {
             if (c.attempts() > 1) {
                 redispatched++;
             }
+            WorkOrderCounts orders = c.orders();
+            workOrders += orders.dispatched();
+            transferred += orders.transferred();
+            urged += orders.urged();
+            escalated += orders.escalated();
+            orders.faults().forEach(party -> faults.merge(party, 1L, Long::sum));
             if (c.recurrence()) {
                 recurrences++;
             }
@@ -212,7 +240,10 @@ public final class Kpis {
                 times.length == 0 ? null : Duration.ofMillis(mean(times)),
                 times.length == 0 ? null : Duration.ofMillis(percentile(times, 90)),
                 passed + failed, passed, rate(passed, passed + failed),
-                redispatched, rate(redispatched, volume), recurrences, rate(recurrences, volume),
+                redispatched, rate(redispatched, volume),
+                workOrders, transferred, rate(transferred, workOrders), urged, escalated,
+                Collections.unmodifiableMap(faults),
+                recurrences, rate(recurrences, volume),
                 resolvedAtFirstContact, rate(resolvedAtFirstContact, volume),
                 repliesDue, replied, rate(replied, repliesDue),
                 contactsJudged, contactsOnTime, rate(contactsOnTime, contactsJudged),

@@ -5,10 +5,12 @@ import com.telco.complaints.analytics.domain.ArchiveDigest;
 import com.telco.complaints.analytics.domain.AuditChain;
 import com.telco.complaints.analytics.domain.CanonicalJson;
 import com.telco.complaints.analytics.domain.CaseRecord;
+import com.telco.complaints.analytics.domain.Escalation;
 import com.telco.complaints.analytics.store.AuditArchive.ArchivedEvent;
 import com.telco.complaints.analytics.store.AuditArchive.Head;
 import com.telco.complaints.analytics.store.AuditArchive;
 import com.telco.complaints.analytics.store.CaseStore;
+import com.telco.complaints.analytics.store.EscalationStore;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.eventing.log.Applying;
 import com.telco.complaints.eventing.log.Delivered;
@@ -44,9 +46,11 @@ import java.util.UUID;
  * whatever its size: archive each event not archived before (event ids) at the end of its case's
  * hash chain, fold it into its case with the contracts' state machine (an event that does not fit
  * is archived with the reason, counted, logged with its offset, and never stops anything), then
- * write the archive rows, chain heads and changed cases together. Reading a record (decoding, its
- * headers and canonical bytes) needs no database, so a rebuild does it on another thread while the
- * previous batch is written.
+ * write the archive rows, chain heads, changed cases and escalations together: those the batch
+ * raised, as their cases stand after it, and those of work orders it ended, resolved. An event
+ * archived before is skipped whole, so a redelivery changes no table. Reading a record (decoding,
+ * its headers and canonical bytes) needs no database, so a rebuild does it on another thread while
+ * the previous batch is written.
  */
 @ApplicationScoped
 @Startup // its counters exist, at zero, from start-up
@@ -69,6 +73,8 @@ public class Projection implements LogHandler<Projection.Incoming> {
     AuditArchive archive;
     @Inject
     CaseStore cases;
+    @Inject
+    EscalationStore escalations;
     @Inject
     AfterCommit afterCommit;
     @Inject
@@ -122,6 +128,7 @@ public class Projection implements LogHandler<Projection.Incoming> {
         Map<String, Head> moved = new LinkedHashMap<>();
         Map<String, Integer> partitionOf = new HashMap<>();
         List<ArchivedEvent> rows = new ArrayList<>(items.size());
+        List<Escalation> raised = new ArrayList<>();
         for (Incoming in : items) {
             ComplaintEvent event = in.event();
             String complaintId = event.complaintId();
@@ -138,6 +145,7 @@ public class Projection implements LogHandler<Projection.Incoming> {
             CaseRecord.Step step = current.apply(event);
             if (step.applied()) {
                 changed.put(complaintId, step.record());
+                Escalation.raisedBy(event).ifPresent(raised::add);
             } else {
                 rejection = step.rejection().toString();
                 notApplied.record(in.delivered(), step.rejection());
@@ -162,6 +170,11 @@ public class Projection implements LogHandler<Projection.Incoming> {
         archive.append(rows, moved.values(), partitionOf);
         moveDigests(digest, digests, ordinals, heads, moved, partitionOf);
         cases.save(changed.values());
+        escalations.save(raised.stream().map(e -> e.in(changed.get(e.complaintId()).state())).toList());
+        List<Escalation.Resolution> resolved = new ArrayList<>();
+        changed.forEach((complaintId, now) -> resolved.addAll(Escalation.resolved(
+                loaded.getOrDefault(complaintId, CaseRecord.initial(complaintId)).state(), now.state())));
+        escalations.resolve(resolved);
         int count = rows.size();
         afterCommit.run(() -> archived.increment(count));
     }

@@ -41,9 +41,11 @@ public class CaseResource {
     @GET
     @Path("/{complaintId}")
     @Operation(summary = "One case as it stands now",
-            description = "Status, classification, current work order and department, attempts, every deadline "
-                    + "announced with its warning and breach, survey outcome and timestamps; for a complaint "
-                    + "resolved during the first contact (即时处理) what was done and explained then "
+            description = "Status, classification, current work order and department, attempts, every work order "
+                    + "(the department holding it after its transfers, how often it was transferred, when it was "
+                    + "urged, the escalation level it reached, when management was told, who its return found at "
+                    + "fault), every deadline announced with its warning and breach, survey outcome and timestamps; "
+                    + "for a complaint resolved during the first contact (即时处理) what was done and explained then "
                     + "(resolvedAtFirstContact: measures, explanation), null otherwise; 404 if unknown.")
     public CaseView get(@PathParam("complaintId") String complaintId) {
         return cases.find(complaintId).map(r -> CaseView.of(r, null))

@@ -20,7 +20,7 @@ import java.util.List;
  * operators and administrators: a field that shows one must be masked for them with
  * {@code PersonalData} and shown in full to auditors only.
  *
- * @param department     the department of the current work order
+ * @param department     the department of the current work order (after its transfers)
  * @param deadlines      every clock announced by the SLA service, with its warning and breach
  * @param warnings       the warnings raised (one per clock at most)
  * @param breaches       the breaches raised
@@ -46,9 +46,22 @@ public record CaseView(String complaintId, String status, String category, Strin
                        Instant registeredAt, Instant promisedReplyBy, Instant closedAt, Instant lastEventAt,
                        int eventCount, @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf) {
 
+    /**
+     * One work order of the case.
+     *
+     * @param department      the department holding it now (after its transfers)
+     * @param faultOf         who its return found at fault; null before the return or when it named none
+     * @param transfers       how many times it was passed to another department
+     * @param urgedAt         when routing urged the department at the RETURN clock's warning; null until then
+     * @param escalationLevel the last level of the escalation ladder it reached past its deadline; 0 before
+     * @param noticedAt       when management was told it is overdue (a key customer's or the regulator's); null
+     *                        otherwise
+     */
     public record WorkOrderView(String dispatchId, int attempt, String department, String status,
                                 String previousDispatchId, Instant dispatchedAt, Instant warnAt, Instant returnDeadline,
-                                Instant returnedAt, String resolution, Boolean operatorAtFault, Instant surveyedAt) {}
+                                Instant returnedAt, String resolution, Boolean operatorAtFault, Instant surveyedAt,
+                                String faultOf, int transfers, Instant urgedAt, int escalationLevel,
+                                Instant noticedAt) {}
 
     /**
      * @param sequence  the run of a clock that runs more than once per case (PROGRESS); absent otherwise
@@ -106,7 +119,7 @@ public record CaseView(String complaintId, String status, String category, Strin
         return new WorkOrderView(w.dispatchId(), w.attempt(), w.department(), w.status().name(),
                 w.previousDispatchId(), w.dispatchedAt(), clock == null ? null : clock.warnAt(),
                 clock == null ? null : clock.deadline(), w.returnedAt(), name(w.resolution()), w.operatorAtFault(),
-                w.surveyedAt());
+                w.surveyedAt(), name(w.faultOf()), w.transfers(), w.urgedAt(), w.escalationLevel(), w.noticedAt());
     }
 
     private static String name(Enum<?> value) {

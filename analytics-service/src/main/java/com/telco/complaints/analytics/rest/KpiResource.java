@@ -5,6 +5,7 @@ import com.telco.complaints.analytics.domain.GroupBy;
 import com.telco.complaints.analytics.domain.KpiCase;
 import com.telco.complaints.analytics.domain.Kpis;
 import com.telco.complaints.analytics.store.CaseStore;
+import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * KPIs of DOMAIN.md §7 for a period, by category, channel, region or department. For operators,
@@ -32,8 +34,10 @@ public class KpiResource {
 
     /**
      * The figures of one group; each rate comes with its numerator and denominator (volume for the
-     * redispatch, recurrence and first-contact resolution rates), and is null when the denominator is zero.
-     * Handling times as ISO-8601 durations and in seconds.
+     * redispatch, recurrence and first-contact resolution rates; workOrders for the misrouting rate), and is null
+     * when the denominator is zero. Handling times as ISO-8601 durations and in seconds.
+     *
+     * @param faults returns counted per party they found at fault (Returned.faultOf), only the parties found
      */
     public record FiguresView(String group, long volume, long closed,
                               Double onTimeReturnRate, long returnsOnTime, long returnsJudged,
@@ -42,6 +46,8 @@ public class KpiResource {
                               String p90HandlingTime, Double p90HandlingSeconds,
                               Double satisfactionRate, long surveysPassed, long surveysAnswered,
                               Double redispatchRate, long redispatched,
+                              Double misroutingRate, long transferred, long workOrders, long urged, long escalated,
+                              Map<FaultParty, Long> faults,
                               Double recurrenceRate, long recurrences,
                               Double firstContactResolutionRate, long resolvedAtFirstContact,
                               Double replyRate, long replied, long repliesDue,
@@ -55,7 +61,8 @@ public class KpiResource {
                     f.returnsJudged(), f.warnings(), f.breaches(), text(f.meanHandlingTime()),
                     seconds(f.meanHandlingTime()), text(f.p90HandlingTime()), seconds(f.p90HandlingTime()),
                     f.satisfactionRate(), f.surveysPassed(), f.surveysAnswered(), f.redispatchRate(),
-                    f.redispatched(), f.recurrenceRate(), f.recurrences(), f.firstContactResolutionRate(),
+                    f.redispatched(), f.misroutingRate(), f.transferred(), f.workOrders(), f.urged(), f.escalated(),
+                    f.faults(), f.recurrenceRate(), f.recurrences(), f.firstContactResolutionRate(),
                     f.resolvedAtFirstContact(), f.replyRate(), f.replied(), f.repliesDue(),
                     f.contactTimeliness(), f.contactsOnTime(), f.contactsJudged(), f.answerTimeliness(),
                     f.answersOnTime(), f.answersJudged(), f.progressCompliance(), f.progressMet(), f.progressJudged(),

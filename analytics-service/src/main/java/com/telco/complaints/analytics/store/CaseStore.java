@@ -8,7 +8,9 @@ import com.telco.complaints.analytics.domain.CaseRecord;
 import com.telco.complaints.analytics.domain.Hotspots;
 import com.telco.complaints.analytics.domain.CustomerObligations;
 import com.telco.complaints.analytics.domain.KpiCase;
+import com.telco.complaints.analytics.domain.WorkOrderCounts;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.WorkOrder;
 import com.telco.complaints.contracts.wire.EventJson;
@@ -60,8 +62,10 @@ public class CaseStore {
             + "closed_at, close_outcome, last_survey, surveys_passed, surveys_failed, warnings, breaches, "
             + "returns_judged, returns_on_time, last_event_at, state, contact_judged, contact_on_time, answer_judged, "
             + "answer_on_time, reply_due, replied, progress_judged, progress_met, redispatch_attempts, "
-            + "resolved_at_first_contact) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "resolved_at_first_contact, work_orders, transferred_orders, urged_orders, escalated_orders, "
+            + "return_faults) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?) "
             + "on conflict (complaint_id) do update set status = excluded.status, "
             + "first_department = excluded.first_department, department = excluded.department, "
             + "current_dispatch_id = excluded.current_dispatch_id, attempts = excluded.attempts, "
@@ -75,7 +79,9 @@ public class CaseStore {
             + "reply_due = excluded.reply_due, replied = excluded.replied, "
             + "progress_judged = excluded.progress_judged, progress_met = excluded.progress_met, "
             + "redispatch_attempts = excluded.redispatch_attempts, "
-            + "resolved_at_first_contact = excluded.resolved_at_first_contact";
+            + "resolved_at_first_contact = excluded.resolved_at_first_contact, work_orders = excluded.work_orders, "
+            + "transferred_orders = excluded.transferred_orders, urged_orders = excluded.urged_orders, "
+            + "escalated_orders = excluded.escalated_orders, return_faults = excluded.return_faults";
 
     private static final String ROW_COLUMNS = "complaint_id, status, category, channel, urgency, tier, region, "
             + "department, current_dispatch_id, attempts, warnings, breaches, last_survey, close_outcome, "
@@ -91,7 +97,7 @@ public class CaseStore {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select complaint_id, state, surveys_passed, surveys_failed, "
-                     + "last_survey from cases where complaint_id = any(?)")) {
+                     + "last_survey, first_department from cases where complaint_id = any(?)")) {
             s.setArray(1, c.createArrayOf("text", complaintIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -111,7 +117,8 @@ public class CaseStore {
     private static CaseRecord record(ResultSet rs) throws SQLException, JsonProcessingException {
         CaseState state = STATE_READER.readValue(rs.getString(2));
         String last = rs.getString(5);
-        return new CaseRecord(state, rs.getInt(3), rs.getInt(4), last == null ? null : SurveyOutcome.valueOf(last));
+        return new CaseRecord(state, rs.getInt(3), rs.getInt(4), last == null ? null : SurveyOutcome.valueOf(last),
+                rs.getString(6));
     }
 
     /** Writes the cases as they now stand (every one registered: the fold applies nothing before that). */
@@ -160,6 +167,12 @@ public class CaseStore {
                 s.setInt(32, owed.progressMet());
                 s.setInt(33, (int) state.workOrders().stream().filter(w -> !w.handover()).count());
                 s.setBoolean(34, state.resolvedAtFirstContact());
+                WorkOrderCounts orders = WorkOrderCounts.of(state);
+                s.setInt(35, orders.dispatched());
+                s.setInt(36, orders.transferred());
+                s.setInt(37, orders.urged());
+                s.setInt(38, orders.escalated());
+                s.setArray(39, c.createArrayOf("text", orders.faults().stream().map(Enum::name).toArray()));
                 s.addBatch();
                 if (++pending == SAVE_CHUNK) {
                     s.executeBatch();
@@ -221,7 +234,8 @@ public class CaseStore {
                 + "c.closed_at, c.redispatch_attempts, c.warnings, c.breaches, c.returns_judged, c.returns_on_time, "
                 + "c.surveys_passed, c.surveys_failed, c.contact_judged, c.contact_on_time, c.answer_judged, "
                 + "c.answer_on_time, c.reply_due, c.replied, c.progress_judged, c.progress_met, "
-                + "c.resolved_at_first_contact, "
+                + "c.resolved_at_first_contact, c.work_orders, c.transferred_orders, c.urged_orders, "
+                + "c.escalated_orders, c.return_faults, "
                 + "exists (select 1 from cases p where p.customer_phone = c.customer_phone and p.category = c.category "
                 + "  and p.closed_at >= c.registered_at - ? * interval '1 millisecond' and p.closed_at < c.registered_at) "
                 + "from cases c where c.registered_at >= ? and c.registered_at < ? order by c.registered_at, c.complaint_id";
@@ -235,9 +249,10 @@ public class CaseStore {
                     cases.add(new KpiCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getInt(8), rs.getInt(9),
                             rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14),
-                            rs.getBoolean(24), rs.getBoolean(23), new CustomerObligations(rs.getInt(15),
+                            rs.getBoolean(29), rs.getBoolean(23), new CustomerObligations(rs.getInt(15),
                                     rs.getInt(16), rs.getInt(17), rs.getInt(18), rs.getInt(19), rs.getInt(20),
-                                    rs.getInt(21), rs.getInt(22))));
+                                    rs.getInt(21), rs.getInt(22)), new WorkOrderCounts(rs.getInt(24), rs.getInt(25),
+                                    rs.getInt(26), rs.getInt(27), faults(rs.getArray(28)))));
                 }
             }
             return cases;
@@ -272,6 +287,11 @@ public class CaseStore {
         } catch (SQLException e) {
             throw new StoreException("counting complaints per region and category", e);
         }
+    }
+
+    /** The faultOf of each return, as stored. */
+    private static List<FaultParty> faults(Array stored) throws SQLException {
+        return Arrays.stream((String[]) stored.getArray()).map(FaultParty::valueOf).toList();
     }
 
     private static void condition(StringBuilder where, List<Object> params, String column, String value) {

@@ -1,8 +1,9 @@
 package com.telco.complaints.analytics.domain;
 
+import com.telco.complaints.analytics.WorkOrderActions;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintClosed;
-import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.lifecycle.CaseStatus;
@@ -14,26 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static com.telco.complaints.analytics.domain.Cases.ID;
+import static com.telco.complaints.analytics.domain.Cases.T;
+import static com.telco.complaints.analytics.domain.Cases.at;
+import static com.telco.complaints.analytics.domain.Cases.fold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CaseRecordTest {
-
-    private static final String ID = "C-1";
-    private static final Instant T = Instant.parse("2030-03-01T00:00:00Z");
-
-    private static CaseRecord fold(ComplaintEvent... events) {
-        CaseRecord record = CaseRecord.initial(ID);
-        for (ComplaintEvent e : events) {
-            CaseRecord.Step step = record.apply(e);
-            assertThat(step.applied()).as("%s applied: %s", e, step.rejection()).isTrue();
-            record = step.record();
-        }
-        return record;
-    }
-
-    private static Instant at(int minutes) {
-        return T.plus(Duration.ofMinutes(minutes));
-    }
 
     @Test
     void everySurveyAnswerIsCountedAndTheLastOneShown() {
@@ -139,5 +127,32 @@ class CaseRecordTest {
         assertThat(step.applied()).isFalse();
         assertThat(step.rejection().reason()).isEqualTo(RejectionReason.NO_SURVEY_PENDING);
         assertThat(step.record().surveysPassed()).isZero();
+    }
+
+    @Test
+    void theFirstDepartmentIsWhereTheFirstWorkOrderWasDispatchedWhereverItWasTransferred() {
+        CaseRecord record = fold(TestEvents.registered(ID, T), TestEvents.dispatched(ID, at(1), "net"),
+                WorkOrderActions.transferred(ID, 1, 1, at(2), "net", "billing"),
+                WorkOrderActions.transferred(ID, 1, 2, at(3), "billing", "desk"));
+
+        assertThat(record.firstDepartment()).isEqualTo("net");
+        assertThat(record.department()).isEqualTo("desk");
+        assertThat(record.currentWorkOrder().orElseThrow().transfers()).isEqualTo(2);
+    }
+
+    @Test
+    void aCaseClosedAsRecordedIsClosedDissatisfied() {
+        CaseRecord record = fold(TestEvents.registered(ID, T), TestEvents.dispatched(ID, at(1), "net"),
+                TestEvents.returned(ID, 1, at(2), FaultParty.CUSTOMER_SERVICE_CENTRE),
+                TestEvents.surveyFailed(ID, 1, at(3), true, false),
+                TestEvents.closed(ID, 1, at(3), CloseOutcome.RECORDED));
+
+        assertThat(record.state().status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(record.state().closure().outcome()).isEqualTo(CloseOutcome.RECORDED);
+        assertThat(record.closedAt()).isEqualTo(at(3));
+        assertThat(record.surveysFailed()).isEqualTo(1);
+        assertThat(record.surveysPassed()).isZero();
+        assertThat(record.lastSurvey()).isEqualTo(CaseRecord.SurveyOutcome.FAILED);
+        assertThat(record.state().attempts()).isEqualTo(1);
     }
 }

@@ -1,13 +1,16 @@
 package com.telco.complaints.analytics.domain;
 
+import com.telco.complaints.contracts.event.FaultParty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class KpisTest {
 
@@ -15,7 +18,7 @@ class KpisTest {
 
     private static KpiCase closedAfter(String category, String department, Duration handling) {
         return new KpiCase("C", category, "HOTLINE", "TZ-HL", department, T, T.plus(handling), 1, 0, 0, 0, 0, 0, 0,
-                false, false, CustomerObligations.NONE);
+                false, false, CustomerObligations.NONE, WorkOrderCounts.NONE);
     }
 
     @Test
@@ -58,16 +61,16 @@ class KpisTest {
         List<KpiCase> cases = List.of(
                 // closed after 5 h, returned on time, one survey passed, a recurrence
                 new KpiCase("A", "NETWORK", "HOTLINE", "R1", "net", T, T.plus(Duration.ofHours(5)), 1, 0, 0, 1, 1, 1,
-                        0, true, false, CustomerObligations.NONE),
+                        0, true, false, CustomerObligations.NONE, WorkOrderCounts.NONE),
                 // redispatched: two judged returns (one late), a warning and a breach, failed then passed
                 new KpiCase("B", "NETWORK", "ONLINE", "R1", "net", T, T.plus(Duration.ofHours(9)), 2, 1, 1, 2, 1, 1,
-                        1, false, false, CustomerObligations.NONE),
+                        1, false, false, CustomerObligations.NONE, WorkOrderCounts.NONE),
                 // open, breached and never returned
                 new KpiCase("C", "NETWORK", "HOTLINE", "R2", "net", T, null, 1, 1, 1, 1, 0, 0, 0, false, false,
-                        CustomerObligations.NONE),
+                        CustomerObligations.NONE, WorkOrderCounts.NONE),
                 // closed after 2 h without a deadline announced
                 new KpiCase("D", "NETWORK", "HOTLINE", "R1", "net", T, T.plus(Duration.ofHours(2)), 1, 0, 0, 0, 0, 1,
-                        0, false, false, CustomerObligations.NONE));
+                        0, false, false, CustomerObligations.NONE, WorkOrderCounts.NONE));
 
         Kpis.Figures f = Kpis.of("NETWORK", cases, Kpis.Subscribers.NONE);
 
@@ -94,7 +97,7 @@ class KpisTest {
     @Test
     void aGroupWithNothingClosedOrSurveyedHasNullFigures() {
         Kpis.Figures f = Kpis.of("X", List.of(new KpiCase("A", "SERVICE", "EMAIL", "R", null, T, null, 0, 0, 0, 0,
-                0, 0, 0, false, false, CustomerObligations.NONE)), Kpis.Subscribers.NONE);
+                0, 0, 0, false, false, CustomerObligations.NONE, WorkOrderCounts.NONE)), Kpis.Subscribers.NONE);
         assertThat(f.meanHandlingTime()).isNull();
         assertThat(f.p90HandlingTime()).isNull();
         assertThat(f.onTimeReturnRate()).isNull();
@@ -131,7 +134,8 @@ class KpisTest {
     }
 
     private static KpiCase owed(String id, String region, CustomerObligations owed) {
-        return new KpiCase(id, "NETWORK", "HOTLINE", region, "net", T, null, 1, 0, 0, 0, 0, 0, 0, false, false, owed);
+        return new KpiCase(id, "NETWORK", "HOTLINE", region, "net", T, null, 1, 0, 0, 0, 0, 0, 0, false, false, owed,
+                WorkOrderCounts.NONE);
     }
 
     /**
@@ -184,7 +188,8 @@ class KpisTest {
                                    int returnsJudged, int returnsOnTime, int passed, int failed,
                                    boolean resolvedAtFirstContact, CustomerObligations owed) {
         return new KpiCase(id, "NETWORK", channel, "R1", department, T, handling == null ? null : T.plus(handling),
-                attempts, 0, 0, returnsJudged, returnsOnTime, passed, failed, false, resolvedAtFirstContact, owed);
+                attempts, 0, 0, returnsJudged, returnsOnTime, passed, failed, false, resolvedAtFirstContact, owed,
+                WorkOrderCounts.NONE);
     }
 
     /**
@@ -267,5 +272,47 @@ class KpisTest {
                 .isEmpty();
         assertThat(Kpis.Target.COMPLAINTS_PER_10K.rule()).isEqualTo("< 5.0");
         assertThat(Kpis.Target.REPLY_RATE.rule()).isEqualTo(">= 1.0");
+    }
+
+    private static KpiCase ordered(String id, String category, String department, WorkOrderCounts orders) {
+        return new KpiCase(id, category, "HOTLINE", "R1", department, T, null, orders.dispatched(), 0, 0, 0, 0, 0, 0,
+                false, false, CustomerObligations.NONE, orders);
+    }
+
+    /**
+     * A: net's work order transferred (to billing), urged and escalated, returned at the department's fault;
+     * B: net's, returned finding nobody at fault, redispatched, the second returned at the centre's fault;
+     * C: billing's, transferred, open; D: registered only. Grouped by department A and B count under net (where
+     * they were dispatched first), whoever holds their work orders now.
+     */
+    @Test
+    void transfersUrgesEscalationsAndFaultsAreCountedPerWorkOrderOfTheGroup() {
+        List<KpiCase> cases = List.of(
+                ordered("A", "NETWORK", "net", new WorkOrderCounts(1, 1, 1, 1, List.of(FaultParty.DEPARTMENT))),
+                ordered("B", "NETWORK", "net", new WorkOrderCounts(2, 0, 0, 0,
+                        List.of(FaultParty.NONE, FaultParty.CUSTOMER_SERVICE_CENTRE))),
+                ordered("C", "BUSINESS", "billing", new WorkOrderCounts(1, 1, 0, 0, List.of())),
+                ordered("D", "BUSINESS", null, WorkOrderCounts.NONE));
+
+        Kpis.Figures all = Kpis.of("ALL", cases, Kpis.Subscribers.NONE);
+        assertThat(all.workOrders()).isEqualTo(4);
+        assertThat(all.transferred()).isEqualTo(2);
+        assertThat(all.misroutingRate()).isEqualTo(0.5);
+        assertThat(all.urged()).isEqualTo(1);
+        assertThat(all.escalated()).isEqualTo(1);
+        assertThat(all.faults()).containsExactly(Map.entry(FaultParty.DEPARTMENT, 1L),
+                Map.entry(FaultParty.CUSTOMER_SERVICE_CENTRE, 1L), Map.entry(FaultParty.NONE, 1L));
+
+        assertThat(Kpis.byGroup(cases, GroupBy.DEPARTMENT, Kpis.Subscribers.NONE))
+                .extracting(Kpis.Figures::group, Kpis.Figures::workOrders, Kpis.Figures::transferred,
+                        Kpis.Figures::misroutingRate, Kpis.Figures::faults)
+                .containsExactly(tuple("UNDISPATCHED", 0L, 0L, null, Map.of()),
+                        tuple("billing", 1L, 1L, 1.0, Map.of()),
+                        tuple("net", 3L, 1L, 1.0 / 3, Map.of(FaultParty.DEPARTMENT, 1L, FaultParty.NONE, 1L,
+                                FaultParty.CUSTOMER_SERVICE_CENTRE, 1L)));
+        assertThat(Kpis.byGroup(cases, GroupBy.CATEGORY, Kpis.Subscribers.NONE))
+                .extracting(Kpis.Figures::group, Kpis.Figures::urged, Kpis.Figures::escalated,
+                        Kpis.Figures::misroutingRate)
+                .containsExactly(tuple("BUSINESS", 0L, 0L, 1.0), tuple("NETWORK", 1L, 1L, 1.0 / 3));
     }
 }

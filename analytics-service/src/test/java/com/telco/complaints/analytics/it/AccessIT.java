@@ -50,7 +50,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Who may call which door of analytics, per the verified bearer token: operators, administrators
- * and auditors read cases, KPIs and hotspots; only auditors read the audit archive and the record
+ * and auditors read cases, escalations, KPIs and hotspots; only auditors read the audit archive and the record
  * of its reads; only administrators use the library's /admin doors. Every door answers 401 without
  * a valid token and 403 (problem+json) to any other role, and a refused write changes nothing. Case
  * views carry no customer's personal data, whoever reads them; the audit archive shows it in full
@@ -102,6 +102,7 @@ class AccessIT {
                 new Door("GET", "/cases/" + complaintId, READERS, 200),
                 new Door("GET", "/kpis", READERS, 200),
                 new Door("GET", "/hotspots", READERS, 200),
+                new Door("GET", "/escalations", READERS, 200),
                 new Door("GET", "/audit/complaints/" + complaintId + "/events", Set.of(AUDITOR), 200),
                 new Door("GET", "/audit/complaints/" + complaintId + "/state", Set.of(AUDITOR), 200),
                 new Door("GET", "/audit/reads", Set.of(AUDITOR), 200),

@@ -21,9 +21,10 @@ class DocumentationIT {
         assertThat(document).contains("SHA-256(previousHash", "32 zero bytes", "keys sorted by UTF-16 code units",
                 "ce_type");
         assertThat(document).contains("registered (ComplaintRegistered.occurredAt) in [from, to)",
-                "department of the complaint's first work order", "nearest rank", "30 days");
+                "department of the complaint's first work order", "nearest rank", "30 days",
+                "misroutingRate = transferred / workOrders", "Returned.faultOf");
         assertThat(document).contains("usual = baseline count x w / b", "min-count");
-        assertThat(document).contains("/cases/{complaintId}", "/audit/complaints/{complaintId}/events",
+        assertThat(document).contains("/cases/{complaintId}", "/escalations", "/audit/complaints/{complaintId}/events",
                 "/audit/complaints/{complaintId}/state", "/audit/reads", "/kpis", "/hotspots", "/admin/rebuild");
     }
 

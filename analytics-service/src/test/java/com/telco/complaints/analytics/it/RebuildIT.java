@@ -1,10 +1,12 @@
 package com.telco.complaints.analytics.it;
 
+import com.telco.complaints.analytics.WorkOrderActions;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.CustomerTier;
+import com.telco.complaints.contracts.event.NoticeReason;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.Urgency;
@@ -63,8 +65,8 @@ class RebuildIT {
     }
 
     /**
-     * Cases in every state, some events delivered twice, one resolved at the first contact; returns complaint id →
-     * events applied.
+     * Cases in every state, some events delivered twice, two escalated (one of them returned since), one
+     * transferred, one resolved at the first contact; returns complaint id → events applied.
      */
     private static Map<String, Integer> publishCases(String region) {
         Map<String, Integer> cases = new LinkedHashMap<>();
@@ -82,6 +84,15 @@ class RebuildIT {
                 if (i % 4 == 1) {
                     events.add(TestEvents.warning(clock));
                     events.add(TestEvents.breach(clock));
+                    // Escalated: case 1 stays open, case 5 is returned after.
+                    events.add(WorkOrderActions.escalated(id, 1, 1, clock.deadline(), "network-ops",
+                            "network-ops-lead", clock.deadline()));
+                    events.add(WorkOrderActions.notice(id, 1, clock.deadline(), NoticeReason.REGULATOR_OVERDUE,
+                            "network-ops", clock.deadline()));
+                }
+                if (i == 3) {
+                    events.add(WorkOrderActions.transferred(id, 1, 1, t.plus(Duration.ofMinutes(30)), "billing",
+                            "network-ops"));
                 }
             }
             if (i > 2) {
@@ -113,6 +124,8 @@ class RebuildIT {
         Map<String, Object> answers = new LinkedHashMap<>();
         answers.put("list", as(OPERATOR).queryParam("region", region).queryParam("size", 500).get("/cases").then()
                 .statusCode(200).extract().asString());
+        answers.put("escalations", as(OPERATOR).queryParam("size", 500).get("/escalations").then().statusCode(200)
+                .extract().asString());
         answers.put("kpis", as(OPERATOR).queryParam("from", "2032-01-10T00:00:00Z").queryParam("to", "2032-01-11T00:00:00Z")
                 .queryParam("groupBy", "department").get("/kpis").then().statusCode(200).extract().asString());
         for (String id : ids) {
@@ -146,9 +159,10 @@ class RebuildIT {
         Map<String, Object> before = answers(region, cases.keySet());
         assertThat(before.get("list").toString()).contains("\"total\":9");
         assertThat(before.get("kpis").toString()).contains("\"group\":\"FIRST_CONTACT\"");
+        assertThat(before.get("escalations").toString()).contains("\"status\":\"OPEN\"", "\"status\":\"RESOLVED\"");
 
         // Lose every table's rows, as if the schema had been dropped.
-        sql("delete from cases", "delete from audit_events", "delete from audit_heads");
+        sql("delete from cases", "delete from audit_events", "delete from audit_heads", "delete from escalations");
         as(OPERATOR).queryParam("region", region).get("/cases").then().body("total", equalTo(0));
 
         rebuild();
