@@ -1,7 +1,6 @@
 package com.telco.complaints.routing;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
-import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.eventing.outbox.Decisions;
 import com.telco.complaints.routing.messaging.Projection;
@@ -50,10 +49,10 @@ public class OneDecision {
         return QuarkusTransaction.requiringNew().call(() -> {
             StoredCase stored = Optional.ofNullable(cases.lock(List.of(complaintId)).get(complaintId))
                     .filter(s -> s.state().isRegistered()).orElseThrow(notFound);
-            E event = decide.apply(stored.state(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            E event = decide.apply(stored.state(), now);
             CaseState after = Decisions.fold(stored.state(), List.of(event), refused).get(0);
-            projection.save(List.of(new StoredCase(after, stored.partition())),
-                    event instanceof Returned returned ? List.of(returned) : List.of());
+            projection.save(List.of(new StoredCase(after, stored.partition())), List.of(event), now);
             decisions.commit(complaintId, List.of(event), refused);
             return event;
         });

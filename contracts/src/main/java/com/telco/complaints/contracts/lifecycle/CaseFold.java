@@ -266,7 +266,7 @@ public final class CaseFold {
         }
         return applied(state.withClock(new ClockState(event.clock(), event.dispatchId(), event.startedAt(),
                 event.warnAt(), event.deadline(), event.policy() == null ? null : event.policy().id(), null, null,
-                event.sequence())));
+                event.sequence(), null, null)));
     }
 
     private static Transition warningRaised(CaseState state, SlaWarningRaised event) {
@@ -284,7 +284,7 @@ public final class CaseFold {
             return reject(state, RejectionReason.CLOCK_STOPPED_BEFORE,
                     event.clock() + " clock stopped at " + stopped.get() + ", before its warning at " + clock.get().warnAt());
         }
-        return applied(state.withClock(clock.get().warned(event.occurredAt())));
+        return applied(state.withClock(clock.get().warned(event.occurredAt(), event.eventId())));
     }
 
     private static Transition breached(CaseState state, SlaBreached event) {
@@ -302,7 +302,7 @@ public final class CaseFold {
             return reject(state, RejectionReason.CLOCK_STOPPED_BEFORE,
                     event.clock() + " clock stopped at " + stopped.get() + ", before its deadline " + clock.get().deadline());
         }
-        return applied(state.withClock(clock.get().breached(event.occurredAt())));
+        return applied(state.withClock(clock.get().breached(event.occurredAt(), event.eventId())));
     }
 
     private static Transition urged(CaseState state, WorkOrderUrged event) {

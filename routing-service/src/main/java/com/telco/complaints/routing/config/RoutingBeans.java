@@ -3,10 +3,15 @@ package com.telco.complaints.routing.config;
 import com.telco.complaints.routing.domain.Department;
 import com.telco.complaints.routing.domain.DispatchRule;
 import com.telco.complaints.routing.domain.DispatchRules;
+import com.telco.complaints.routing.domain.EscalationLadder;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The domain objects, built from configuration; a bad configuration stops start-up here. */
 @ApplicationScoped
@@ -28,5 +33,17 @@ public class RoutingBeans {
         return new DispatchRules(departments, rules, config.fallbackDepartment().orElse(null),
                 config.redispatch().escalationDepartment(), config.redispatch().escalateFromAttempt(),
                 config.redispatch().hotlineDepartment());
+    }
+
+    /** Built at start-up, so that a ladder naming an unknown desk stops the service at once. */
+    @Produces
+    @Singleton
+    @Startup
+    EscalationLadder escalationLadder(RoutingConfig config, DispatchRules rules) {
+        Map<String, List<EscalationLadder.Step>> own = new HashMap<>();
+        config.departments().forEach((id, department) -> department.escalationLadder().ifPresent(ladder -> own.put(id,
+                EscalationLadder.parse("routing.departments." + id + ".escalation-ladder", ladder))));
+        return new EscalationLadder(EscalationLadder.parse("routing.escalation.ladder", config.escalation().ladder()),
+                own, config.escalation().managementDepartment(), rules);
     }
 }

@@ -7,6 +7,7 @@ import com.telco.complaints.contracts.event.Urgency;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,11 +29,16 @@ public interface RoutingConfig {
 
     Redispatch redispatch();
 
+    Escalation escalation();
+
     interface DepartmentConfig {
         String name();
 
         /** The supervisor desk that takes this department's second attempts. */
         Optional<String> supervisor();
+
+        /** The department's own escalation ladder ({@code desk@delay, …}); the standard one when absent. */
+        Optional<String> escalationLadder();
     }
 
     interface RuleConfig {
@@ -66,5 +72,27 @@ public interface RoutingConfig {
          */
         @WithDefault("manager-hotline")
         String hotlineDepartment();
+    }
+
+    /** What happens to a work order left open past its RETURN clock's warning and deadline. */
+    interface Escalation {
+        /**
+         * The standard ladder: desks separated by commas, each with an optional ISO-8601 delay after the
+         * deadline ({@code supervisor, escalation-desk@PT4H}); {@code supervisor} is the holding department's own.
+         */
+        @WithDefault("supervisor, escalation-desk@PT4H")
+        String ladder();
+
+        /** The department told of overdue key-customer and regulator work orders (企业管理部). */
+        @WithDefault("enterprise-management")
+        String managementDepartment();
+
+        /** How often the escalation watch looks for levels falling due after the deadline. */
+        @WithDefault("PT30S")
+        Duration watchInterval();
+
+        /** Cases escalated per transaction of the watch. */
+        @WithDefault("100")
+        int batchSize();
     }
 }

@@ -118,6 +118,11 @@ public final class DispatchRules {
         return new DispatchChoice(escalationDepartment, "redispatch.attempt-" + attempt + ".no-supervisor");
     }
 
+    /** The supervisor desk of {@code department}, if it has one. */
+    public Optional<String> supervisorOf(String department) {
+        return Optional.ofNullable(departments.get(department)).map(Department::supervisor);
+    }
+
     /** The manager hotline's work order, for a customer handed over to it. */
     public DispatchChoice handover() {
         return new DispatchChoice(hotlineDepartment, HANDOVER_RULE);

@@ -58,6 +58,10 @@ public final class Returns {
                 EventType.RETURNED.currentVersion(), causationId, request.returnedBy(), dispatchId,
                 workOrder.attempt(), workOrder.department(), request.reconstruction().strip(),
                 request.customerDemand().strip(), request.problemFound().strip(), request.measures().strip(),
-                request.resolution(), request.operatorAtFault(), null, null);
+                request.resolution(), request.atFault(), request.faultOf(), blankToNull(request.accountable()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

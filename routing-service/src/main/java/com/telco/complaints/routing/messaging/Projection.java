@@ -1,7 +1,6 @@
 package com.telco.complaints.routing.messaging;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
-import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.lifecycle.CaseFold;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.Transition;
@@ -14,6 +13,7 @@ import com.telco.complaints.eventing.outbox.Outbox;
 import com.telco.complaints.eventing.store.AfterCommit;
 import com.telco.complaints.eventing.store.ProcessedEvents;
 import com.telco.complaints.routing.domain.DispatchRules;
+import com.telco.complaints.routing.domain.EscalationLadder;
 import com.telco.complaints.routing.domain.RoutingDecisions;
 import com.telco.complaints.routing.store.CaseStore.StoredCase;
 import com.telco.complaints.routing.store.CaseStore;
@@ -38,8 +38,8 @@ import java.util.Optional;
  * skipped; an event applied before is skipped by its id), then routing decides what the changed
  * cases are owed (dispatch on registration, unless the complaint was resolved at the first contact; redispatch
  * after a failed survey, or a first work order when the failed survey was of the answer given at the first
- * contact) and appends those events to the outbox, all in the transaction the library runs with the new
- * positions.
+ * contact; the urge at an open work order's RETURN warning, the escalation and notice at its breach) and appends
+ * those events to the outbox, all in the transaction the library runs with the new positions.
  */
 @ApplicationScoped
 public class Projection implements EventHandler {
@@ -57,6 +57,8 @@ public class Projection implements EventHandler {
     @Inject
     DispatchRules rules;
     @Inject
+    EscalationLadder ladder;
+    @Inject
     Clock clock;
     @Inject
     AfterCommit afterCommit;
@@ -69,7 +71,7 @@ public class Projection implements EventHandler {
         Map<String, StoredCase> loaded = cases.lock(delivered.stream().map(d -> d.event().complaintId()).distinct()
                 .toList());
         Map<String, StoredCase> changed = new LinkedHashMap<>();
-        List<Returned> returns = new ArrayList<>();
+        List<ComplaintEvent> applied = new ArrayList<>();
         for (Delivered d : delivered) {
             ComplaintEvent event = d.event();
             StoredCase current = changed.getOrDefault(event.complaintId(), loaded.get(event.complaintId()));
@@ -81,46 +83,62 @@ public class Projection implements EventHandler {
             }
             int partition = current != null ? current.partition() : d.partition();
             changed.put(event.complaintId(), new StoredCase(transition.state(), partition));
-            if (event instanceof Returned returned) {
-                returns.add(returned);
-            }
+            applied.add(event);
         }
+        Instant now = now();
         List<String> owed = changed.values().stream().filter(c -> applying.deciding(c.partition()))
                 .map(c -> c.state().complaintId()).toList();
-        decide(owed, changed);
-        save(changed.values(), returns);
+        applied.addAll(decide(owed, changed, now));
+        save(changed.values(), applied, now);
     }
 
     /** Decides for every case owed a decision on {@code partitions} (all when null). */
     @Override
     public int reconcile(Collection<Integer> partitions, Applying applying) {
         List<String> owed = cases.pending(partitions);
-        if (owed.isEmpty()) {
-            return 0;
-        }
-        Map<String, StoredCase> changed = new LinkedHashMap<>(cases.lock(owed));
-        int decided = decide(owed, changed);
-        save(changed.values(), List.of());
-        return decided;
+        return owed.isEmpty() ? 0 : decideFor(owed);
     }
 
-    /** Decides for {@code owed} among {@code changed}, appends the events to the outbox, updates {@code changed}. */
-    private int decide(List<String> owed, Map<String, StoredCase> changed) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    /**
+     * Decides, under their row locks, what {@code complaintIds} owe now (the escalation watch's cases, the
+     * reconciled ones), in the caller's transaction; returns how many events were decided.
+     */
+    public int decideFor(List<String> complaintIds) {
+        Instant now = now();
+        Map<String, StoredCase> changed = new LinkedHashMap<>(cases.lock(complaintIds));
+        List<ComplaintEvent> decided = decide(complaintIds.stream().filter(changed::containsKey).toList(), changed, now);
+        save(changed.values(), decided, now);
+        return decided.size();
+    }
+
+    /** More decisions than this for one case at once is a loop in the rules, not a case. */
+    private static final int MOST_DECISIONS_PER_CASE = 32;
+
+    /**
+     * Decides for {@code owed} among {@code changed} until each owes nothing more (a breach found late may owe an
+     * urge, escalations and a notice at once), appends the events to the outbox, updates {@code changed}.
+     */
+    private List<ComplaintEvent> decide(List<String> owed, Map<String, StoredCase> changed, Instant now) {
         List<ComplaintEvent> decisions = new ArrayList<>();
         for (String complaintId : owed) {
             StoredCase stored = changed.get(complaintId);
-            Optional<ComplaintEvent> decision = RoutingDecisions.decide(stored.state(), rules, now);
-            if (decision.isEmpty()) {
-                continue;
+            CaseState state = stored.state();
+            for (int n = 0; ; n++) {
+                Optional<ComplaintEvent> decision = RoutingDecisions.decide(state, rules, ladder, now);
+                if (decision.isEmpty()) {
+                    break;
+                }
+                if (n == MOST_DECISIONS_PER_CASE) {
+                    throw new IllegalStateException("routing keeps deciding for " + complaintId + ": " + decision.get());
+                }
+                Transition transition = CaseFold.apply(state, decision.get());
+                if (!transition.applied()) {
+                    throw new IllegalStateException("routing decided an event its own state rejects: " + transition);
+                }
+                decisions.add(decision.get());
+                state = transition.state();
             }
-            ComplaintEvent event = decision.get();
-            Transition transition = CaseFold.apply(stored.state(), event);
-            if (!transition.applied()) {
-                throw new IllegalStateException("routing decided an event its own state rejects: " + transition);
-            }
-            decisions.add(event);
-            changed.put(complaintId, new StoredCase(transition.state(), stored.partition()));
+            changed.put(complaintId, new StoredCase(state, stored.partition()));
         }
         processed.markProcessed(decisions.stream().map(ComplaintEvent::eventId).toList());
         outbox.appendAll(decisions);
@@ -128,13 +146,16 @@ public class Projection implements EventHandler {
             String name = EventType.of(event).eventName();
             afterCommit.run(() -> meters.counter("routing.decisions", "event", name).increment());
         }
-        return decisions.size();
+        return decisions;
     }
 
-    /** Writes cases and their work orders as they now stand. */
-    public void save(Collection<StoredCase> changed, Collection<Returned> returns) {
-        cases.save(changed);
-        workOrders.project(changed.stream().map(StoredCase::state).toList());
-        workOrders.saveResults(returns);
+    /** Writes cases, with what they owe at {@code now}, and their work orders as {@code applied} left them. */
+    public void save(Collection<StoredCase> changed, List<ComplaintEvent> applied, Instant now) {
+        cases.save(changed, state -> RoutingDecisions.owed(state, ladder, now));
+        workOrders.apply(changed.stream().map(StoredCase::state).toList(), applied);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,5 +1,6 @@
 package com.telco.complaints.routing.rest;
 
+import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.Resolution;
 import com.telco.complaints.eventing.rest.FieldError;
 import com.telco.complaints.eventing.rest.JsonBody;
@@ -17,24 +18,25 @@ final class ReturnBody {
 
     ReturnBody(JsonBody body) {
         this.body = body;
-        request = !body.isObject() ? new ReturnRequest(null, null, null, null, null, null, null)
+        request = !body.isObject() ? new ReturnRequest(null, null, null, null, null, null, null, null, null)
                 : new ReturnRequest(body.text("reconstruction"), body.text("customerDemand"), body.text("problemFound"),
-                        body.text("measures"), resolution(), body.bool("operatorAtFault"), body.text("returnedBy"));
+                        body.text("measures"), oneOf("resolution", Resolution.class), body.bool("operatorAtFault"),
+                        oneOf("faultOf", FaultParty.class), body.text("accountable"), body.text("returnedBy"));
     }
 
     List<FieldError> typeErrors() {
         return body.typeErrors();
     }
 
-    private Resolution resolution() {
-        String value = body.text("resolution");
+    private <E extends Enum<E>> E oneOf(String field, Class<E> type) {
+        String value = body.text(field);
         if (value == null) {
             return null;
         }
         try {
-            return Resolution.valueOf(value);
+            return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            body.typeErrors().add(new FieldError("resolution", "must be one of " + Arrays.stream(Resolution.values())
+            body.typeErrors().add(new FieldError(field, "must be one of " + Arrays.stream(type.getEnumConstants())
                     .map(Enum::name).collect(Collectors.joining(", "))));
             return null;
         }

@@ -108,7 +108,7 @@ public class TriageResource {
         }
         String causation = Causation.of(idempotencyKey);
         Dispatched dispatched = triaging.dispatch(complaintId, department, caller.subject(), causation);
-        return workOrders.find(dispatched.dispatchId()).map(row -> Response.ok(WorkOrderView.of(row)).build())
+        return workOrders.find(dispatched.dispatchId()).map(row -> Response.ok(WorkOrderView.of(row, true)).build())
                 .orElseThrow();
     }
 }

@@ -1,6 +1,7 @@
 package com.telco.complaints.routing.rest;
 
 import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.event.WorkOrderTransferred;
 import com.telco.complaints.eventing.rest.Caller;
 import com.telco.complaints.eventing.rest.Causation;
 import com.telco.complaints.eventing.rest.FieldError;
@@ -9,7 +10,10 @@ import com.telco.complaints.eventing.rest.Page;
 import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.eventing.rest.Roles;
+import com.telco.complaints.eventing.rest.TextRule;
 import com.telco.complaints.routing.Returning;
+import com.telco.complaints.routing.Transferring;
+import com.telco.complaints.routing.domain.DispatchRules;
 import com.telco.complaints.routing.domain.ReturnValidation;
 import com.telco.complaints.routing.store.WorkOrderStore;
 import com.telco.complaints.routing.store.WorkOrderStore.WorkOrderRow;
@@ -33,50 +37,74 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The door for departments: their queues, one work order, and returning it. An agent sees and
- * returns only its own department's work orders (the token's department claim); operators,
- * administrators and auditors read every department's.
+ * The door for departments: their queues, one work order, returning it and passing it on. An agent sees,
+ * returns and transfers only its own department's work orders (the token's department claim); operators,
+ * administrators and auditors read every department's, and operators may transfer any.
  */
 @Path("/work-orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkOrderResource {
 
     private static final List<String> STATUSES = List.of("OPEN", "RETURNED", "SUPERSEDED");
+    private static final List<String> BOOLEANS = List.of("true", "false");
+    private static final List<String> SORTS = List.of("deadline", "dispatched");
+    static final int TRANSFER_REASON_MAX = 1000;
 
     @Inject
     WorkOrderStore workOrders;
     @Inject
     Returning returning;
     @Inject
+    Transferring transferring;
+    @Inject
+    DispatchRules rules;
+    @Inject
     Caller caller;
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "A department's queue, oldest first",
-            description = "Filters: department, status (OPEN, RETURNED, SUPERSEDED). The total is in X-Total-Count. "
-                    + "An agent gets its own department's queue (the token's department): department defaults to it, "
-                    + "and naming another department is a 403.")
+    @Operation(summary = "A department's queue, the nearest return deadline first",
+            description = "Filters: department, status (OPEN, RETURNED, SUPERSEDED), warned and breached (true or "
+                    + "false: whether the RETURN clock's warning, or deadline, was raised). sort: deadline (the "
+                    + "default: the nearest RETURN deadline first) or dispatched (the oldest order first). The total is "
+                    + "in X-Total-Count. An agent gets its own department's queue (the token's department): department "
+                    + "defaults to it, and naming another department is a 403. Agents and auditors see the customer in "
+                    + "full; operators and administrators see the name, phone and contact masked.")
     public Response queue(@QueryParam("department") String department, @QueryParam("status") String status,
-                          @QueryParam("page") String page, @QueryParam("size") String size) {
+                          @QueryParam("warned") String warned, @QueryParam("breached") String breached,
+                          @QueryParam("sort") String sort, @QueryParam("page") String page,
+                          @QueryParam("size") String size) {
         String shown = queueDepartment(department);
         QueryParams params = new QueryParams();
         params.oneOf("status", status, STATUSES);
+        params.oneOf("warned", warned, BOOLEANS);
+        params.oneOf("breached", breached, BOOLEANS);
+        params.oneOf("sort", sort, SORTS);
         Page p = params.page(page, size, 100, 1000);
         params.validate();
-        List<WorkOrderView> views = workOrders.queue(shown, status, p.size(), p.offset()).stream()
-                .map(WorkOrderView::of).toList();
-        return Page.ok(views, workOrders.count(shown, status));
+        WorkOrderStore.Queue queue = new WorkOrderStore.Queue(shown, status, flag(warned), flag(breached),
+                "dispatched".equals(sort) ? WorkOrderStore.Sort.DISPATCHED : WorkOrderStore.Sort.DEADLINE);
+        boolean masked = customerMasked();
+        List<WorkOrderView> views = workOrders.queue(queue, p.size(), p.offset()).stream()
+                .map(row -> WorkOrderView.of(row, masked)).toList();
+        return Page.ok(views, workOrders.count(queue));
+    }
+
+    private static Boolean flag(String value) {
+        return value == null ? null : Boolean.valueOf(value);
     }
 
     @GET
     @Path("/{dispatchId}")
     @RolesAllowed({Roles.AGENT, Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "One work order", description = "404 unknown · 403 another department's, for an agent")
+    @Operation(summary = "One work order, with the complaint on it and its history",
+            description = "404 unknown · 403 another department's, for an agent. Agents and auditors see the customer "
+                    + "in full; operators and administrators see the name, phone and contact masked.")
     public Response get(@PathParam("dispatchId") String dispatchId) {
         WorkOrderRow row = workOrders.find(dispatchId)
                 .orElseThrow(() -> new RequestProblems.NotFound("No work order " + dispatchId));
         requireVisible(row.department());
-        return Response.ok(WorkOrderView.of(row)).build();
+        return Response.ok(WorkOrderView.of(row, customerMasked())).build();
     }
 
     @POST
@@ -85,7 +113,9 @@ public class WorkOrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Return a work order with its result",
             description = "By an agent of the work order's department; the returner recorded (returnedBy) is the "
-                    + "token's subject, and a returnedBy in the body, optional, must name that subject. "
+                    + "token's subject, and a returnedBy in the body, optional, must name that subject. faultOf "
+                    + "(DEPARTMENT, CUSTOMER_SERVICE_CENTRE, THIRD_PARTY, CUSTOMER, NONE) and accountable are optional; "
+                    + "operatorAtFault may be left out when faultOf says it, and must agree with it when both are given. "
                     + "200 accepted (Returned on the log) · 404 unknown · 403 another department's (nothing "
                     + "written) · 409 not open (returned already, superseded) · 400 invalid, every wrong field "
                     + "listed (a returnedBy naming someone else is a 400 of its own)")
@@ -103,8 +133,47 @@ public class WorkOrderResource {
         String causation = Causation.of(idempotencyKey);
         Returned returned = returning.returnWorkOrder(dispatchId, parsed.request.by(caller.subject()),
                 caller.agentDepartment(), causation);
-        return workOrders.find(returned.dispatchId()).map(row -> Response.ok(WorkOrderView.of(row)).build())
-                .orElseThrow();
+        return workOrders.find(returned.dispatchId()).map(row -> Response.ok(WorkOrderView.of(row, customerMasked()))
+                .build()).orElseThrow();
+    }
+
+    @POST
+    @Path("/{dispatchId}/transfer")
+    @RolesAllowed({Roles.AGENT, Roles.OPERATOR})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pass an open work order to another department",
+            description = "Body: department (a configured department, see GET /departments) and reason (1–1000 "
+                    + "characters). By an agent of the department holding it, or by an operator. The order keeps its "
+                    + "id and its RETURN deadline; WorkOrderTransferred goes on the log. 200 with the work order · 404 "
+                    + "unknown · 403 another department's, for an agent (nothing written) · 409 not open (returned, "
+                    + "superseded, case closed) or already the department's · 400 invalid, every wrong field listed")
+    public Response transfer(@PathParam("dispatchId") String dispatchId,
+                             @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+        JsonBody parsed = JsonBody.object(body);
+        String department = parsed.isObject() ? parsed.text("department") : null;
+        String reason = parsed.isObject() ? parsed.text("reason") : null;
+        List<FieldError> errors = new ArrayList<>(parsed.typeErrors());
+        if (parsed.isObject() && errors.isEmpty()) {
+            if (department == null || department.isBlank()) {
+                errors.add(new FieldError("department", "is required"));
+            } else if (!rules.knows(department)) {
+                errors.add(new FieldError("department", "is not a configured department (see GET /departments)"));
+            }
+            TextRule.check(errors, "reason", reason, TRANSFER_REASON_MAX, true, true);
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestProblems.Invalid(errors);
+        }
+        String byDepartment = caller.is(Roles.OPERATOR) ? null : caller.agentDepartment();
+        WorkOrderTransferred transferred = transferring.transfer(dispatchId, department, reason, byDepartment,
+                caller.subject(), Causation.of(idempotencyKey));
+        return workOrders.find(transferred.dispatchId()).map(row -> Response.ok(WorkOrderView.of(row, customerMasked()))
+                .build()).orElseThrow();
+    }
+
+    /** Agents (who call the customer back) and auditors see the customer in full; anyone else masked. */
+    private boolean customerMasked() {
+        return !caller.is(Roles.AGENT) && !caller.is(Roles.AUDITOR);
     }
 
     /**

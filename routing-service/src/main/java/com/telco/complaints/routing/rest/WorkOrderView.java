@@ -2,20 +2,57 @@ package com.telco.complaints.routing.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.complaints.contracts.event.Customer;
+import com.telco.complaints.eventing.rest.PersonalData;
+import com.telco.complaints.routing.store.OrderBrief;
+import com.telco.complaints.routing.store.WorkOrderStore.PreviousReturn;
 import com.telco.complaints.routing.store.WorkOrderStore.WorkOrderRow;
 
 import java.time.Instant;
 
-/** A work order as a department sees it; warnAt and returnDeadline once the SLA service announced them. */
+/**
+ * A work order as a department sees it: warnAt and returnDeadline (also as {@code deadline}) once the SLA service
+ * announced them; {@code warned} and {@code breached} once it raised them; what routing did about them (urgedAt,
+ * escalationLevel and escalatedTo, noticedAt); its transfers and that history; the complaint on it ({@code
+ * complaint}, with the customer masked for a caller who may see the case but not the person); and for a redispatch
+ * the return of the order it replaced ({@code previousReturn}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkOrderView(String dispatchId, String complaintId, String department, int attempt, String status,
-                            Instant dispatchedAt, Instant warnAt, Instant returnDeadline, String rule,
+                            Instant dispatchedAt, Instant warnAt, Instant returnDeadline, Instant deadline,
+                            boolean warned, Instant warnedAt, boolean breached, Instant breachedAt, Instant urgedAt,
+                            int escalationLevel, String escalatedTo, Instant noticedAt, int transfers, String rule,
                             String previousDispatchId, Instant returnedAt, String returnedBy, String resolution,
-                            Boolean operatorAtFault, JsonNode result) {
+                            Boolean operatorAtFault, String faultOf, String accountable, JsonNode result,
+                            OrderBrief complaint, PreviousReturn previousReturn, JsonNode history) {
 
-    static WorkOrderView of(WorkOrderRow r) {
+    /** @param customerMasked whether the customer's name, phone and contact are masked ({@link PersonalData}) */
+    static WorkOrderView of(WorkOrderRow r, boolean customerMasked) {
         return new WorkOrderView(r.dispatchId(), r.complaintId(), r.department(), r.attempt(), r.status(),
-                r.dispatchedAt(), r.warnAt(), r.returnDeadline(), r.rule(), r.previousDispatchId(), r.returnedAt(),
-                r.returnedBy(), r.resolution(), r.operatorAtFault(), r.result());
+                r.dispatchedAt(), r.warnAt(), r.returnDeadline(), r.returnDeadline(), r.warnedAt() != null,
+                r.warnedAt(), r.breachedAt() != null, r.breachedAt(), r.urgedAt(), r.escalationLevel(),
+                r.escalatedTo(), r.noticedAt(), r.transfers(), r.rule(), r.previousDispatchId(), r.returnedAt(),
+                r.returnedBy(), r.resolution(), r.operatorAtFault(), r.faultOf(), r.accountable(), r.result(),
+                complaint(r, customerMasked), r.previous(), r.history());
+    }
+
+    /**
+     * The complaint on the order; on a redispatch, the problem found and the measures so far are the previous
+     * return's.
+     */
+    private static OrderBrief complaint(WorkOrderRow r, boolean customerMasked) {
+        OrderBrief b = r.brief();
+        if (b == null) {
+            return null;
+        }
+        JsonNode before = r.previous() == null ? null : r.previous().result();
+        Customer c = b.customer();
+        Customer shown = c == null || !customerMasked ? c : new Customer(PersonalData.maskName(c.name()),
+                PersonalData.maskPhone(c.phone()), c.tier(), PersonalData.maskContact(c.contact()));
+        return new OrderBrief(b.reconstruction(), b.customerDemand(),
+                before != null && before.hasNonNull("problemFound") ? before.get("problemFound").asText() : b.problemFound(),
+                before != null && before.hasNonNull("measures") ? before.get("measures").asText() : b.measures(),
+                shown, b.category(), b.subcategory(), b.urgency(), b.channel(), b.region(), b.registeredAt(),
+                b.promisedReplyBy(), b.dissatisfaction());
     }
 }

@@ -6,7 +6,7 @@ import com.telco.complaints.contracts.lifecycle.CaseStatus;
 import com.telco.complaints.contracts.wire.EventJson;
 import com.telco.complaints.eventing.store.Sql;
 import com.telco.complaints.eventing.store.StoreException;
-import com.telco.complaints.routing.domain.RoutingDecisions;
+import com.telco.complaints.routing.domain.RoutingDecisions.Owed;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,13 +16,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Each case's folded state, with the partition it lives on and the decision routing owes it. */
+/**
+ * Each case's folded state, with the partition it lives on, the decision routing owes it now, and when its open
+ * work order's next escalation falls due.
+ */
 @ApplicationScoped
 public class CaseStore {
 
@@ -50,22 +55,26 @@ public class CaseStore {
         }
     }
 
-    public void save(Collection<StoredCase> cases) {
+    /** Writes {@code cases} with what each owes ({@code owed}): a decision now, or an escalation later. */
+    public void save(Collection<StoredCase> cases, Function<CaseState, Owed> owed) {
         if (cases.isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("insert into cases (complaint_id, partition, pending, state, "
-                     + "triage_since) values (?, ?, ?, ?, ?) on conflict (complaint_id) do update "
-                     + "set pending = excluded.pending, state = excluded.state, triage_since = excluded.triage_since")) {
+                     + "triage_since, escalation_due) values (?, ?, ?, ?, ?, ?) on conflict (complaint_id) do update "
+                     + "set pending = excluded.pending, state = excluded.state, triage_since = excluded.triage_since, "
+                     + "escalation_due = excluded.escalation_due")) {
             for (StoredCase stored : cases) {
-                s.setString(1, stored.state().complaintId());
-                s.setInt(2, stored.partition());
-                s.setString(3, RoutingDecisions.pending(stored.state()).map(Enum::name).orElse(null));
-                s.setString(4, EventJson.mapper().writeValueAsString(stored.state()));
                 CaseState state = stored.state();
+                Owed owes = owed.apply(state);
+                s.setString(1, state.complaintId());
+                s.setInt(2, stored.partition());
+                s.setString(3, Sql.name(owes.pending()));
+                s.setString(4, EventJson.mapper().writeValueAsString(state));
                 s.setTimestamp(5, state.status() == CaseStatus.TRIAGE && state.triage() != null
                         ? Timestamp.from(state.triage().occurredAt()) : null);
+                s.setTimestamp(6, Sql.timestamp(owes.escalationDue()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -101,6 +110,34 @@ public class CaseStore {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new StoreException("counting the triage queue", e);
+        }
+    }
+
+    /** A case whose open work order's next escalation level is due. */
+    public record Due(String complaintId, int partition) {}
+
+    /**
+     * Up to {@code limit} cases on {@code partitions} whose next escalation falls due at or before {@code now},
+     * the most overdue first, leaving alone a case with anything parked (a record of it, or its escalation).
+     */
+    public List<Due> escalationsDue(Collection<Integer> partitions, Instant now, int limit) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select complaint_id, partition from cases k "
+                     + "where escalation_due <= ? and partition = any(?) and not exists (select 1 from parked_records p "
+                     + "where p.partition = k.partition and p.message_key = k.complaint_id) "
+                     + "order by escalation_due, complaint_id limit ?")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setArray(2, c.createArrayOf("integer", partitions.toArray()));
+            s.setInt(3, limit);
+            List<Due> due = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new Due(rs.getString(1), rs.getInt(2)));
+                }
+            }
+            return due;
+        } catch (SQLException e) {
+            throw new StoreException("finding escalations due", e);
         }
     }
 

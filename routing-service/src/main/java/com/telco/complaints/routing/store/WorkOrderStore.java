@@ -2,8 +2,16 @@ package com.telco.complaints.routing.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.telco.complaints.contracts.event.ComplaintEvent;
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.EscalationNotice;
+import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.event.WorkOrderEscalated;
+import com.telco.complaints.contracts.event.WorkOrderTransferred;
+import com.telco.complaints.contracts.event.WorkOrderUrged;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.ClockState;
 import com.telco.complaints.contracts.lifecycle.WorkOrder;
@@ -23,32 +31,77 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Work orders as departments see them: projected from the cases, with each return's result. */
+/**
+ * Work orders as departments see them: projected from the cases, with the complaint as known at dispatch, each
+ * return's result, and the order's history of transfers, urges, escalations and notices.
+ */
 @ApplicationScoped
 public class WorkOrderStore {
 
-    /** A work order row; {@code warnAt} and {@code returnDeadline} as announced by the SLA service. */
+    /**
+     * A work order row; {@code warnAt} and {@code returnDeadline} as announced by the SLA service, {@code warnedAt}
+     * and {@code breachedAt} as it raised them.
+     *
+     * @param brief    the complaint as known at dispatch ({@link OrderBrief}); null for orders dispatched before it
+     *                 was kept, until a rebuild
+     * @param history  transfers, urges, escalations and notices, in log order
+     * @param previous the return of the order this one replaced, for a redispatch
+     */
     public record WorkOrderRow(String dispatchId, String complaintId, int attempt, String department, String rule,
                                String previousDispatchId, String status, Instant dispatchedAt, Instant warnAt,
-                               Instant returnDeadline, Instant returnedAt, String returnedBy, String resolution,
-                               Boolean operatorAtFault, JsonNode result) {}
+                               Instant returnDeadline, Instant warnedAt, Instant breachedAt, Instant urgedAt,
+                               int escalationLevel, String escalatedTo, Instant noticedAt, int transfers,
+                               Instant returnedAt, String returnedBy, String resolution, Boolean operatorAtFault,
+                               String faultOf, String accountable, JsonNode result, OrderBrief brief,
+                               JsonNode history, PreviousReturn previous) {}
+
+    /** What the department before reported on the order a redispatch replaced. */
+    public record PreviousReturn(String dispatchId, String department, Instant returnedAt, String resolution,
+                                 String faultOf, JsonNode result) {}
+
+    /** Which orders of the queue, in which order. Null filters match every order. */
+    public record Queue(String department, String status, Boolean warned, Boolean breached, Sort sort) {}
+
+    /** {@code DEADLINE}: the nearest RETURN deadline first; {@code DISPATCHED}: the oldest order first. */
+    public enum Sort { DEADLINE, DISPATCHED }
 
     @Inject
     AgroalDataSource dataSource;
 
-    /** Writes the work orders of {@code states} as they now stand. */
-    public void project(Collection<CaseState> states) {
+    /**
+     * Writes the work orders of {@code states} as they now stand, then what {@code applied} (the events applied to
+     * them, in log order) leaves on their rows: the complaint on a new order, a return's result, and the history.
+     */
+    public void apply(Collection<CaseState> states, List<ComplaintEvent> applied) {
+        project(states);
+        Map<String, CaseState> byComplaint = states.stream()
+                .collect(Collectors.toMap(CaseState::complaintId, Function.identity(), (a, b) -> b));
+        saveBriefs(applied.stream().map(e -> briefOf(e, byComplaint)).flatMap(Optional::stream).toList());
+        saveResults(applied.stream().filter(Returned.class::isInstance).map(Returned.class::cast).toList());
+        saveHistory(applied.stream().map(WorkOrderStore::historyOf).flatMap(Optional::stream).toList());
+    }
+
+    private void project(Collection<CaseState> states) {
         List<Order> orders = states.stream().flatMap(state -> state.workOrders().stream()
                 .map(w -> new Order(state, w, state.clock(SlaClock.RETURN, w.dispatchId())))).toList();
-        Sql.batch(dataSource, "insert into work_orders (dispatch_id, complaint_id, attempt, "
-                + "department, rule, previous_dispatch_id, status, dispatched_at, warn_at, return_deadline, "
-                + "returned_at, resolution, operator_at_fault) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "on conflict (dispatch_id) do update set status = excluded.status, warn_at = excluded.warn_at, "
-                + "return_deadline = excluded.return_deadline, returned_at = excluded.returned_at, "
-                + "resolution = excluded.resolution, operator_at_fault = excluded.operator_at_fault", orders, (s, o) -> {
+        Sql.batch(dataSource, "insert into work_orders (dispatch_id, complaint_id, attempt, department, rule, "
+                + "previous_dispatch_id, status, dispatched_at, warn_at, return_deadline, returned_at, resolution, "
+                + "operator_at_fault, warned_at, breached_at, urged_at, escalation_level, noticed_at, transfers, "
+                + "fault_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (dispatch_id) do update set department = excluded.department, status = excluded.status, "
+                + "warn_at = excluded.warn_at, return_deadline = excluded.return_deadline, "
+                + "returned_at = excluded.returned_at, resolution = excluded.resolution, "
+                + "operator_at_fault = excluded.operator_at_fault, warned_at = excluded.warned_at, "
+                + "breached_at = excluded.breached_at, urged_at = excluded.urged_at, "
+                + "escalation_level = excluded.escalation_level, noticed_at = excluded.noticed_at, "
+                + "transfers = excluded.transfers, fault_of = excluded.fault_of", orders, (s, o) -> {
             WorkOrder w = o.workOrder();
+            Optional<ClockState> clock = o.returnClock();
             s.setString(1, w.dispatchId());
             s.setString(2, o.state().complaintId());
             s.setInt(3, w.attempt());
@@ -57,25 +110,88 @@ public class WorkOrderStore {
             s.setString(6, w.previousDispatchId());
             s.setString(7, w.status().name());
             s.setTimestamp(8, Timestamp.from(w.dispatchedAt()));
-            s.setTimestamp(9, o.returnClock().map(k -> Timestamp.from(k.warnAt())).orElse(null));
-            s.setTimestamp(10, o.returnClock().map(k -> Timestamp.from(k.deadline())).orElse(null));
+            s.setTimestamp(9, clock.map(k -> Timestamp.from(k.warnAt())).orElse(null));
+            s.setTimestamp(10, clock.map(k -> Timestamp.from(k.deadline())).orElse(null));
             s.setTimestamp(11, Sql.timestamp(w.returnedAt()));
             s.setString(12, Sql.name(w.resolution()));
             Sql.setBoolean(s, 13, w.operatorAtFault());
+            s.setTimestamp(14, clock.map(k -> Sql.timestamp(k.warnedAt())).orElse(null));
+            s.setTimestamp(15, clock.map(k -> Sql.timestamp(k.breachedAt())).orElse(null));
+            s.setTimestamp(16, Sql.timestamp(w.urgedAt()));
+            s.setInt(17, w.escalationLevel());
+            s.setTimestamp(18, Sql.timestamp(w.noticedAt()));
+            s.setInt(19, w.transfers());
+            s.setString(20, Sql.name(w.faultOf()));
         }, "projecting work orders");
     }
 
     /** A work order with its case and its RETURN clock, as one row is written. */
     private record Order(CaseState state, WorkOrder workOrder, Optional<ClockState> returnClock) {}
 
+    /** The complaint on an order, written when the order's Dispatched or Redispatched is applied. */
+    private record Brief(String dispatchId, OrderBrief brief) {}
+
+    private static Optional<Brief> briefOf(ComplaintEvent event, Map<String, CaseState> states) {
+        String dispatchId = event instanceof Dispatched d ? d.dispatchId()
+                : event instanceof Redispatched r ? r.dispatchId() : null;
+        CaseState state = dispatchId == null ? null : states.get(event.complaintId());
+        return Optional.ofNullable(state).flatMap(s -> s.workOrder(dispatchId))
+                .map(order -> new Brief(dispatchId, OrderBrief.of(state, order)));
+    }
+
+    private void saveBriefs(List<Brief> briefs) {
+        Sql.batch(dataSource, "update work_orders set brief = ?::jsonb where dispatch_id = ?", briefs, (s, b) -> {
+            s.setString(1, EventJson.mapper().writeValueAsString(b.brief()));
+            s.setString(2, b.dispatchId());
+        }, "saving the complaints on work orders");
+    }
+
     /** Keeps what the department reported when it returned the work order. */
-    public void saveResults(Collection<Returned> returns) {
-        Sql.batch(dataSource, "update work_orders set returned_by = ?, result = ?::jsonb where dispatch_id = ?", returns,
-                (s, r) -> {
-                    s.setString(1, r.actor());
-                    s.setString(2, EventJson.mapper().writeValueAsString(r.report()));
-                    s.setString(3, r.dispatchId());
-                }, "saving return results");
+    private void saveResults(Collection<Returned> returns) {
+        Sql.batch(dataSource, "update work_orders set returned_by = ?, result = ?::jsonb, accountable = ? "
+                + "where dispatch_id = ?", returns, (s, r) -> {
+            s.setString(1, r.actor());
+            s.setString(2, EventJson.mapper().writeValueAsString(r.report()));
+            s.setString(3, r.accountable());
+            s.setString(4, r.dispatchId());
+        }, "saving return results");
+    }
+
+    /** One entry of an order's history; {@code escalatedTo} set for an escalation. */
+    private record Entry(String dispatchId, ObjectNode entry, String escalatedTo) {}
+
+    private static Optional<Entry> historyOf(ComplaintEvent event) {
+        ObjectNode entry = EventJson.mapper().createObjectNode();
+        entry.put("at", event.occurredAt().toString());
+        if (event instanceof WorkOrderTransferred t) {
+            entry.put("action", "TRANSFERRED").put("by", t.actor()).put("from", t.fromDepartment())
+                    .put("to", t.toDepartment()).put("reason", t.reason());
+            return Optional.of(new Entry(t.dispatchId(), entry, null));
+        }
+        if (event instanceof WorkOrderUrged u) {
+            entry.put("action", "URGED").put("department", u.department());
+            return Optional.of(new Entry(u.dispatchId(), entry, null));
+        }
+        if (event instanceof WorkOrderEscalated e) {
+            entry.put("action", "ESCALATED").put("department", e.department()).put("level", e.level())
+                    .put("to", e.escalatedTo());
+            return Optional.of(new Entry(e.dispatchId(), entry, e.escalatedTo()));
+        }
+        if (event instanceof EscalationNotice n) {
+            entry.put("action", "NOTICE").put("department", n.department()).put("to", n.addressedTo())
+                    .put("reason", n.reason().name());
+            return Optional.of(new Entry(n.dispatchId(), entry, null));
+        }
+        return Optional.empty();
+    }
+
+    private void saveHistory(List<Entry> entries) {
+        Sql.batch(dataSource, "update work_orders set history = history || jsonb_build_array(?::jsonb), "
+                + "escalated_to = coalesce(?, escalated_to) where dispatch_id = ?", entries, (s, e) -> {
+            s.setString(1, EventJson.mapper().writeValueAsString(e.entry()));
+            s.setString(2, e.escalatedTo());
+            s.setString(3, e.dispatchId());
+        }, "saving work order history");
     }
 
     public Optional<String> complaintOf(String dispatchId) {
@@ -91,39 +207,77 @@ public class WorkOrderStore {
     }
 
     public Optional<WorkOrderRow> find(String dispatchId) {
-        List<WorkOrderRow> rows = query("where dispatch_id = ?", List.of(dispatchId), 1, 0);
+        List<WorkOrderRow> rows = query("where w.dispatch_id = ?", List.of(dispatchId), 1, 0);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    /** A queue, oldest first; null filters match everything. */
-    public List<WorkOrderRow> queue(String department, String status, int limit, int offset) {
+    /** A page of a queue. */
+    public List<WorkOrderRow> queue(Queue queue, int limit, long offset) {
         List<Object> params = new ArrayList<>();
+        String order = queue.sort() == Sort.DISPATCHED ? " order by w.dispatched_at, w.dispatch_id"
+                : " order by w.return_deadline nulls last, w.dispatch_id";
+        return query(where(queue, params) + order, params, limit, offset);
+    }
+
+    public long count(Queue queue) {
+        List<Object> params = new ArrayList<>();
+        String sql = "select count(*) from work_orders w " + where(queue, params);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting work orders", e);
+        }
+    }
+
+    private static String where(Queue queue, List<Object> params) {
         StringBuilder where = new StringBuilder("where true");
-        if (department != null) {
-            where.append(" and department = ?");
-            params.add(department);
+        if (queue.department() != null) {
+            where.append(" and w.department = ?");
+            params.add(queue.department());
         }
-        if (status != null) {
-            where.append(" and status = ?");
-            params.add(status);
+        if (queue.status() != null) {
+            where.append(" and w.status = ?");
+            params.add(queue.status());
         }
-        return query(where + " order by dispatched_at, dispatch_id", params, limit, offset);
+        if (queue.warned() != null) {
+            where.append(queue.warned() ? " and w.warned_at is not null" : " and w.warned_at is null");
+        }
+        if (queue.breached() != null) {
+            where.append(queue.breached() ? " and w.breached_at is not null" : " and w.breached_at is null");
+        }
+        return where.toString();
     }
 
-    public long count(String department, String status) {
-        return Sql.count(dataSource, "work_orders", "work orders", "department", department, "status", status);
-    }
-
-    private List<WorkOrderRow> query(String where, List<Object> params, int limit, int offset) {
-        String sql = "select dispatch_id, complaint_id, attempt, department, rule, previous_dispatch_id, status, "
-                + "dispatched_at, warn_at, return_deadline, returned_at, returned_by, resolution, operator_at_fault, "
-                + "result from work_orders " + where;
+    private List<WorkOrderRow> query(String where, List<Object> params, int limit, long offset) {
+        String sql = "select w.dispatch_id, w.complaint_id, w.attempt, w.department, w.rule, w.previous_dispatch_id, "
+                + "w.status, w.dispatched_at, w.warn_at, w.return_deadline, w.warned_at, w.breached_at, w.urged_at, "
+                + "w.escalation_level, w.escalated_to, w.noticed_at, w.transfers, w.returned_at, w.returned_by, "
+                + "w.resolution, w.operator_at_fault, w.fault_of, w.accountable, w.result, w.brief, w.history, "
+                + "p.department, p.returned_at, p.resolution, p.fault_of, p.result "
+                + "from work_orders w left join work_orders p on p.dispatch_id = w.previous_dispatch_id " + where;
         return Sql.page(dataSource, sql, params, limit, offset, rs -> {
-            String result = rs.getString(15);
+            String brief = rs.getString(25);
+            String previousResult = rs.getString(31);
+            PreviousReturn previous = rs.getString(6) == null ? null : new PreviousReturn(rs.getString(6),
+                    rs.getString(27), Sql.instant(rs, 28), rs.getString(29), rs.getString(30), json(previousResult));
             return new WorkOrderRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                     rs.getString(5), rs.getString(6), rs.getString(7), Sql.instant(rs, 8), Sql.instant(rs, 9),
-                    Sql.instant(rs, 10), Sql.instant(rs, 11), rs.getString(12), rs.getString(13),
-                    (Boolean) rs.getObject(14), result == null ? null : EventJson.mapper().readTree(result));
+                    Sql.instant(rs, 10), Sql.instant(rs, 11), Sql.instant(rs, 12), Sql.instant(rs, 13),
+                    rs.getInt(14), rs.getString(15), Sql.instant(rs, 16), rs.getInt(17), Sql.instant(rs, 18),
+                    rs.getString(19), rs.getString(20), (Boolean) rs.getObject(21), rs.getString(22),
+                    rs.getString(23), json(rs.getString(24)),
+                    brief == null ? null : EventJson.mapper().readValue(brief, OrderBrief.class),
+                    json(rs.getString(26)), previous);
         }, "work orders");
+    }
+
+    private static JsonNode json(String text) throws JsonProcessingException {
+        return text == null ? null : EventJson.mapper().readTree(text);
     }
 }

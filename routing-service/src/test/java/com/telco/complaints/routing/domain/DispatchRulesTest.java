@@ -28,7 +28,8 @@ class DispatchRulesTest {
             new Department("escalation", "Escalation", null),
             new Department("service-desk", "Service desk", "service-sup"),
             new Department("service-sup", "Service supervisor", null),
-            new Department("hotline", "Manager hotline", null));
+            new Department("hotline", "Manager hotline", null),
+            new Department("management", "Enterprise management", null));
 
     static DispatchRule rule(String name, int priority, Category category, String region, Channel channel,
                              CustomerTier tier, Urgency urgency, String department) {
@@ -46,6 +47,12 @@ class DispatchRulesTest {
 
     static DispatchRules rules() {
         return new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 3, "hotline");
+    }
+
+    /** Level 1 at the deadline to the department's supervisor, level 2 four hours later to the escalation desk. */
+    static EscalationLadder ladder(DispatchRules rules) {
+        return new EscalationLadder(EscalationLadder.parse("test", "supervisor, escalation@PT4H"), java.util.Map.of(),
+                "management", rules);
     }
 
     static ComplaintRegistered complaint(Category category, String region, Channel channel, CustomerTier tier,
@@ -176,8 +183,8 @@ class DispatchRulesTest {
         DispatchRules rules = rules();
 
         assertThat(rules.departments()).extracting(Department::id).containsExactly("billing", "escalation", "hotline",
-                "key-desk", "network-ops", "network-sup", "network-tz", "network-tz-urgent", "service-desk",
-                "service-sup");
+                "key-desk", "management", "network-ops", "network-sup", "network-tz", "network-tz-urgent",
+                "service-desk", "service-sup");
         assertThat(rules.fallbackDepartment()).isEqualTo("service-desk");
         assertThat(rules.escalationDepartment()).isEqualTo("escalation");
         assertThat(rules.escalateFromAttempt()).isEqualTo(3);

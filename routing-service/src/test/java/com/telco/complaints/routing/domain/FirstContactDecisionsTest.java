@@ -35,6 +35,7 @@ class FirstContactDecisionsTest {
     private static final Instant AT = Instant.parse("2026-11-25T01:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-25T02:00:00Z");
     private final DispatchRules rules = DispatchRulesTest.rules();
+    private final EscalationLadder ladder = DispatchRulesTest.ladder(rules);
     /** The shipped shape: complaints no rule fits wait for triage. */
     private final DispatchRules rulesWithoutFallback = new DispatchRules(DispatchRulesTest.DEPARTMENTS,
             DispatchRulesTest.RULES, null, "escalation", 3, "hotline");
@@ -58,26 +59,26 @@ class FirstContactDecisionsTest {
         CaseState state = given(registered);
 
         assertThat(state.status()).isEqualTo(CaseStatus.RESOLVED_AT_FIRST_CONTACT);
-        assertThat(RoutingDecisions.pending(state)).isEmpty();
-        assertThat(RoutingDecisions.decide(state, rules, NOW)).isEmpty();
-        assertThat(RoutingDecisions.decide(state, rulesWithoutFallback, NOW)).isEmpty();
+        assertThat(RoutingDecisions.pending(state, ladder, NOW)).isEmpty();
+        assertThat(RoutingDecisions.decide(state, rules, ladder, NOW)).isEmpty();
+        assertThat(RoutingDecisions.decide(state, rulesWithoutFallback, ladder, NOW)).isEmpty();
     }
 
     @Test
     void evenWhenNoRuleFitsItDoesNotWaitForTriage() {
         CaseState state = given(atFirstContact(Category.SERVICE, "SH-PD"));
 
-        assertThat(RoutingDecisions.decide(state, rulesWithoutFallback, NOW)).isEmpty();
+        assertThat(RoutingDecisions.decide(state, rulesWithoutFallback, ladder, NOW)).isEmpty();
     }
 
     @Test
     void aSatisfiedOrUnreachableCustomerOrOneExplainedToIsOwedNothing() {
         assertThat(RoutingDecisions.decide(given(registered, TestEvents.surveyPassedAtFirstContact("C-1", NOW)),
-                rules, NOW)).isEmpty();
+                rules, ladder, NOW)).isEmpty();
         assertThat(RoutingDecisions.decide(given(registered, TestEvents.unreachableAtFirstContact("C-1", 1, NOW)),
-                rules, NOW)).isEmpty();
+                rules, ladder, NOW)).isEmpty();
         assertThat(RoutingDecisions.decide(given(registered,
-                TestEvents.surveyFailedAtFirstContact("C-1", NOW, false, false)), rules, NOW)).isEmpty();
+                TestEvents.surveyFailedAtFirstContact("C-1", NOW, false, false)), rules, ladder, NOW)).isEmpty();
     }
 
     @Test
@@ -85,8 +86,8 @@ class FirstContactDecisionsTest {
         SurveyFailed failed = TestEvents.surveyFailedAtFirstContact("C-1", NOW, true, false);
         CaseState state = given(registered, failed);
 
-        assertThat(RoutingDecisions.pending(state)).contains(RoutingDecisions.Pending.DISPATCH);
-        Dispatched first = (Dispatched) RoutingDecisions.decide(state, rules, NOW).orElseThrow();
+        assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.DISPATCH);
+        Dispatched first = (Dispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
         assertThat(first.dispatchId()).isEqualTo("C-1-W1");
         assertThat(first.attempt()).isEqualTo(1);
         assertThat(first.department()).isEqualTo("network-tz");
@@ -94,24 +95,24 @@ class FirstContactDecisionsTest {
         assertThat(first.causationId()).isEqualTo(failed.eventId().toString());
         assertThat(first.actor()).isEqualTo(RoutingDecisions.ACTOR);
         assertThat(first.eventId()).isEqualTo(EventIds.of(EventType.DISPATCHED, "C-1", 1))
-                .isEqualTo(RoutingDecisions.decide(state, rules, NOW.plusSeconds(60)).orElseThrow().eventId());
+                .isEqualTo(RoutingDecisions.decide(state, rules, ladder, NOW.plusSeconds(60)).orElseThrow().eventId());
 
         CaseState dispatched = apply(state, first);
         assertThat(dispatched.status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(dispatched.currentWorkOrder().orElseThrow().handover()).isFalse();
-        assertThat(RoutingDecisions.pending(dispatched)).isEmpty();
+        assertThat(RoutingDecisions.pending(dispatched, ladder, NOW)).isEmpty();
     }
 
     @Test
     void aSecondFailedSurveyRedispatchesTheFirstContactsWorkOrderAsAnyOther() {
         CaseState state = given(registered, TestEvents.surveyFailedAtFirstContact("C-1", NOW, true, false));
-        state = apply(state, RoutingDecisions.decide(state, rules, NOW).orElseThrow());
+        state = apply(state, RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow());
         state = apply(state, Returns.decide(state, "C-1-W1", new ReturnRequest(" r ", "d", "p", "m",
-                Resolution.RESOLVED, true, "agent-1"), "network-tz", NOW, "req-1"));
+                Resolution.RESOLVED, true, null, null, "agent-1"), "network-tz", NOW, "req-1"));
         state = apply(state, TestEvents.surveyFailed("C-1", 1, NOW, true, true));
 
-        assertThat(RoutingDecisions.pending(state)).contains(RoutingDecisions.Pending.REDISPATCH);
-        Redispatched second = (Redispatched) RoutingDecisions.decide(state, rules, NOW).orElseThrow();
+        assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.REDISPATCH);
+        Redispatched second = (Redispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(second.previousDispatchId()).isEqualTo("C-1-W1");
         assertThat(second.department()).isEqualTo("network-sup");
@@ -122,7 +123,7 @@ class FirstContactDecisionsTest {
         SurveyFailed failed = TestEvents.surveyFailedAtFirstContact("C-1", NOW, true, false);
         CaseState state = given(atFirstContact(Category.SERVICE, "SH-PD"), failed);
 
-        AwaitingTriage waiting = (AwaitingTriage) RoutingDecisions.decide(state, rulesWithoutFallback, NOW)
+        AwaitingTriage waiting = (AwaitingTriage) RoutingDecisions.decide(state, rulesWithoutFallback, ladder, NOW)
                 .orElseThrow();
         assertThat(waiting.eventId()).isEqualTo(EventIds.of(EventType.AWAITING_TRIAGE, "C-1"));
         assertThat(waiting.causationId()).isEqualTo(failed.eventId().toString());
@@ -130,7 +131,7 @@ class FirstContactDecisionsTest {
 
         CaseState triaged = apply(state, waiting);
         assertThat(triaged.status()).isEqualTo(CaseStatus.TRIAGE);
-        assertThat(RoutingDecisions.pending(triaged)).isEmpty();
+        assertThat(RoutingDecisions.pending(triaged, ladder, NOW)).isEmpty();
         Dispatched byOperator = Triage.dispatch(triaged, "service-desk", "op-7", NOW, "req-1");
         assertThat(byOperator.attempt()).isEqualTo(1);
         WorkOrder workOrder = apply(triaged, byOperator).currentWorkOrder().orElseThrow();
@@ -138,7 +139,7 @@ class FirstContactDecisionsTest {
         assertThat(workOrder.handover()).isFalse();
 
         // With a fallback department configured, it goes there as a registration would.
-        Dispatched toFallback = (Dispatched) RoutingDecisions.decide(state, rules, NOW).orElseThrow();
+        Dispatched toFallback = (Dispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
         assertThat(toFallback.department()).isEqualTo("service-desk");
         assertThat(toFallback.rule()).isEqualTo(DispatchRules.FALLBACK_RULE);
     }
@@ -148,9 +149,9 @@ class FirstContactDecisionsTest {
         SurveyFailed handover = TestEvents.surveyFailedAtFirstContact("C-1", NOW, false, true);
         CaseState state = given(atFirstContact(Category.SERVICE, "SH-PD"), handover);
 
-        assertThat(RoutingDecisions.pending(state)).contains(RoutingDecisions.Pending.DISPATCH);
+        assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.DISPATCH);
         // The hotline, not the rules (nor triage, though no rule fits this complaint).
-        Dispatched toHotline = (Dispatched) RoutingDecisions.decide(state, rulesWithoutFallback, NOW).orElseThrow();
+        Dispatched toHotline = (Dispatched) RoutingDecisions.decide(state, rulesWithoutFallback, ladder, NOW).orElseThrow();
         assertThat(toHotline.dispatchId()).isEqualTo("C-1-W1");
         assertThat(toHotline.attempt()).isEqualTo(1);
         assertThat(toHotline.department()).isEqualTo("hotline");
@@ -160,7 +161,7 @@ class FirstContactDecisionsTest {
         CaseState handedOver = apply(state, toHotline);
         assertThat(handedOver.handedOver()).isTrue();
         assertThat(handedOver.currentWorkOrder().orElseThrow().handover()).isTrue();
-        assertThat(RoutingDecisions.pending(handedOver)).isEmpty();
+        assertThat(RoutingDecisions.pending(handedOver, ladder, NOW)).isEmpty();
     }
 
     /** A complaint of {@code category} in {@code region}, resolved at the first contact. */

@@ -27,6 +27,7 @@ class RoutingDecisionsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T02:00:00Z");
     private final DispatchRules rules = DispatchRulesTest.rules();
+    private final EscalationLadder ladder = DispatchRulesTest.ladder(rules);
     private final ComplaintRegistered registered = DispatchRulesTest.complaint(Category.NETWORK, "TZ-HL",
             Channel.HOTLINE, CustomerTier.STANDARD, Urgency.NORMAL);
 
@@ -37,7 +38,7 @@ class RoutingDecisionsTest {
     }
 
     private CaseState decideAndApply(CaseState state) {
-        ComplaintEvent decided = RoutingDecisions.decide(state, rules, NOW).orElseThrow();
+        ComplaintEvent decided = RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
         return CaseFold.apply(state, decided).state();
     }
 
@@ -45,8 +46,8 @@ class RoutingDecisionsTest {
     void aRegisteredCaseIsOwedItsFirstDispatch() {
         CaseState state = given(registered);
 
-        assertThat(RoutingDecisions.pending(state)).contains(RoutingDecisions.Pending.DISPATCH);
-        Dispatched dispatched = (Dispatched) RoutingDecisions.decide(state, rules, NOW).orElseThrow();
+        assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.DISPATCH);
+        Dispatched dispatched = (Dispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
         assertThat(dispatched.dispatchId()).isEqualTo("C-1-W1");
         assertThat(dispatched.attempt()).isEqualTo(1);
         assertThat(dispatched.department()).isEqualTo("network-tz");
@@ -58,8 +59,8 @@ class RoutingDecisionsTest {
     void decidingTwiceGivesTheSameFact() {
         CaseState state = given(registered);
 
-        ComplaintEvent first = RoutingDecisions.decide(state, rules, NOW).orElseThrow();
-        ComplaintEvent again = RoutingDecisions.decide(state, rules, NOW.plusSeconds(60)).orElseThrow();
+        ComplaintEvent first = RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
+        ComplaintEvent again = RoutingDecisions.decide(state, rules, ladder, NOW.plusSeconds(60)).orElseThrow();
 
         assertThat(again.eventId()).isEqualTo(first.eventId());
         assertThat(((Dispatched) again).dispatchId()).isEqualTo(((Dispatched) first).dispatchId());
@@ -67,7 +68,7 @@ class RoutingDecisionsTest {
 
     @Test
     void aDispatchedCaseOwesNothing() {
-        assertThat(RoutingDecisions.pending(decideAndApply(given(registered)))).isEmpty();
+        assertThat(RoutingDecisions.pending(decideAndApply(given(registered)), ladder, NOW)).isEmpty();
     }
 
     @Test
@@ -76,8 +77,8 @@ class RoutingDecisionsTest {
         state = CaseFold.apply(state, returnOf(state, "C-1-W1")).state();
         state = CaseFold.apply(state, failed("C-1-W1", 1, true)).state();
 
-        assertThat(RoutingDecisions.pending(state)).contains(RoutingDecisions.Pending.REDISPATCH);
-        Redispatched second = (Redispatched) RoutingDecisions.decide(state, rules, NOW).orElseThrow();
+        assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.REDISPATCH);
+        Redispatched second = (Redispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(second.dispatchId()).isEqualTo("C-1-W2");
         assertThat(second.previousDispatchId()).isEqualTo("C-1-W1");
@@ -87,7 +88,7 @@ class RoutingDecisionsTest {
         assertThat(state.workOrder("C-1-W1").orElseThrow().status()).isEqualTo(WorkOrderStatus.SUPERSEDED);
         state = CaseFold.apply(state, returnOf(state, "C-1-W2")).state();
         state = CaseFold.apply(state, failed("C-1-W2", 2, true)).state();
-        Redispatched third = (Redispatched) RoutingDecisions.decide(state, rules, NOW).orElseThrow();
+        Redispatched third = (Redispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
         assertThat(third.attempt()).isEqualTo(3);
         assertThat(third.department()).isEqualTo("escalation");
     }
@@ -100,15 +101,15 @@ class RoutingDecisionsTest {
                 "Does not accept the coverage plan", false, "Explained the coverage plan", false, true);
         state = CaseFold.apply(state, handover).state();
 
-        assertThat(RoutingDecisions.pending(state)).contains(RoutingDecisions.Pending.REDISPATCH);
-        Redispatched toHotline = (Redispatched) RoutingDecisions.decide(state, rules, NOW).orElseThrow();
+        assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.REDISPATCH);
+        Redispatched toHotline = (Redispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
         assertThat(toHotline.department()).isEqualTo("hotline");
         assertThat(toHotline.rule()).isEqualTo(DispatchRules.HANDOVER_RULE);
         assertThat(toHotline.attempt()).isEqualTo(2);
         CaseState handedOver = CaseFold.apply(state, toHotline).state();
         assertThat(handedOver.handedOver()).isTrue();
         assertThat(handedOver.currentWorkOrder().orElseThrow().handover()).isTrue();
-        assertThat(RoutingDecisions.pending(handedOver)).isEmpty();
+        assertThat(RoutingDecisions.pending(handedOver, ladder, NOW)).isEmpty();
     }
 
     @Test
@@ -117,7 +118,7 @@ class RoutingDecisionsTest {
         state = CaseFold.apply(state, returnOf(state, "C-1-W1")).state();
         state = CaseFold.apply(state, failed("C-1-W1", 1, false)).state();
 
-        assertThat(RoutingDecisions.pending(state)).isEmpty();
+        assertThat(RoutingDecisions.pending(state, ladder, NOW)).isEmpty();
     }
 
     @Test
@@ -149,7 +150,7 @@ class RoutingDecisionsTest {
     }
 
     private static Returned returnOf(CaseState state, String dispatchId, String department) {
-        return Returns.decide(state, dispatchId, new ReturnRequest(" r ", "d", "p", "m", Resolution.RESOLVED, true,
+        return Returns.decide(state, dispatchId, new ReturnRequest(" r ", "d", "p", "m", Resolution.RESOLVED, true, null, null,
                 "agent-1"), department, NOW, "req-1");
     }
 

@@ -27,6 +27,7 @@ class TriageTest {
     private static final Instant NOW = Instant.parse("2026-11-25T02:00:00Z");
     private final DispatchRules withoutFallback = new DispatchRules(DispatchRulesTest.DEPARTMENTS,
             DispatchRulesTest.RULES, null, "escalation", 3, "hotline");
+    private final EscalationLadder ladder = DispatchRulesTest.ladder(withoutFallback);
     private final ComplaintRegistered service = DispatchRulesTest.complaint(Category.SERVICE, "SH-PD",
             Channel.IN_PERSON, CustomerTier.STANDARD, Urgency.NORMAL);
 
@@ -38,14 +39,14 @@ class TriageTest {
 
     private CaseState triaged() {
         CaseState registered = CaseFold.fold("C-1", List.of(service)).state();
-        return applied(registered, RoutingDecisions.decide(registered, withoutFallback, NOW).orElseThrow());
+        return applied(registered, RoutingDecisions.decide(registered, withoutFallback, ladder, NOW).orElseThrow());
     }
 
     @Test
     void aComplaintNoRuleFitsWaitsForTriageAndOwesNothingMoreUntilAnOperatorActs() {
         CaseState registered = CaseFold.fold("C-1", List.of(service)).state();
 
-        ComplaintEvent decided = RoutingDecisions.decide(registered, withoutFallback, NOW).orElseThrow();
+        ComplaintEvent decided = RoutingDecisions.decide(registered, withoutFallback, ladder, NOW).orElseThrow();
 
         assertThat(decided).isInstanceOfSatisfying(AwaitingTriage.class, t -> {
             assertThat(t.eventId()).isEqualTo(EventIds.of(EventType.AWAITING_TRIAGE, "C-1"));
@@ -54,7 +55,7 @@ class TriageTest {
         });
         CaseState waiting = applied(registered, decided);
         assertThat(waiting.status()).isEqualTo(CaseStatus.TRIAGE);
-        assertThat(RoutingDecisions.pending(waiting)).isEmpty();
+        assertThat(RoutingDecisions.pending(waiting, ladder, NOW)).isEmpty();
     }
 
     @Test
