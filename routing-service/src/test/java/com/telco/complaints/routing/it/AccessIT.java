@@ -5,6 +5,7 @@ import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.event.WorkOrderTransferred;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.Urgency;
@@ -63,6 +64,9 @@ class AccessIT {
     private static final List<String> READERS_OF_EVERY_DEPARTMENT = List.of(Callers.OPERATOR, Callers.ADMIN,
             Callers.AUDITOR);
 
+    /** A transfer to a department that is neither {@code OWN} nor {@code OTHER}. */
+    private static final String TRANSFER = "{ \"department\": \"service-desk\", \"reason\": \"not ours\" }";
+
     private static EventLog log;
 
     @BeforeAll
@@ -78,8 +82,9 @@ class AccessIT {
     /** A door: a method and a path, called with a request that may carry a token. */
     private record Door(String method, String path) {
         ValidatableResponse call(RequestSpecification request) {
-            RequestSpecification r = method.equals("POST") && path.endsWith("/return")
-                    ? request.contentType(ContentType.JSON).body(ReturnIT.RETURN) : request;
+            RequestSpecification r = !method.equals("POST") ? request
+                    : path.endsWith("/return") ? request.contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                    : path.endsWith("/transfer") ? request.contentType(ContentType.JSON).body(TRANSFER) : request;
             return r.request(method, path).then();
         }
 
@@ -108,7 +113,8 @@ class AccessIT {
 
     private static List<Door> routingDoors(String dispatchId) {
         return List.of(new Door("GET", "/work-orders"), new Door("GET", "/work-orders/" + dispatchId),
-                new Door("POST", "/work-orders/" + dispatchId + "/return"), new Door("GET", "/departments"));
+                new Door("POST", "/work-orders/" + dispatchId + "/return"),
+                new Door("POST", "/work-orders/" + dispatchId + "/transfer"), new Door("GET", "/departments"));
     }
 
     /** The library's doors: routing is a projection, so it has the parked and rebuild doors too. */
@@ -213,6 +219,29 @@ class AccessIT {
         assertThat(returned.department()).isEqualTo(OTHER);
         Outboxes.awaitDrained();
         LogCensus.of(log).assertOneRecordPerEventId().assertCounts(other.complaintId(), counts("Returned", 1));
+    }
+
+    @Test
+    void onlyTheHoldingDepartmentsAgentOrAnOperatorTransfersAWorkOrderAndARefusalWritesNothing() {
+        Dispatched other = workOrderOf(OTHER);
+        Door transferDoor = new Door("POST", "/work-orders/" + other.dispatchId() + "/transfer");
+
+        for (String role : List.of(Callers.ADMIN, Callers.AUDITOR, Callers.SUBMITTER, Callers.SURVEYOR)) {
+            assertForbidden(transferDoor.call(Callers.as(role)));
+        }
+        assertForbidden(transferDoor.call(Callers.agent(OWN)));
+        Outboxes.awaitDrained();
+        assertStillOpen(other);
+        LogCensus.of(log).assertCounts(other.complaintId(), counts("WorkOrderTransferred", 0));
+
+        transferDoor.call(Callers.agent(OTHER)).statusCode(200).body("department", equalTo("service-desk"));
+        Callers.as(Callers.OPERATOR).contentType(ContentType.JSON)
+                .body("{ \"department\": \"" + OTHER + "\", \"reason\": \"back: it is a branch matter\" }")
+                .post("/work-orders/" + other.dispatchId() + "/transfer").then().statusCode(200)
+                .body("department", equalTo(OTHER)).body("transfers", equalTo(2));
+        assertThat(log.await(WorkOrderTransferred.class, other.complaintId(), 2, Duration.ofSeconds(30)))
+                .extracting(WorkOrderTransferred::actor)
+                .containsExactly(Callers.agentSubject(OTHER), Callers.subject(Callers.OPERATOR));
     }
 
     @Test

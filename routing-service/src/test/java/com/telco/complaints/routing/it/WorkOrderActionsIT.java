@@ -1,0 +1,329 @@
+package com.telco.complaints.routing.it;
+
+import com.telco.complaints.contracts.event.Category;
+import com.telco.complaints.contracts.event.Channel;
+import com.telco.complaints.contracts.event.CustomerTier;
+import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.EscalationNotice;
+import com.telco.complaints.contracts.event.FaultParty;
+import com.telco.complaints.contracts.event.NoticeReason;
+import com.telco.complaints.contracts.event.Redispatched;
+import com.telco.complaints.contracts.event.Returned;
+import com.telco.complaints.contracts.event.SlaBreached;
+import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.event.SlaClockStarted;
+import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.contracts.event.WorkOrderEscalated;
+import com.telco.complaints.contracts.event.WorkOrderTransferred;
+import com.telco.complaints.contracts.event.WorkOrderUrged;
+import com.telco.complaints.eventing.log.LogApplier;
+import com.telco.complaints.routing.messaging.Projection;
+import com.telco.complaints.testsupport.Callers;
+import com.telco.complaints.testsupport.EventLog;
+import com.telco.complaints.testsupport.LogCensus;
+import com.telco.complaints.testsupport.Outboxes;
+import com.telco.complaints.testsupport.SuiteTestResource;
+import com.telco.complaints.testsupport.TestEvents;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.telco.complaints.testsupport.LogCensus.counts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/**
+ * Work orders a department can act on, against the real broker and database: the urge at the RETURN clock's
+ * warning, the escalation ladder at its deadline (level 2 falls due four hours after it, by the injected clock), the
+ * notice to management for a key customer, the transfer, the fault on a return, and the complaint on the order.
+ * Each urge and each level is one fact on the log, whatever is redelivered, reconciled or rebuilt.
+ */
+@QuarkusTest
+@QuarkusTestResource(SuiteTestResource.class)
+class WorkOrderActionsIT {
+
+    private static final Duration LIMIT = Duration.ofHours(48);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static EventLog log;
+
+    @Inject
+    Projection projection;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeAll
+    static void openLog() {
+        log = EventLog.ofEvents();
+    }
+
+    @AfterAll
+    static void closeLog() {
+        log.close();
+    }
+
+    @AfterEach
+    void backToTheWallClock() {
+        TestClock.NOW.reset();
+    }
+
+    /** A work order dispatched for a new complaint, with its RETURN clock announced as the SLA service does. */
+    private record Open(String complaintId, Dispatched dispatched, SlaClockStarted returnClock) {
+        String dispatchId() {
+            return dispatched.dispatchId();
+        }
+    }
+
+    private static Open dispatched(CustomerTier tier, Duration limit) {
+        String complaintId = TestEvents.newComplaintId();
+        log.publish(TestEvents.registered(complaintId, Instant.now(), Channel.HOTLINE, Category.NETWORK, "TZ-HL", tier,
+                Urgency.NORMAL));
+        Dispatched dispatched = log.await(Dispatched.class, complaintId, 1, TIMEOUT).get(0);
+        SlaClockStarted clock = TestEvents.clockStarted(complaintId, SlaClock.RETURN, dispatched.dispatchId(),
+                dispatched.occurredAt(), limit);
+        log.publish(clock);
+        await().atMost(TIMEOUT).until(() -> order(dispatched.dispatchId(), Callers.OPERATOR)
+                .getString("returnDeadline") != null);
+        return new Open(complaintId, dispatched, clock);
+    }
+
+    private static JsonPath order(String dispatchId, String role) {
+        return Callers.as(role).get("/work-orders/" + dispatchId).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static int count(Class<?> type, String complaintId) {
+        return LogCensus.of(log).counts(complaintId).getOrDefault(type.getSimpleName(), 0);
+    }
+
+    @Test
+    void anOrderLeftOpenIsUrgedOnceAndEscalatedOncePerLevelWhateverIsRedeliveredReconciledOrRebuilt() throws Exception {
+        Open open = dispatched(CustomerTier.STANDARD, LIMIT);
+        String department = open.dispatched().department();
+
+        SlaWarningRaised warning = TestEvents.warning(open.returnClock());
+        log.publish(warning);
+        WorkOrderUrged urged = log.await(WorkOrderUrged.class, open.complaintId(), 1, TIMEOUT).get(0);
+        assertThat(urged.dispatchId()).isEqualTo(open.dispatchId());
+        assertThat(urged.department()).isEqualTo(department);
+        assertThat(urged.causationId()).isEqualTo(warning.eventId().toString());
+        await().atMost(TIMEOUT).until(() -> order(open.dispatchId(), Callers.OPERATOR).getString("urgedAt") != null);
+        JsonPath warned = order(open.dispatchId(), Callers.OPERATOR);
+        assertThat(warned.getBoolean("warned")).isTrue();
+        assertThat(warned.getBoolean("breached")).isFalse();
+        assertThat(warned.getList("history.action", String.class)).containsExactly("URGED");
+        assertThat(Callers.agent(department).queryParam("warned", "true").queryParam("size", 1000)
+                .get("/work-orders").then().statusCode(200).extract().jsonPath().getList("dispatchId", String.class))
+                .contains(open.dispatchId());
+
+        // The same warning again (a redelivery) and a second one of its own (an SLA service that raised it twice).
+        log.publish(warning);
+        log.publish(new SlaWarningRaised(UUID.randomUUID(), warning.complaintId(), warning.occurredAt(),
+                warning.schemaVersion(), warning.causationId(), warning.actor(), warning.clock(), warning.dispatchId(),
+                warning.warnAt(), warning.deadline(), warning.sequence()));
+        SlaBreached breach = TestEvents.breach(open.returnClock());
+        log.publish(breach);
+        WorkOrderEscalated level1 = log.await(WorkOrderEscalated.class, open.complaintId(), 1, TIMEOUT).get(0);
+        assertThat(level1.level()).isEqualTo(1);
+        assertThat(level1.escalatedTo()).isEqualTo("network-ops-supervisor");
+        assertThat(level1.causationId()).isEqualTo(breach.eventId().toString());
+        await().atMost(TIMEOUT).until(() -> order(open.dispatchId(), Callers.OPERATOR).getInt("escalationLevel") == 1);
+        assertThat(Callers.as(Callers.OPERATOR).queryParam("department", department).queryParam("breached", "true")
+                .queryParam("size", 1000).get("/work-orders").then().statusCode(200).extract().jsonPath()
+                .getList("dispatchId", String.class)).contains(open.dispatchId());
+
+        // Level 2 falls due four hours after the deadline: not a moment before, and then by the watch alone.
+        TestClock.NOW.advanceTo(open.returnClock().deadline().plus(Duration.ofHours(4)).minusSeconds(60));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> projection.reconcile(null, LogApplier.deciding(null))))
+                .as("a reconcile (what a restart runs) before level 2 is due decides nothing").isZero();
+        TestClock.NOW.advance(Duration.ofSeconds(61));
+        WorkOrderEscalated level2 = log.await(WorkOrderEscalated.class, open.complaintId(), 2, TIMEOUT).get(1);
+        assertThat(level2.level()).isEqualTo(2);
+        assertThat(level2.escalatedTo()).isEqualTo("escalation-desk");
+        assertThat(level2.causationId()).isEqualTo(level1.eventId().toString());
+        await().atMost(TIMEOUT).until(() -> order(open.dispatchId(), Callers.OPERATOR).getInt("escalationLevel") == 2);
+        JsonPath escalated = order(open.dispatchId(), Callers.OPERATOR);
+        assertThat(escalated.getString("escalatedTo")).isEqualTo("escalation-desk");
+        assertThat(escalated.getList("history.action", String.class)).containsExactly("URGED", "ESCALATED", "ESCALATED");
+
+        // A restart reconciles what is owed: nothing. Past the ladder's top, days later, nothing either.
+        assertThat(QuarkusTransaction.requiringNew().call(() -> projection.reconcile(null, LogApplier.deciding(null))))
+                .isZero();
+        TestClock.NOW.advance(Duration.ofDays(3));
+
+        // A replay of the whole log into empty tables: the same order, and nothing decided a second time.
+        Outboxes.awaitDrained();
+        Map<String, Object> before = Callers.as(Callers.AUDITOR).get("/work-orders/" + open.dispatchId()).then()
+                .extract().jsonPath().getMap("");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("delete from work_orders");
+            s.execute("delete from cases");
+        }
+        Callers.as(Callers.ADMIN).post("/admin/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                Callers.as(Callers.ADMIN).get("/admin/rebuild").then().body("state", equalTo("DONE")));
+        assertThat(Callers.as(Callers.AUDITOR).get("/work-orders/" + open.dispatchId()).then().statusCode(200)
+                .extract().jsonPath().getMap("")).isEqualTo(before);
+        Outboxes.awaitDrained();
+        LogCensus.of(log).assertOneRecordPerEventId().assertCounts(open.complaintId(), counts(
+                "ComplaintRegistered", 1, "Dispatched", 1, "SlaClockStarted", 1, "SlaWarningRaised", 3,
+                "SlaBreached", 1, "WorkOrderUrged", 1, "WorkOrderEscalated", 2));
+    }
+
+    @Test
+    void aKeyCustomersBreachIsReportedOnceToEnterpriseManagement() {
+        Open open = dispatched(CustomerTier.KEY, LIMIT);
+        assertThat(open.dispatched().department()).isEqualTo("key-customer-desk");
+
+        SlaBreached breach = TestEvents.breach(open.returnClock());
+        log.publish(breach);
+        EscalationNotice notice = log.await(EscalationNotice.class, open.complaintId(), 1, TIMEOUT).get(0);
+
+        assertThat(notice.addressedTo()).isEqualTo("enterprise-management");
+        assertThat(notice.reason()).isEqualTo(NoticeReason.KEY_CUSTOMER_OVERDUE);
+        assertThat(notice.department()).isEqualTo("key-customer-desk");
+        assertThat(notice.deadline()).isEqualTo(open.returnClock().deadline());
+        log.publish(breach);
+        Outboxes.awaitDrained();
+        await().atMost(TIMEOUT).until(() -> order(open.dispatchId(), Callers.OPERATOR).getString("noticedAt") != null);
+        LogCensus.of(log).assertOneRecordPerEventId().assertCounts(open.complaintId(), counts(
+                "ComplaintRegistered", 1, "Dispatched", 1, "SlaClockStarted", 1, "SlaBreached", 2,
+                "WorkOrderEscalated", 1, "EscalationNotice", 1));
+        assertThat(log.events(WorkOrderEscalated.class, open.complaintId()).get(0).escalatedTo())
+                .as("the key-customer desk's supervisor").isEqualTo("escalation-desk");
+    }
+
+    @Test
+    void aTransferKeepsTheOrderAndItsDeadlineAndTheNewDepartmentWorksIt() {
+        Open open = dispatched(CustomerTier.STANDARD, LIMIT);
+        String from = open.dispatched().department();
+        String transfer = "/work-orders/" + open.dispatchId() + "/transfer";
+        String body = "{ \"department\": \"billing\", \"reason\": \"资费问题 A tariff question, not a fault\" }";
+
+        Callers.agent("billing").contentType(ContentType.JSON).body(body).post(transfer).then().statusCode(403);
+        Callers.agent(from).contentType(ContentType.JSON).body("{ \"department\": \"atlantis\" }").post(transfer)
+                .then().statusCode(400).body("errors.field", hasItems("department", "reason"));
+        Callers.agent(from).contentType(ContentType.JSON).body(body.replace("billing", from)).post(transfer)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("already"));
+        Callers.agent(from).contentType(ContentType.JSON).body(body).post(transfer).then().statusCode(200)
+                .body("department", equalTo("billing")).body("transfers", equalTo(1))
+                .body("returnDeadline", equalTo(open.returnClock().deadline().toString()))
+                .body("history[0].action", equalTo("TRANSFERRED")).body("history[0].from", equalTo(from))
+                .body("history[0].by", equalTo(Callers.agentSubject(from)));
+
+        WorkOrderTransferred transferred = log.await(WorkOrderTransferred.class, open.complaintId(), 1, TIMEOUT).get(0);
+        assertThat(transferred.dispatchId()).isEqualTo(open.dispatchId());
+        assertThat(transferred.fromDepartment()).isEqualTo(from);
+        assertThat(transferred.toDepartment()).isEqualTo("billing");
+        Callers.agent(from).get("/work-orders/" + open.dispatchId()).then().statusCode(403);
+        assertThat(Callers.agent("billing").queryParam("size", 1000).get("/work-orders").then().statusCode(200)
+                .extract().jsonPath().getList("dispatchId", String.class)).contains(open.dispatchId());
+
+        Callers.agent("billing").contentType(ContentType.JSON).body(ReturnIT.RETURN.replace("\"operatorAtFault\": true",
+                        "\"faultOf\": \"CUSTOMER_SERVICE_CENTRE\", \"accountable\": \"Front desk, shift 3\""))
+                .post("/work-orders/" + open.dispatchId() + "/return").then().statusCode(200)
+                .body("faultOf", equalTo("CUSTOMER_SERVICE_CENTRE")).body("accountable", equalTo("Front desk, shift 3"))
+                .body("operatorAtFault", equalTo(true)).body("department", equalTo("billing"));
+        Returned returned = log.await(Returned.class, open.complaintId(), 1, TIMEOUT).get(0);
+        assertThat(returned.department()).isEqualTo("billing");
+        assertThat(returned.faultOf()).isEqualTo(FaultParty.CUSTOMER_SERVICE_CENTRE);
+        assertThat(returned.accountable()).isEqualTo("Front desk, shift 3");
+        assertThat(returned.operatorAtFault()).isTrue();
+
+        Callers.as(Callers.OPERATOR).contentType(ContentType.JSON).body(body.replace("billing", from)).post(transfer)
+                .then().statusCode(409).body("detail", containsString("returned"));
+        Outboxes.awaitDrained();
+        LogCensus.of(log).assertOneRecordPerEventId().assertCounts(open.complaintId(), counts(
+                "ComplaintRegistered", 1, "Dispatched", 1, "SlaClockStarted", 1, "WorkOrderTransferred", 1,
+                "Returned", 1));
+    }
+
+    @Test
+    void theOrderCarriesTheComplaintAndARedispatchTheDissatisfactionAndThePreviousReturn() {
+        Open open = dispatched(CustomerTier.STANDARD, LIMIT);
+        String department = open.dispatched().department();
+
+        JsonPath forAuditor = order(open.dispatchId(), Callers.AUDITOR);
+        assertThat(forAuditor.getString("complaint.reconstruction")).isEqualTo("No signal at home 家里没有信号");
+        assertThat(forAuditor.getString("complaint.customerDemand")).isEqualTo("Fix it");
+        assertThat(forAuditor.getString("complaint.customer.phone")).isEqualTo("13812345678");
+        assertThat(forAuditor.getString("complaint.category")).isEqualTo("NETWORK");
+        assertThat(forAuditor.getString("complaint.channel")).isEqualTo("HOTLINE");
+        assertThat(forAuditor.getString("complaint.customer.tier")).isEqualTo("STANDARD");
+        Callers.agent(department).get("/work-orders/" + open.dispatchId()).then().statusCode(200)
+                .body("complaint.customer.phone", equalTo("13812345678"));
+        Callers.as(Callers.OPERATOR).get("/work-orders/" + open.dispatchId()).then().statusCode(200)
+                .body("complaint.customer.phone", equalTo("138****5678"))
+                .body("complaint.customer.name", equalTo("王*********"));
+
+        Callers.agent(department).contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                .post("/work-orders/" + open.dispatchId() + "/return").then().statusCode(200);
+        log.await(Returned.class, open.complaintId(), 1, TIMEOUT);
+        log.publish(TestEvents.surveyFailed(open.complaintId(), 1, Instant.now(), true, true));
+        Redispatched redispatched = log.await(Redispatched.class, open.complaintId(), 1, TIMEOUT).get(0);
+
+        JsonPath second = order(redispatched.dispatchId(), Callers.AUDITOR);
+        assertThat(second.getString("complaint.dissatisfaction")).isEqualTo("Still no signal");
+        assertThat(second.getString("complaint.problemFound")).isEqualTo("Backup battery failed");
+        assertThat(second.getString("complaint.measures")).isEqualTo("Battery replaced; signal restored");
+        assertThat(second.getString("previousReturn.dispatchId")).isEqualTo(open.dispatchId());
+        assertThat(second.getString("previousReturn.department")).isEqualTo(department);
+        assertThat(second.getString("previousReturn.result.reconstruction")).isEqualTo("基站 TZ-0412 周一断电");
+    }
+
+    @Test
+    void theQueuePutsTheNearestDeadlineFirstAndFiltersWarnedAndBreached() {
+        Open later = dispatched(CustomerTier.STANDARD, Duration.ofHours(30));
+        Open soonest = dispatched(CustomerTier.STANDARD, Duration.ofHours(10));
+        Open middle = dispatched(CustomerTier.STANDARD, Duration.ofHours(20));
+        String department = soonest.dispatched().department();
+        log.publish(TestEvents.warning(middle.returnClock()));
+        log.publish(TestEvents.breach(later.returnClock()));
+        await().atMost(TIMEOUT).until(() -> order(later.dispatchId(), Callers.OPERATOR).getBoolean("breached")
+                && order(middle.dispatchId(), Callers.OPERATOR).getBoolean("warned"));
+
+        List<Map<String, Object>> queue = Callers.agent(department).queryParam("status", "OPEN").queryParam("size", 1000)
+                .get("/work-orders").then().statusCode(200).extract().jsonPath().getList("");
+        List<String> ids = queue.stream().map(w -> (String) w.get("dispatchId")).toList();
+        assertThat(ids).containsSubsequence(soonest.dispatchId(), middle.dispatchId(), later.dispatchId());
+        List<Instant> deadlines = queue.stream().map(w -> w.get("returnDeadline")).filter(d -> d != null)
+                .map(d -> Instant.parse((String) d)).toList();
+        assertThat(deadlines).as("the whole queue, nearest deadline first").isSorted();
+        List<String> byDispatch = Callers.agent(department).queryParam("status", "OPEN").queryParam("sort", "dispatched")
+                .queryParam("size", 1000).get("/work-orders").then().statusCode(200).extract().jsonPath()
+                .getList("dispatchId", String.class);
+        assertThat(byDispatch).containsSubsequence(later.dispatchId(), soonest.dispatchId(), middle.dispatchId());
+
+        List<String> warnedOnly = Callers.agent(department).queryParam("warned", "true").queryParam("size", 1000)
+                .get("/work-orders").then().statusCode(200).extract().jsonPath().getList("dispatchId", String.class);
+        assertThat(warnedOnly).contains(middle.dispatchId()).doesNotContain(soonest.dispatchId(), later.dispatchId());
+        List<String> notBreached = Callers.agent(department).queryParam("breached", "false").queryParam("size", 1000)
+                .get("/work-orders").then().statusCode(200).extract().jsonPath().getList("dispatchId", String.class);
+        assertThat(notBreached).contains(soonest.dispatchId(), middle.dispatchId()).doesNotContain(later.dispatchId());
+        Callers.agent(department).queryParam("breached", "true").get("/work-orders").then().statusCode(200)
+                .header("X-Total-Count", Integer::parseInt, org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        Callers.agent(department).queryParam("sort", "nearest").queryParam("warned", "yes").get("/work-orders")
+                .then().statusCode(400).body("errors.field", hasItems("sort", "warned"));
+    }
+}
