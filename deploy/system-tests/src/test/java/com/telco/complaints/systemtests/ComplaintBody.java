@@ -13,7 +13,7 @@ final class ComplaintBody {
     private final String subcategory = "weak-signal";
     private String urgency = "NORMAL";
     private final String region;
-    private final String tier = "STANDARD";
+    private String tier = "STANDARD";
     private final String phone = "138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     private String externalRef;
     private Map<String, Object> resolvedAtFirstContact;
@@ -40,6 +40,12 @@ final class ComplaintBody {
 
     ComplaintBody urgent() {
         urgency = "URGENT";
+        return this;
+    }
+
+    /** A key customer's (重要客户): the green channel's desk takes it, and management hears when it is overdue. */
+    ComplaintBody keyCustomer() {
+        tier = "KEY";
         return this;
     }
 

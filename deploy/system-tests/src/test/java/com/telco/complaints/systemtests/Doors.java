@@ -146,6 +146,29 @@ final class Doors {
         }
     }
 
+    /**
+     * GET /work-orders?department=…&status=OPEN&sort=…: every open work order of the department in that order
+     * ({@code deadline}: the nearest RETURN deadline first; {@code dispatched}: the oldest first), only the warned
+     * ones or only the others when {@code warned} is given; page by page.
+     */
+    List<Map<String, Object>> openQueue(String department, String sort, Boolean warned) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            RequestSpecification request = routing().queryParam("department", department)
+                    .queryParam("status", "OPEN").queryParam("sort", sort)
+                    .queryParam("page", page).queryParam("size", PAGE);
+            if (warned != null) {
+                request.queryParam("warned", warned);
+            }
+            List<Map<String, Object>> items = request.get("/work-orders").then().statusCode(200)
+                    .extract().jsonPath().getList("$");
+            all.addAll(items);
+            if (items.size() < PAGE) {
+                return all;
+            }
+        }
+    }
+
     /** The open work order of attempt {@code attempt} of the complaint, as soon as routing has dispatched it. */
     Map<String, Object> awaitOpenWorkOrder(String complaintId, int attempt) {
         return await("open work order, attempt " + attempt + ", of " + complaintId)
@@ -162,17 +185,48 @@ final class Doors {
 
     /** POST /work-orders/{dispatchId}/return as an agent of the order's department, a complete result; 200. */
     void returnWorkOrder(String dispatchId, boolean operatorAtFault) {
+        Map<String, Object> result = result(operatorAtFault);
+        result.put("operatorAtFault", operatorAtFault);
+        returnAsItsDepartment(dispatchId, result);
+    }
+
+    /**
+     * POST /work-orders/{dispatchId}/return as an agent of the department holding the order, a complete result
+     * naming the party at fault ({@code faultOf}, which says whether the operator was) and who is accountable; 200,
+     * the work order as returned.
+     */
+    JsonPath returnWorkOrder(String dispatchId, String faultOf, String accountable) {
+        Map<String, Object> result = result(!"NONE".equals(faultOf) && !"CUSTOMER".equals(faultOf));
+        result.put("faultOf", faultOf);
+        result.put("accountable", accountable);
+        return returnAsItsDepartment(dispatchId, result);
+    }
+
+    private JsonPath returnAsItsDepartment(String dispatchId, Map<String, Object> result) {
         String department = workOrder(dispatchId).getString("department");
+        return routingAgent(department).contentType(ContentType.JSON).body(result)
+                .post("/work-orders/{dispatchId}/return", dispatchId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Map<String, Object> result(boolean problemOnOurSide) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("reconstruction", "Drive test at the customer's address: the nearest cell was down");
         result.put("customerDemand", "Working coverage at home");
-        result.put("problemFound", operatorAtFault ? "Cell TZ-HL-0413 out of service since Monday" : "None on our side");
+        result.put("problemFound", problemOnOurSide ? "Cell TZ-HL-0413 out of service since Monday" : "None on our side");
         result.put("measures", "Cell restarted, coverage checked with the customer");
         result.put("resolution", "RESOLVED");
-        result.put("operatorAtFault", operatorAtFault);
-        routingAgent(department).contentType(ContentType.JSON).body(result)
-                .post("/work-orders/{dispatchId}/return", dispatchId)
-                .then().statusCode(200);
+        return result;
+    }
+
+    /**
+     * POST /work-orders/{dispatchId}/transfer as an agent of {@code agentDepartment}, passing the order to
+     * {@code toDepartment}; the response as it came (200 with the work order, or a refusal).
+     */
+    Response transfer(String agentDepartment, String dispatchId, String toDepartment, String reason) {
+        return routingAgent(agentDepartment).contentType(ContentType.JSON)
+                .body(Map.of("department", toDepartment, "reason", reason))
+                .post("/work-orders/{dispatchId}/transfer", dispatchId);
     }
 
     // ---- survey: survey agents ----
@@ -299,6 +353,33 @@ final class Doors {
                 return all;
             }
         }
+    }
+
+    /** GET /escalations?status=…&department=…: every escalation they match (either may be null), page by page. */
+    List<Map<String, Object>> escalations(String status, String department) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            RequestSpecification request = analytics().queryParam("page", page).queryParam("size", 500);
+            if (status != null) {
+                request.queryParam("status", status);
+            }
+            if (department != null) {
+                request.queryParam("department", department);
+            }
+            List<Map<String, Object>> items = request.get("/escalations").then().statusCode(200)
+                    .extract().jsonPath().getList("items");
+            all.addAll(items);
+            if (items.size() < 500) {
+                return all;
+            }
+        }
+    }
+
+    /** GET /kpis?groupBy=…: the figures of one group (a region, a department, …), when it has any. */
+    Optional<Map<String, Object>> kpis(String groupBy, String group) {
+        List<Map<String, Object>> groups = analytics().queryParam("groupBy", groupBy).get("/kpis")
+                .then().statusCode(200).extract().jsonPath().getList("groups");
+        return groups.stream().filter(g -> group.equals(g.get("group"))).findFirst();
     }
 
     /** GET /audit/complaints/{complaintId}/events, expecting 200. */

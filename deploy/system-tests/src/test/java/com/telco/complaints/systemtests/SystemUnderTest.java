@@ -28,9 +28,10 @@ import java.util.stream.Stream;
  * The whole suite as the system tests see it: a broker (one of its own on a free port, or the one
  * KAFKA_BOOTSTRAP_SERVERS names), PostgreSQL (the server at 127.0.0.1:5432 or PGHOST/PGPORT, or an
  * embedded one when none answers) and the five services as processes from their packaged jars, on
- * free HTTP ports, with topics and a database of this run only and SLA limits of seconds in calendar
- * time. Started once per test JVM (see {@link RunningSuite}); closing stops the services, then
- * removes this run's database and, on a broker it did not start, its topics.
+ * free HTTP ports, with topics and a database of this run only, SLA limits of seconds in calendar
+ * time and an escalation ladder of seconds. Started once per test JVM (see {@link RunningSuite});
+ * closing stops the services, then removes this run's database and, on a broker it did not start,
+ * its topics.
  */
 final class SystemUnderTest implements AutoCloseable {
 
@@ -46,6 +47,18 @@ final class SystemUnderTest implements AutoCloseable {
      * before its 80% point (24 s after its dispatch).
      */
     static final Duration URGENT_RETURN_LIMIT = Duration.ofSeconds(30);
+    /**
+     * RETURN limit of an urgent complaint of a key customer: the escalation scenario watches it warn and breach in
+     * real time, and transfers the work order in between, so the 20% between the warning and the deadline (12 s)
+     * leave room for the urge to reach the queue and for the transfer. Only that scenario registers key customers.
+     */
+    static final Duration KEY_URGENT_RETURN_LIMIT = Duration.ofSeconds(60);
+    /**
+     * RETURN limit of a normal complaint of a key customer: longer than the urgent one, so that a normal key
+     * complaint dispatched first is due after an urgent one dispatched just after it (the escalation scenario's
+     * queue sorted by deadline), and is returned long before its own warning.
+     */
+    static final Duration KEY_RETURN_LIMIT = Duration.ofSeconds(120);
     /** SURVEY limit, in calendar time instead of "the end of the working day". */
     static final Duration SURVEY_LIMIT = Duration.ofSeconds(90);
     /**
@@ -58,6 +71,14 @@ final class SystemUnderTest implements AutoCloseable {
     static final String CUSTOMER_DESK_CHANNEL = "SOCIAL_MEDIA";
     /** How long after its point the SLA service's deadline watch raises a warning or breach (its default). */
     static final Duration WATCH_GRACE = Duration.ofSeconds(2);
+    /**
+     * routing's escalation ladder for every department: level 1 (the holding department's supervisor desk) at the
+     * breach, level 2 (the escalation desk) this long after the deadline instead of the shipped four hours.
+     */
+    static final Duration SECOND_LEVEL_DELAY = Duration.ofSeconds(5);
+    static final String SECOND_LEVEL_DESK = "escalation-desk";
+    /** How often routing's escalation watch looks for a level falling due (shipped: every 30 s). */
+    static final Duration ESCALATION_WATCH_INTERVAL = Duration.ofSeconds(1);
 
     private static final Path DATA_DIR = Path.of("target", "suite-run");
 
@@ -96,6 +117,7 @@ final class SystemUnderTest implements AutoCloseable {
                 System.getenv("PGPASSWORD"));
 
         shortSlaLimits().forEach((key, value) -> builder.systemProperty(Service.SLA, key, value));
+        shortEscalationLadder().forEach((key, value) -> builder.systemProperty(Service.ROUTING, key, value));
         // Consumer groups of this run only, like its topics: a run beside a live suite on the same broker
         // never joins that suite's groups.
         for (Service service : Service.values()) {
@@ -125,10 +147,10 @@ final class SystemUnderTest implements AutoCloseable {
         Map<String, String> limits = new java.util.HashMap<>(Map.of(
                 "sla.policies.return-default.limit", normal,
                 "sla.policies.return-normal.limit", normal,
-                "sla.policies.return-key-normal.limit", normal,
+                "sla.policies.return-key-normal.limit", KEY_RETURN_LIMIT.toString(),
                 "sla.policies.return-regulator.limit", normal,
                 "sla.policies.return-urgent.limit", urgent,
-                "sla.policies.return-key-urgent.limit", urgent,
+                "sla.policies.return-key-urgent.limit", KEY_URGENT_RETURN_LIMIT.toString(),
                 "sla.policies.survey-default.kind", "CALENDAR",
                 "sla.policies.survey-default.limit", SURVEY_LIMIT.toString(),
                 "sla.watch.grace", WATCH_GRACE.toString()));
@@ -140,6 +162,16 @@ final class SystemUnderTest implements AutoCloseable {
             limits.put(prefix + "limit", CUSTOMER_HOUR.multipliedBy(clock.equals("contact") ? 24 : 48).toString());
         }
         return limits;
+    }
+
+    /**
+     * The escalation ladder of seconds: level 2 {@link #SECOND_LEVEL_DELAY} after the deadline, looked for every
+     * {@link #ESCALATION_WATCH_INTERVAL}, so a work order left open climbs the whole ladder during the run.
+     */
+    static Map<String, String> shortEscalationLadder() {
+        return Map.of(
+                "routing.escalation.ladder", "supervisor, " + SECOND_LEVEL_DESK + "@" + SECOND_LEVEL_DELAY,
+                "routing.escalation.watch-interval", ESCALATION_WATCH_INTERVAL.toString());
     }
 
     Suite suite() {
