@@ -101,6 +101,15 @@ public final class DispatchRules {
                 + (complaint.customer() == null ? null : complaint.customer().tier()) + ", urgency=" + complaint.urgency();
     }
 
+    /** What is wrong with {@code department} as the department a request names, if anything. */
+    public Optional<String> problemWith(String department) {
+        if (department == null || department.isBlank()) {
+            return Optional.of("is required");
+        }
+        return knows(department) ? Optional.empty()
+                : Optional.of("is not a configured department (see GET /departments)");
+    }
+
     /** Whether {@code id} is a configured department. */
     public boolean knows(String id) {
         return id != null && departments.containsKey(id);

@@ -97,11 +97,7 @@ public class TriageResource {
         String department = parsed.isObject() ? parsed.text("department") : null;
         List<FieldError> errors = new ArrayList<>(parsed.typeErrors());
         if (parsed.isObject() && errors.isEmpty()) {
-            if (department == null || department.isBlank()) {
-                errors.add(new FieldError("department", "is required"));
-            } else if (!rules.knows(department)) {
-                errors.add(new FieldError("department", "is not a configured department (see GET /departments)"));
-            }
+            rules.problemWith(department).ifPresent(problem -> errors.add(new FieldError("department", problem)));
         }
         if (!errors.isEmpty()) {
             throw new RequestProblems.Invalid(errors);

@@ -154,11 +154,7 @@ public class WorkOrderResource {
         String reason = parsed.isObject() ? parsed.text("reason") : null;
         List<FieldError> errors = new ArrayList<>(parsed.typeErrors());
         if (parsed.isObject() && errors.isEmpty()) {
-            if (department == null || department.isBlank()) {
-                errors.add(new FieldError("department", "is required"));
-            } else if (!rules.knows(department)) {
-                errors.add(new FieldError("department", "is not a configured department (see GET /departments)"));
-            }
+            rules.problemWith(department).ifPresent(problem -> errors.add(new FieldError("department", problem)));
             TextRule.check(errors, "reason", reason, TRANSFER_REASON_MAX, true, true);
         }
         if (!errors.isEmpty()) {

@@ -221,18 +221,7 @@ public class WorkOrderStore {
 
     public long count(Queue queue) {
         List<Object> params = new ArrayList<>();
-        String sql = "select count(*) from work_orders w " + where(queue, params);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("counting work orders", e);
-        }
+        return Sql.count(dataSource, "select count(*) from work_orders w " + where(queue, params), params, "work orders");
     }
 
     private static String where(Queue queue, List<Object> params) {

@@ -114,6 +114,22 @@ public final class Sql {
         }
     }
 
+    /** The count {@code sql} (a {@code select count(*)}) gives with its parameters bound in order. */
+    public static long count(DataSource dataSource, String sql, List<Object> params, String what) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object p : params) {
+                s.setObject(i++, p);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting " + what, e);
+        }
+    }
+
     /** A nullable instant as a JDBC timestamp. */
     public static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
