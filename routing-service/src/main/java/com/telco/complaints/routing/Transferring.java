@@ -23,6 +23,9 @@ public class Transferring {
     MeterRegistry meters;
 
     /**
+     * Transfers the order, unless the same request (its {@code Idempotency-Key}) transferred it already: a client
+     * that lost the answer and asks again is given the order as it stands, and nothing is transferred twice.
+     *
      * @param to           a configured department (the caller checked)
      * @param byDepartment the department of the agent passing it on; null for an operator
      * @param actor        who passes it on: the token's subject
@@ -30,14 +33,16 @@ public class Transferring {
      * @throws com.telco.complaints.routing.domain.Returns.OtherDepartment when an agent's department does not hold it
      * @throws Transfers.TransferRefused   when it is not open, its case is closed, or it is {@code to}'s already
      */
-    public WorkOrderTransferred transfer(String dispatchId, String to, String reason, String byDepartment, String actor,
-                                         String causationId) {
+    public void transfer(String dispatchId, String to, String reason, String byDepartment, String actor,
+                         String causationId) {
         String complaintId = workOrders.complaintOf(dispatchId).orElseThrow(() -> new WorkOrderNotFound(dispatchId));
+        if (workOrders.transferredBy(dispatchId, causationId)) {
+            return;
+        }
         WorkOrderTransferred transferred = decisions.decide(complaintId, () -> new WorkOrderNotFound(dispatchId),
                 (state, now) -> Transfers.decide(state, dispatchId, to, reason, byDepartment, actor, now, causationId),
                 Transfers.TransferRefused::new);
         meters.counter("routing.transfers", "from", transferred.fromDepartment(), "to", transferred.toDepartment())
                 .increment();
-        return transferred;
     }
 }

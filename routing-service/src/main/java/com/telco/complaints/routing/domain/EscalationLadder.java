@@ -23,6 +23,9 @@ import java.util.Optional;
  */
 public final class EscalationLadder {
 
+    /** The most levels a ladder may have (a breach found late decides them all at once). */
+    public static final int MOST_LEVELS = 10;
+
     /** In a ladder: the holding department's supervisor desk. */
     public static final String SUPERVISOR = "supervisor";
 
@@ -70,6 +73,9 @@ public final class EscalationLadder {
     private void check(String setting, List<Step> ladder, List<String> problems) {
         if (ladder.isEmpty()) {
             problems.add(setting + " has no level");
+        }
+        if (ladder.size() > MOST_LEVELS) {
+            problems.add(setting + " has " + ladder.size() + " levels; at most " + MOST_LEVELS);
         }
         Duration previous = Duration.ZERO;
         for (Step step : ladder) {

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -25,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Escalates work orders left open past their return deadline, level after level, as each level's delay passes by
- * the (injected) clock. Level 1 needs no watch: the breach read from the log decides it. The watch looks every
+ * the (injected) clock; a level without delay is decided as soon as the breach is read, with the breach. It also
+ * decides what a decision taken over REST left owed (a transfer to a department whose next level is due already;
+ * the consumer decides only for the events it reads, and skips routing's own). The watch looks every
  * {@code routing.escalation.watch-interval} at the live partitions this instance owns (a partition still replaying
  * decides nothing until it is caught up), and decides under the case's row lock with the ids of the facts, so a
  * level is decided once whoever looks. A case whose escalation fails for a reason that is not transient is parked
@@ -71,7 +74,7 @@ public class EscalationWatch {
     private void lookQuietly() {
         try {
             while (look() >= config.escalation().batchSize()) {
-                // a full batch: look again at once
+                // a full batch, all decided: look again at once
             }
         } catch (RuntimeException e) {
             LOG.warnf("escalation watch failed, looking again in %s: %s", config.escalation().watchInterval(),
@@ -79,13 +82,17 @@ public class EscalationWatch {
         }
     }
 
-    /** Escalates the cases due now on the live partitions; returns how many cases were looked at. */
+    /**
+     * Decides for the cases owed a decision now on the live partitions; returns how many cases were looked at when
+     * it decided something for them, else 0 (so that a case it cannot decide for is not looked at in a loop).
+     */
     int look() {
         Set<Integer> partitions = catchUp.livePartitions();
         if (partitions.isEmpty()) {
             return 0;
         }
-        List<Due> due = cases.escalationsDue(partitions, clock.instant(), config.escalation().batchSize());
+        List<Due> due = cases.owedNow(partitions, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                config.escalation().batchSize());
         AtomicInteger decided = new AtomicInteger();
         Isolation.apply(due,
                 run -> decided.addAndGet(QuarkusTransaction.requiringNew().call(() -> projection.decideFor(
@@ -95,9 +102,10 @@ public class EscalationWatch {
                             failed.complaintId(), Failures.describe(failure)));
                     LOG.warnf("parked the escalation of %s: %s", failed.complaintId(), Failures.describe(failure));
                 });
-        if (decided.get() > 0) {
-            LOG.debugf("escalated %d work order levels", decided.get());
+        if (decided.get() == 0) {
+            return 0;
         }
+        LOG.debugf("decided %d events for %d cases", decided.get(), due.size());
         return due.size();
     }
 }

@@ -1,7 +1,6 @@
 package com.telco.complaints.routing.rest;
 
 import com.telco.complaints.contracts.event.Returned;
-import com.telco.complaints.contracts.event.WorkOrderTransferred;
 import com.telco.complaints.eventing.rest.Caller;
 import com.telco.complaints.eventing.rest.Causation;
 import com.telco.complaints.eventing.rest.FieldError;
@@ -146,7 +145,8 @@ public class WorkOrderResource {
                     + "characters). By an agent of the department holding it, or by an operator. The order keeps its "
                     + "id and its RETURN deadline; WorkOrderTransferred goes on the log. 200 with the work order · 404 "
                     + "unknown · 403 another department's, for an agent (nothing written) · 409 not open (returned, "
-                    + "superseded, case closed) or already the department's · 400 invalid, every wrong field listed")
+                    + "superseded, case closed) or already the department's · 400 invalid, every wrong field listed. The same "
+                    + "Idempotency-Key again (by the same caller) answers 200 with the order and transfers nothing.")
     public Response transfer(@PathParam("dispatchId") String dispatchId,
                              @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         JsonBody parsed = JsonBody.object(body);
@@ -161,10 +161,10 @@ public class WorkOrderResource {
             throw new RequestProblems.Invalid(errors);
         }
         String byDepartment = caller.is(Roles.OPERATOR) ? null : caller.agentDepartment();
-        WorkOrderTransferred transferred = transferring.transfer(dispatchId, department, reason, byDepartment,
-                caller.subject(), Causation.of(idempotencyKey));
-        return workOrders.find(transferred.dispatchId()).map(row -> Response.ok(WorkOrderView.of(row, customerMasked()))
-                .build()).orElseThrow();
+        transferring.transfer(dispatchId, department, reason, byDepartment, caller.subject(),
+                Causation.of(idempotencyKey, "transfer:" + caller.subject()));
+        // The caller passed the order on: the customer is the new department's to call, and shown masked.
+        return workOrders.find(dispatchId).map(row -> Response.ok(WorkOrderView.of(row, true)).build()).orElseThrow();
     }
 
     /** Agents (who call the customer back) and auditors see the customer in full; anyone else masked. */

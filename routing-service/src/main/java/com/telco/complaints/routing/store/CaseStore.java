@@ -113,22 +113,28 @@ public class CaseStore {
         }
     }
 
-    /** A case whose open work order's next escalation level is due. */
+    /** A case owed a decision. */
     public record Due(String complaintId, int partition) {}
 
     /**
-     * Up to {@code limit} cases on {@code partitions} whose next escalation falls due at or before {@code now},
-     * the most overdue first, leaving alone a case with anything parked (a record of it, or its escalation).
+     * Up to {@code limit} cases on {@code partitions} owed a decision at {@code now}: an escalation level fallen due,
+     * or anything a decision taken over REST left owed (a transfer to a department whose next level is due already),
+     * the most overdue first; a case with anything parked (a record of it, or its escalation) is left alone.
      */
-    public List<Due> escalationsDue(Collection<Integer> partitions, Instant now, int limit) {
+    public List<Due> owedNow(Collection<Integer> partitions, Instant now, int limit) {
+        String notParked = " and not exists (select 1 from parked_records p where p.partition = k.partition "
+                + "and p.message_key = k.complaint_id)";
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select complaint_id, partition from cases k "
-                     + "where escalation_due <= ? and partition = any(?) and not exists (select 1 from parked_records p "
-                     + "where p.partition = k.partition and p.message_key = k.complaint_id) "
-                     + "order by escalation_due, complaint_id limit ?")) {
+             PreparedStatement s = c.prepareStatement("select complaint_id, partition from ("
+                     + "select complaint_id, partition, escalation_due as due from cases k where escalation_due <= ? "
+                     + "and partition = any(?)" + notParked + " union select complaint_id, partition, "
+                     + "'-infinity'::timestamptz from cases k where pending is not null and partition = any(?)" + notParked
+                     + ") owed order by due, complaint_id limit ?")) {
+            java.sql.Array parts = c.createArrayOf("integer", partitions.toArray());
             s.setTimestamp(1, Timestamp.from(now));
-            s.setArray(2, c.createArrayOf("integer", partitions.toArray()));
-            s.setInt(3, limit);
+            s.setArray(2, parts);
+            s.setArray(3, parts);
+            s.setInt(4, limit);
             List<Due> due = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -137,7 +143,7 @@ public class CaseStore {
             }
             return due;
         } catch (SQLException e) {
-            throw new StoreException("finding escalations due", e);
+            throw new StoreException("finding cases owed a decision", e);
         }
     }
 

@@ -165,7 +165,7 @@ public class WorkOrderStore {
         entry.put("at", event.occurredAt().toString());
         if (event instanceof WorkOrderTransferred t) {
             entry.put("action", "TRANSFERRED").put("by", t.actor()).put("from", t.fromDepartment())
-                    .put("to", t.toDepartment()).put("reason", t.reason());
+                    .put("to", t.toDepartment()).put("reason", t.reason()).put("request", t.causationId());
             return Optional.of(new Entry(t.dispatchId(), entry, null));
         }
         if (event instanceof WorkOrderUrged u) {
@@ -192,6 +192,15 @@ public class WorkOrderStore {
             s.setString(2, e.escalatedTo());
             s.setString(3, e.dispatchId());
         }, "saving work order history");
+    }
+
+    /** Whether the request {@code causationId} transferred the work order already (its history names it). */
+    public boolean transferredBy(String dispatchId, String causationId) {
+        ObjectNode transfer = EventJson.mapper().createObjectNode().put("action", "TRANSFERRED")
+                .put("request", causationId);
+        return Sql.count(dataSource, "select count(*) from work_orders where dispatch_id = ? "
+                + "and history @> jsonb_build_array(?::jsonb)", List.of(dispatchId, transfer.toString()),
+                "transfers of " + dispatchId) > 0;
     }
 
     public Optional<String> complaintOf(String dispatchId) {
