@@ -13,9 +13,11 @@ import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.EscalationNotice;
 import com.telco.complaints.contracts.event.FirstContactResolution;
 import com.telco.complaints.contracts.event.FinalAnswer;
 import com.telco.complaints.contracts.event.LimitKind;
+import com.telco.complaints.contracts.event.NoticeReason;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.Resolution;
@@ -28,6 +30,10 @@ import com.telco.complaints.contracts.event.SlaWarningRaised;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
 import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.contracts.event.WorkOrderEscalated;
+import com.telco.complaints.contracts.event.WorkOrderTransferred;
+import com.telco.complaints.contracts.event.WorkOrderUrged;
+import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
 
 import java.time.Duration;
@@ -40,6 +46,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Work order ids follow routing's form ({@code <complaintId>-W<attempt>}).
  */
 public final class TestEvents {
+
+    /** Routing's actor on the events it decides itself (urges, escalations, notices). */
+    public static final String ROUTING = "routing-service";
+    /** Where routing's notices of overdue key-customer and regulator work orders go (its default). */
+    public static final String MANAGEMENT = "enterprise-management";
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
@@ -198,4 +209,50 @@ public final class TestEvents {
                 started.dispatchId(), started.deadline(), started.sequence());
     }
 
+    /**
+     * Routing urged {@code department} at the RETURN clock's warning, {@code at}: once per work order, so its id is
+     * routing's ({@code EventIds.of(WORK_ORDER_URGED, dispatchId)}).
+     */
+    public static WorkOrderUrged urged(String complaintId, int attempt, Instant at, String department,
+                                       Instant deadline) {
+        String dispatchId = workOrder(complaintId, attempt);
+        return new WorkOrderUrged(EventIds.of(EventType.WORK_ORDER_URGED, dispatchId), complaintId, at,
+                EventType.WORK_ORDER_URGED.currentVersion(), null, ROUTING, dispatchId, department, at, deadline);
+    }
+
+    /**
+     * The work order passed {@code deadline} open: escalated to {@code level} of its ladder, addressed to
+     * {@code escalatedTo}; once per level ({@code EventIds.of(WORK_ORDER_ESCALATED, dispatchId, level)}).
+     */
+    public static WorkOrderEscalated escalated(String complaintId, int attempt, int level, Instant at,
+                                               String department, String escalatedTo, Instant deadline) {
+        String dispatchId = workOrder(complaintId, attempt);
+        return new WorkOrderEscalated(EventIds.of(EventType.WORK_ORDER_ESCALATED, dispatchId, level), complaintId, at,
+                EventType.WORK_ORDER_ESCALATED.currentVersion(), null, ROUTING, dispatchId, department, level,
+                escalatedTo, deadline);
+    }
+
+    /**
+     * Management ({@link #MANAGEMENT}) told that a key customer's or the regulator's work order passed
+     * {@code deadline}; once per work order ({@code EventIds.of(ESCALATION_NOTICE, dispatchId)}).
+     */
+    public static EscalationNotice notice(String complaintId, int attempt, Instant at, NoticeReason reason,
+                                          String department, Instant deadline) {
+        String dispatchId = workOrder(complaintId, attempt);
+        return new EscalationNotice(EventIds.of(EventType.ESCALATION_NOTICE, dispatchId), complaintId, at,
+                EventType.ESCALATION_NOTICE.currentVersion(), null, ROUTING, dispatchId, MANAGEMENT, reason,
+                department, deadline);
+    }
+
+    /**
+     * The open work order's {@code transfer}-th transfer (from 1), from {@code from} to {@code to}, by an agent of
+     * {@code from} ({@code EventIds.of(WORK_ORDER_TRANSFERRED, dispatchId, transfer)}).
+     */
+    public static WorkOrderTransferred transferred(String complaintId, int attempt, int transfer, Instant at,
+                                                   String from, String to) {
+        String dispatchId = workOrder(complaintId, attempt);
+        return new WorkOrderTransferred(EventIds.of(EventType.WORK_ORDER_TRANSFERRED, dispatchId, transfer),
+                complaintId, at, EventType.WORK_ORDER_TRANSFERRED.currentVersion(), null, from + "-agent-1",
+                dispatchId, transfer, from, to, "Misrouted: " + to + " acts on it");
+    }
 }

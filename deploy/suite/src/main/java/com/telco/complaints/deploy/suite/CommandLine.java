@@ -106,7 +106,7 @@ final class CommandLine {
 
     /**
      * The demo's own topics and (unless the user named one) database, so that its figures are its
-     * own and nothing else is touched, and its short SLA limits.
+     * own and nothing else is touched, its short SLA limits and escalation ladder.
      */
     private static DemoSettings applyDemo(Suite.Builder suite, Options options, String runId) {
         String rate = options.value("--demo-rate", "SUITE_DEMO_RATE");
@@ -128,6 +128,7 @@ final class CommandLine {
             suite.database(demo.database());
         }
         DemoSettings.SLA_LIMITS.forEach((key, value) -> suite.systemProperty(Service.SLA, key, value));
+        DemoSettings.ROUTING_SETTINGS.forEach((key, value) -> suite.systemProperty(Service.ROUTING, key, value));
         DemoSettings.ANALYTICS_SETTINGS.forEach((key, value) -> suite.systemProperty(Service.ANALYTICS, key, value));
         return demo;
     }

@@ -199,7 +199,7 @@ class CommandLineTest {
     }
 
     @Test
-    void theDemoRunsOnTopicsAndADatabaseOfItsOwnWithSlaLimitsOfSeconds() {
+    void theDemoRunsOnTopicsAndADatabaseOfItsOwnWithSlaLimitsAndAnEscalationLadderOfSeconds() {
         CommandLine.Parsed parsed = CommandLine.parse(List.of("--repo-root", REPO.toString(), "--demo"), Map.of(),
                 "20261125-101500");
         SuiteSettings settings = parsed.suite().settings();
@@ -213,7 +213,10 @@ class CommandLineTest {
         assertThat(settings.systemProperties().get(Service.SLA))
                 .containsEntry("sla.policies.return-normal.limit", "PT60S")
                 .containsEntry("sla.policies.survey-default.kind", "CALENDAR");
-        assertThat(settings.systemProperties().get(Service.ROUTING)).isEmpty();
+        assertThat(settings.systemProperties().get(Service.ROUTING))
+                .containsEntry("routing.escalation.ladder", "supervisor, escalation-desk@PT20S")
+                .containsEntry("routing.escalation.watch-interval", "PT2S");
+        assertThat(settings.systemProperties().get(Service.INTAKE)).isEmpty();
     }
 
     @Test

@@ -106,7 +106,7 @@ final class CustomerDesk {
             Rest.Answer answer = rest.get(analytics, "/cases?status=" + status + "&size=500&page=" + page,
                     tokens.operator());
             if (!answer.ok()) {
-                counters.failed.incrementAndGet();
+                counters.callFailed();
                 break;
             }
             answer.body().path("items").forEach(cases::add);
@@ -162,7 +162,7 @@ final class CustomerDesk {
         if (answer.ok()) {
             counters.contacts.incrementAndGet();
         } else if (answer.status() != 409 && answer.status() != 404) {
-            counters.failed.incrementAndGet();
+            counters.callFailed();
         }
         return answer.status();
     }

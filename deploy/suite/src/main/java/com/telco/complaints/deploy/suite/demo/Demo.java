@@ -7,6 +7,7 @@ import com.telco.complaints.deploy.suite.Service;
 import com.telco.complaints.deploy.suite.Suite;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -30,19 +33,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The traffic of an operator's day, squeezed into minutes, against a running suite and only through
  * its REST doors: publishing systems register complaints (with a burst in one region), departments
- * return their work orders at varied speeds, survey agents call the customers. Every second the
+ * return their work orders at varied speeds (passing a misrouted one on now and then; routing urges
+ * and escalates the late ones), survey agents call the customers. Every second the
  * terminal shows one line of what the services report; at the end, a short report of the KPIs
  * from analytics.
  */
 public final class Demo {
 
     private static final Duration TICK = Duration.ofSeconds(1);
+    /** How long a call of the simulation waits for its answer. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final Suite suite;
     private final DemoSettings settings;
     private final PrintStream out;
     private final Clock clock = Clock.systemUTC();
-    private final Rest rest = new Rest(Duration.ofSeconds(5));
+    private final Rest rest = new Rest(CALL_TIMEOUT);
     private final DemoTokens tokens;
     private final Random random = new Random();
     private final DemoCounters counters = new DemoCounters();
@@ -61,6 +67,7 @@ public final class Demo {
     private volatile JsonNode kpisByDepartment;
     private volatile Instant kpisAt;
     private volatile JsonNode hotspots;
+    private volatile Report.Escalations escalations;
     private double lastArchived = Double.NaN;
     private long lastArchivedNanos;
     private boolean finished;
@@ -98,6 +105,8 @@ public final class Demo {
         out.println("      SLA limits of the demo (calendar time): return 60 s (urgent and key customers 40 s, urgent key"
                 + " customers and regulator transfers 30 s), survey 40 s, case 3 min; the customer is owed contact in"
                 + " 30 s, the answer in 60 s, progress every 60 s; triage 20 s. Hotspots: 30 complaints or more.");
+        out.println("      Routing urges an order still open at 80% of its return limit and escalates it at the deadline to"
+                + " the supervisor desk, 20 s later to the escalation desk; some departments pass a misrouted order on.");
         out.println("      " + (settings.duration() == null ? "Ctrl-C" : "After " + human(settings.duration()) + ", or Ctrl-C,")
                 + " ends the traffic, prints the KPIs from analytics and stops the suite.");
         out.println();
@@ -136,7 +145,7 @@ public final class Demo {
         } else if (answer.status() == 422) {
             counters.refused.incrementAndGet();
         } else {
-            counters.failed.incrementAndGet();
+            counters.callFailed();
         }
     }
 
@@ -194,6 +203,37 @@ public final class Demo {
         if (found.ok()) {
             hotspots = found.body();
         }
+        Report.Escalations read = escalations(CALL_TIMEOUT);
+        if (read != null) {
+            escalations = read;
+        }
+    }
+
+    /**
+     * The escalations analytics knows (the demo's own database holds only the demo's): the ladder's levels counted
+     * over its pages, notices and those still open from X-Total-Count; null when analytics does not answer.
+     */
+    private Report.Escalations escalations(Duration timeout) {
+        URI analytics = suite.baseUri(Service.ANALYTICS);
+        Rest.Answer notices = rest.get(analytics, "/escalations?kind=NOTICE&size=1", tokens.operator(), timeout);
+        Rest.Answer open = rest.get(analytics, "/escalations?status=OPEN&size=1", tokens.operator(), timeout);
+        List<JsonNode> ladder = new ArrayList<>();
+        for (int page = 0; page < 20; page++) {
+            Rest.Answer answer = rest.get(analytics, "/escalations?kind=LADDER&size=500&page=" + page,
+                    tokens.operator(), timeout);
+            if (!answer.ok()) {
+                return null;
+            }
+            ladder.add(answer.body());
+            if (answer.body().path("items").size() < 500) {
+                break;
+            }
+        }
+        if (notices.totalCount().isEmpty() || open.totalCount().isEmpty()) {
+            return null;
+        }
+        return new Report.Escalations(Report.Escalations.levelsOf(ladder), notices.totalCount().getAsLong(),
+                open.totalCount().getAsLong());
     }
 
     /** Ends the traffic and prints the report; only the first call does anything. */
@@ -224,8 +264,9 @@ public final class Demo {
         }
         Rest.Answer found = rest.get(suite.baseUri(Service.ANALYTICS), "/hotspots?window=" + hotspotWindow(),
                 tokens.operator(), quick);
+        Report.Escalations escalated = escalations(quick);
         out.print(Report.render(Duration.ofNanos(System.nanoTime() - startNanos), counters, report, asOf,
-                found.ok() ? found.body() : hotspots));
+                escalated != null ? escalated : escalations, found.ok() ? found.body() : hotspots));
         out.flush();
     }
 
@@ -282,7 +323,7 @@ public final class Demo {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                counters.failed.incrementAndGet();
+                counters.callFailed();
             }
         };
     }

@@ -51,6 +51,15 @@ public record DemoSettings(double rate, Duration duration, String runId, boolean
     }
 
     /**
+     * Routing's escalation ladder in the demo: the supervisor desk at the deadline as in production, the
+     * escalation desk 20 s after it instead of 4 h, and a watch that looks every 2 s instead of 30 s, so that
+     * an order left long past its deadline reaches the second level within the demo.
+     */
+    public static final Map<String, String> ROUTING_SETTINGS = Map.of(
+            "routing.escalation.ladder", "supervisor, escalation-desk@PT20S",
+            "routing.escalation.watch-interval", "PT2S");
+
+    /**
      * Analytics' hotspot rule in the demo: its database starts empty, so no pair has a usual level and
      * the default minimum of 5 complaints would flag every busy pair; the burst brings about 90.
      */

@@ -13,13 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The survey agents: they read the pending surveys on survey-service's REST and call each customer
  * some seconds after the return (now and then only near or after the survey deadline). Most
- * customers are satisfied; some are dissatisfied through the operator's fault (routing
- * redispatches), some are not and get an explanation, some cannot be reached (called again; closed
- * as unreachable at the survey limit).
+ * customers are satisfied; some are dissatisfied through the operator's fault (mostly where the
+ * return found the operator at fault: routing redispatches, unless the return named the
+ * customer-service centre, whose own fault is recorded and closed), some are not and get an
+ * explanation, some cannot be reached (called again; closed as unreachable at the survey limit).
+ * What an answer led to is counted as survey-service says it in the answer's {@code outcome}, not
+ * as the agent meant it.
  */
 final class SurveyAgents {
 
@@ -81,7 +85,7 @@ final class SurveyAgents {
     private Call plan(JsonNode task, int missed, Instant now) {
         if (missed > 0) {
             // Called again a little later; a customer missed once is often missed again.
-            Outcome outcome = random.nextDouble() < 0.5 ? Outcome.UNREACHABLE : answered(task.path("attempt").asInt());
+            Outcome outcome = random.nextDouble() < 0.5 ? Outcome.UNREACHABLE : answered(task);
             return new Call(now.plusSeconds(5 + random.nextInt(8)), outcome);
         }
         Instant returnedAt = task.hasNonNull("returnedAt") ? Instant.parse(task.path("returnedAt").asText()) : now;
@@ -96,18 +100,30 @@ final class SurveyAgents {
         } else {
             at = returnedAt.plusMillis(Math.round(limit.toMillis() * (1.05 + random.nextDouble() * 0.25)));
         }
-        Outcome outcome = random.nextDouble() < 0.14 ? Outcome.UNREACHABLE : answered(task.path("attempt").asInt());
+        Outcome outcome = random.nextDouble() < 0.14 ? Outcome.UNREACHABLE : answered(task);
         return new Call(at, outcome);
     }
 
-    /** What a reached customer says; after a redispatch the second work order usually satisfies. */
-    private Outcome answered(int attempt) {
-        double r = random.nextDouble();
-        double satisfied = attempt >= 2 ? 0.8 : 0.68;
-        if (r < satisfied) {
+    private Outcome answered(JsonNode task) {
+        return answered(random, task.path("attempt").asInt(), task.path("faultOf").asText(null));
+    }
+
+    /**
+     * What a reached customer says; after a redispatch the second work order usually satisfies, and a customer the
+     * customer-service centre itself let down less often. A dissatisfied customer is mostly found wronged by the
+     * operator when the return said the operator was at fault (a department or the centre), and mostly given an
+     * explanation when it did not.
+     *
+     * @param faultOf who the return found at fault; null when it named nobody
+     */
+    static Outcome answered(Random random, int attempt, String faultOf) {
+        double satisfied = "CUSTOMER_SERVICE_CENTRE".equals(faultOf) ? 0.5 : attempt >= 2 ? 0.8 : 0.68;
+        if (random.nextDouble() < satisfied) {
             return Outcome.SATISFIED;
         }
-        return r < satisfied + (1 - satisfied) * 0.6 ? Outcome.DISSATISFIED_AT_FAULT : Outcome.EXPLAINED;
+        boolean operatorsFault = "DEPARTMENT".equals(faultOf) || "CUSTOMER_SERVICE_CENTRE".equals(faultOf);
+        double atFault = faultOf == null ? 0.6 : operatorsFault ? 0.85 : 0.3;
+        return random.nextDouble() < atFault ? Outcome.DISSATISFIED_AT_FAULT : Outcome.EXPLAINED;
     }
 
     private void call(String complaintId, Outcome outcome) {
@@ -115,15 +131,38 @@ final class SurveyAgents {
         Rest.Answer answer = rest.post(survey, "/surveys/" + complaintId + "/answers", tokens.surveyor(surveyor),
                 answer(outcome), Map.of());
         if (answer.ok()) {
-            switch (outcome) {
-                case SATISFIED -> counters.satisfied.incrementAndGet();
-                case DISSATISFIED_AT_FAULT -> counters.dissatisfiedAtFault.incrementAndGet();
-                case EXPLAINED -> counters.explained.incrementAndGet();
-                case UNREACHABLE -> counters.unreachable.incrementAndGet();
-            }
+            counted(counters, outcome, answer.body().path("outcome").asText(null)).incrementAndGet();
         } else if (answer.status() != 409) { // 409: no survey pending any more
-            counters.failed.incrementAndGet();
+            counters.callFailed();
         }
+    }
+
+    /**
+     * The counter of an answer: by what it led to ({@code outcome} of the survey task survey-service answered
+     * with: a dissatisfied customer at the operator's fault is redispatched, recorded, or handed to the manager
+     * hotline at the attempt limit; one not accepting the explanation is handed over too); by what was said when
+     * the task has no outcome (a missed call leaves the survey pending).
+     */
+    static AtomicLong counted(DemoCounters counters, Outcome said, String outcome) {
+        AtomicLong byOutcome = outcome == null ? null : switch (outcome) {
+            case "SATISFIED" -> counters.satisfied;
+            case "REDISPATCHED" -> counters.redispatched;
+            case "RECORDED" -> counters.recorded;
+            case "EXPLAINED" -> counters.explained;
+            case "HANDED_OVER" -> counters.handedOver;
+            case "ESCALATED" -> counters.closedAfterHotline;
+            case "UNREACHABLE" -> counters.unreachable;
+            default -> null;
+        };
+        if (byOutcome != null) {
+            return byOutcome;
+        }
+        return switch (said) {
+            case SATISFIED -> counters.satisfied;
+            case DISSATISFIED_AT_FAULT -> counters.redispatched;
+            case EXPLAINED -> counters.explained;
+            case UNREACHABLE -> counters.unreachable;
+        };
     }
 
     Map<String, Object> answer(Outcome outcome) {
