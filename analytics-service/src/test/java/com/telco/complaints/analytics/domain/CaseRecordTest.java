@@ -1,6 +1,5 @@
 package com.telco.complaints.analytics.domain;
 
-import com.telco.complaints.analytics.WorkOrderActions;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintClosed;
 import com.telco.complaints.contracts.event.FaultParty;
@@ -132,8 +131,8 @@ class CaseRecordTest {
     @Test
     void theFirstDepartmentIsWhereTheFirstWorkOrderWasDispatchedWhereverItWasTransferred() {
         CaseRecord record = fold(TestEvents.registered(ID, T), TestEvents.dispatched(ID, at(1), "net"),
-                WorkOrderActions.transferred(ID, 1, 1, at(2), "net", "billing"),
-                WorkOrderActions.transferred(ID, 1, 2, at(3), "billing", "desk"));
+                TestEvents.transferred(ID, 1, 1, at(2), "net", "billing"),
+                TestEvents.transferred(ID, 1, 2, at(3), "billing", "desk"));
 
         assertThat(record.firstDepartment()).isEqualTo("net");
         assertThat(record.department()).isEqualTo("desk");

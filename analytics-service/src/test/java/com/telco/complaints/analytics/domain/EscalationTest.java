@@ -1,6 +1,5 @@
 package com.telco.complaints.analytics.domain;
 
-import com.telco.complaints.analytics.WorkOrderActions;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.EscalationNotice;
 import com.telco.complaints.contracts.event.FaultParty;
@@ -27,35 +26,35 @@ class EscalationTest {
     private static final String W1 = TestEvents.workOrder(ID, 1);
     private static final Instant DEADLINE = at(60);
 
-    private static final WorkOrderEscalated LEVEL_2 = WorkOrderActions.escalated(ID, 1, 2, at(120), "net", "net-head",
+    private static final WorkOrderEscalated LEVEL_2 = TestEvents.escalated(ID, 1, 2, at(120), "net", "net-head",
             DEADLINE);
 
     /** Dispatched to net, escalated to level 1 at the deadline and level 2 an hour later, still open. */
     private static CaseRecord escalated() {
         return fold(TestEvents.registered(ID, T), TestEvents.dispatched(ID, at(1), "net"),
-                WorkOrderActions.escalated(ID, 1, 1, DEADLINE, "net", "net-lead", DEADLINE), LEVEL_2);
+                TestEvents.escalated(ID, 1, 1, DEADLINE, "net", "net-lead", DEADLINE), LEVEL_2);
     }
 
     @Test
     void aLevelOfTheLadderAndANoticeAreEscalationsAndNothingElseIs() {
-        EscalationNotice notice = WorkOrderActions.notice(ID, 1, at(61), NoticeReason.REGULATOR_OVERDUE, "net",
+        EscalationNotice notice = TestEvents.notice(ID, 1, at(61), NoticeReason.REGULATOR_OVERDUE, "net",
                 DEADLINE);
 
         assertThat(Escalation.raisedBy(LEVEL_2)).contains(new Escalation(LEVEL_2.eventId(), ID, W1, "net",
                 Escalation.Kind.LADDER, 2, "net-head", null, DEADLINE, at(120), null));
         assertThat(Escalation.raisedBy(notice)).contains(new Escalation(notice.eventId(), ID, W1, "net",
-                Escalation.Kind.NOTICE, null, WorkOrderActions.MANAGEMENT, NoticeReason.REGULATOR_OVERDUE, DEADLINE,
+                Escalation.Kind.NOTICE, null, TestEvents.MANAGEMENT, NoticeReason.REGULATOR_OVERDUE, DEADLINE,
                 at(61), null));
         assertThat(Escalation.raisedBy(notice).orElseThrow().status()).isEqualTo(Escalation.Status.OPEN);
-        assertThat(Escalation.raisedBy(WorkOrderActions.urged(ID, 1, at(48), "net", DEADLINE))).isEmpty();
+        assertThat(Escalation.raisedBy(TestEvents.urged(ID, 1, at(48), "net", DEADLINE))).isEmpty();
         assertThat(Escalation.raisedBy(TestEvents.returned(ID, 1, at(130), true))).isEmpty();
     }
 
     @Test
     void anEscalationStaysOpenWhileItsWorkOrderDoesAndATransferDoesNotEndIt() {
         CaseRecord transferred = fold(TestEvents.registered(ID, T), TestEvents.dispatched(ID, at(1), "net"),
-                WorkOrderActions.escalated(ID, 1, 1, DEADLINE, "net", "net-lead", DEADLINE),
-                WorkOrderActions.transferred(ID, 1, 1, at(70), "net", "billing"));
+                TestEvents.escalated(ID, 1, 1, DEADLINE, "net", "net-lead", DEADLINE),
+                TestEvents.transferred(ID, 1, 1, at(70), "net", "billing"));
 
         Escalation level2 = Escalation.raisedBy(LEVEL_2).orElseThrow().in(transferred.state());
         assertThat(level2.status()).isEqualTo(Escalation.Status.OPEN);
@@ -82,7 +81,7 @@ class EscalationTest {
         CaseRecord returned = fold(TestEvents.registered(ID, T), TestEvents.dispatched(ID, at(1), "net"),
                 TestEvents.returned(ID, 1, at(150), FaultParty.NONE));
 
-        Escalation late = Escalation.raisedBy(WorkOrderActions.escalated(ID, 1, 1, DEADLINE, "net", "net-lead",
+        Escalation late = Escalation.raisedBy(TestEvents.escalated(ID, 1, 1, DEADLINE, "net", "net-lead",
                 DEADLINE)).orElseThrow().in(returned.state());
 
         assertThat(late.status()).isEqualTo(Escalation.Status.RESOLVED);
@@ -92,7 +91,7 @@ class EscalationTest {
     @Test
     void aWorkOrderWithoutEscalationsResolvesNothing() {
         CaseRecord dispatched = fold(TestEvents.registered(ID, T), TestEvents.dispatched(ID, at(1), "net"),
-                WorkOrderActions.urged(ID, 1, at(48), "net", DEADLINE));
+                TestEvents.urged(ID, 1, at(48), "net", DEADLINE));
         CaseRecord returned = dispatched.apply(TestEvents.returned(ID, 1, at(50), FaultParty.NONE)).record();
 
         assertThat(Escalation.resolved(dispatched.state(), returned.state())).isEmpty();
@@ -101,7 +100,7 @@ class EscalationTest {
     @Test
     void aWorkOrderEndsWithItsReturnAndOneEndedBeforeIsNotEndedAgainByTheNextOrTheClosing() {
         CaseRecord closed = fold(TestEvents.registered(ID, T), TestEvents.dispatched(ID, at(1), "net"),
-                WorkOrderActions.escalated(ID, 1, 1, DEADLINE, "net", "net-lead", DEADLINE),
+                TestEvents.escalated(ID, 1, 1, DEADLINE, "net", "net-lead", DEADLINE),
                 TestEvents.returned(ID, 1, at(150), FaultParty.DEPARTMENT),
                 TestEvents.surveyFailed(ID, 1, at(160), true, true),
                 TestEvents.redispatched(ID, 2, at(170), "net-sup"),

@@ -1,6 +1,5 @@
 package com.telco.complaints.analytics.domain;
 
-import com.telco.complaints.analytics.WorkOrderActions;
 import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.NoticeReason;
 import com.telco.complaints.contracts.event.Resolution;
@@ -38,12 +37,12 @@ class WorkOrderCountsTest {
     @Test
     void eachWorkOrderCountsOnceWhateverHappenedToItAndEachReturnNamesItsFault() {
         CaseRecord record = fold(TestEvents.registered(ID, T), TestEvents.dispatched(ID, at(1), "net"),
-                WorkOrderActions.transferred(ID, 1, 1, at(2), "net", "billing"),
-                WorkOrderActions.transferred(ID, 1, 2, at(3), "billing", "desk"),
-                WorkOrderActions.urged(ID, 1, at(8), "desk", at(10)),
-                WorkOrderActions.escalated(ID, 1, 1, at(10), "desk", "desk-lead", at(10)),
-                WorkOrderActions.escalated(ID, 1, 2, at(12), "desk", "desk-head", at(10)),
-                WorkOrderActions.notice(ID, 1, at(10), NoticeReason.REGULATOR_OVERDUE, "desk", at(10)),
+                TestEvents.transferred(ID, 1, 1, at(2), "net", "billing"),
+                TestEvents.transferred(ID, 1, 2, at(3), "billing", "desk"),
+                TestEvents.urged(ID, 1, at(8), "desk", at(10)),
+                TestEvents.escalated(ID, 1, 1, at(10), "desk", "desk-lead", at(10)),
+                TestEvents.escalated(ID, 1, 2, at(12), "desk", "desk-head", at(10)),
+                TestEvents.notice(ID, 1, at(10), NoticeReason.REGULATOR_OVERDUE, "desk", at(10)),
                 TestEvents.returned(ID, 1, at(13), FaultParty.DEPARTMENT),
                 TestEvents.surveyFailed(ID, 1, at(14), true, true),
                 TestEvents.redispatched(ID, 2, at(14), "net-sup"),
@@ -56,7 +55,7 @@ class WorkOrderCountsTest {
     @Test
     void aNoticeAloneIsNoEscalationAndAReturnWithoutFaultOfNamesNone() {
         CaseRecord record = fold(TestEvents.registered(ID, T), TestEvents.dispatched(ID, at(1), "net"),
-                WorkOrderActions.notice(ID, 1, at(10), NoticeReason.KEY_CUSTOMER_OVERDUE, "net", at(10)),
+                TestEvents.notice(ID, 1, at(10), NoticeReason.KEY_CUSTOMER_OVERDUE, "net", at(10)),
                 returnedWithoutFault(1, at(11)));
 
         assertThat(WorkOrderCounts.of(record.state())).isEqualTo(new WorkOrderCounts(1, 0, 0, 0, List.of()));

@@ -1,6 +1,5 @@
 package com.telco.complaints.analytics.it;
 
-import com.telco.complaints.analytics.WorkOrderActions;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.NoticeReason;
@@ -67,14 +66,14 @@ class EscalationIT {
                 at.plusSeconds(60), Duration.ofHours(10));
         Instant deadline = clock.deadline();
         Overdue overdue = new Overdue(clock, deadline.plusSeconds(60), deadline.plus(Duration.ofHours(2)));
-        WorkOrderEscalated level2 = WorkOrderActions.escalated(id, 1, 2, overdue.level2At(), to, to + "-head",
+        WorkOrderEscalated level2 = TestEvents.escalated(id, 1, 2, overdue.level2At(), to, to + "-head",
                 deadline);
         publisher.publish(TestEvents.registered(id, at), TestEvents.dispatched(id, at.plusSeconds(60), from), clock,
-                WorkOrderActions.transferred(id, 1, 1, at.plus(Duration.ofMinutes(30)), from, to),
-                WorkOrderActions.urged(id, 1, clock.warnAt(), to, deadline),
-                WorkOrderActions.escalated(id, 1, 1, deadline, to, to + "-lead", deadline),
+                TestEvents.transferred(id, 1, 1, at.plus(Duration.ofMinutes(30)), from, to),
+                TestEvents.urged(id, 1, clock.warnAt(), to, deadline),
+                TestEvents.escalated(id, 1, 1, deadline, to, to + "-lead", deadline),
                 level2, level2,
-                WorkOrderActions.notice(id, 1, overdue.noticedAt(), NoticeReason.KEY_CUSTOMER_OVERDUE, to, deadline));
+                TestEvents.notice(id, 1, overdue.noticedAt(), NoticeReason.KEY_CUSTOMER_OVERDUE, to, deadline));
         Api.awaitApplied(id, 8);
         return overdue;
     }
@@ -104,7 +103,7 @@ class EscalationIT {
         assertThat(page.getList("items.kind")).containsExactly("LADDER", "NOTICE", "LADDER");
         assertThat(page.getList("items.level")).containsExactly(1, null, 2);
         assertThat(page.getList("items.addressedTo"))
-                .containsExactly("esc-desk-lead", WorkOrderActions.MANAGEMENT, "esc-desk-head");
+                .containsExactly("esc-desk-lead", TestEvents.MANAGEMENT, "esc-desk-head");
         assertThat(page.getList("items.reason")).containsExactly(null, "KEY_CUSTOMER_OVERDUE", null);
         assertThat(page.getList("items.deadline")).containsOnly(deadline);
         assertThat(page.getList("items.raisedAt"))

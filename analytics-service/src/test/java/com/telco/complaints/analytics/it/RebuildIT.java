@@ -1,6 +1,5 @@
 package com.telco.complaints.analytics.it;
 
-import com.telco.complaints.analytics.WorkOrderActions;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.CloseOutcome;
@@ -85,13 +84,13 @@ class RebuildIT {
                     events.add(TestEvents.warning(clock));
                     events.add(TestEvents.breach(clock));
                     // Escalated: case 1 stays open, case 5 is returned after.
-                    events.add(WorkOrderActions.escalated(id, 1, 1, clock.deadline(), "network-ops",
+                    events.add(TestEvents.escalated(id, 1, 1, clock.deadline(), "network-ops",
                             "network-ops-lead", clock.deadline()));
-                    events.add(WorkOrderActions.notice(id, 1, clock.deadline(), NoticeReason.REGULATOR_OVERDUE,
+                    events.add(TestEvents.notice(id, 1, clock.deadline(), NoticeReason.REGULATOR_OVERDUE,
                             "network-ops", clock.deadline()));
                 }
                 if (i == 3) {
-                    events.add(WorkOrderActions.transferred(id, 1, 1, t.plus(Duration.ofMinutes(30)), "billing",
+                    events.add(TestEvents.transferred(id, 1, 1, t.plus(Duration.ofMinutes(30)), "billing",
                             "network-ops"));
                 }
             }

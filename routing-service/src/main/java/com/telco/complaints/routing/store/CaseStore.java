@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.CaseStatus;
 import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.eventing.parking.Parking;
 import com.telco.complaints.eventing.store.Sql;
 import com.telco.complaints.eventing.store.StoreException;
 import com.telco.complaints.routing.domain.RoutingDecisions.Owed;
@@ -122,8 +123,7 @@ public class CaseStore {
      * the most overdue first; a case with anything parked (a record of it, or its escalation) is left alone.
      */
     public List<Due> owedNow(Collection<Integer> partitions, Instant now, int limit) {
-        String notParked = " and not exists (select 1 from parked_records p where p.partition = k.partition "
-                + "and p.message_key = k.complaint_id)";
+        String notParked = " and " + Parking.NOTHING_PARKED;
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select complaint_id, partition from ("
                      + "select complaint_id, partition, escalation_due as due from cases k where escalation_due <= ? "

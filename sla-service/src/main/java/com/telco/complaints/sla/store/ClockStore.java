@@ -7,6 +7,7 @@ import com.telco.complaints.contracts.event.LimitKind;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaPolicyApplied;
 import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.eventing.parking.Parking;
 import com.telco.complaints.eventing.store.Sql;
 import com.telco.complaints.eventing.store.StoreException;
 import com.telco.complaints.sla.domain.CaseProfile;
@@ -230,15 +231,10 @@ public class ClockStore {
     /** A case with a warning or breach due. */
     public record Due(String complaintId, int partition) {}
 
-    /**
-     * Cases with a warning or breach due at {@code cutoff} on the given partitions, most overdue first,
-     * leaving alone a case with anything parked (a record of it, or its own watch).
-     */
     /** The earliest open warning point or deadline of an announced clock on {@code partitions}, if any. */
     public Optional<Instant> nextDue(Collection<Integer> partitions) {
         // As due() looks: a case with a parked record or task is left alone, so it is no next point either.
-        String notParked = " and not exists (select 1 from parked_records p where p.partition = k.partition "
-                + "and p.message_key = k.complaint_id)";
+        String notParked = " and " + Parking.NOTHING_PARKED;
         String sql = "select least((select min(warn_at) from clocks k where warning_open and announced and partition = any(?)"
                 + notParked + "), (select min(deadline) from clocks k where breach_open and announced "
                 + "and partition = any(?)" + notParked + "))";
@@ -255,9 +251,12 @@ public class ClockStore {
         }
     }
 
+    /**
+     * Cases with a warning or breach due at {@code cutoff} on the given partitions, most overdue first,
+     * leaving alone a case with anything parked (a record of it, or its own watch).
+     */
     public List<Due> due(Collection<Integer> partitions, Instant cutoff, int limit) {
-        String notParked = " and not exists (select 1 from parked_records p where p.partition = k.partition "
-                + "and p.message_key = k.complaint_id)";
+        String notParked = " and " + Parking.NOTHING_PARKED;
         String sql = "select complaint_id, partition from (select complaint_id, partition, warn_at as due_at from clocks k "
                 + "where warning_open and announced and partition = any(?) and warn_at <= ?" + notParked
                 + " union all select complaint_id, partition, deadline from clocks k where breach_open and announced "

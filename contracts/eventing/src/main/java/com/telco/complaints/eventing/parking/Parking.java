@@ -96,6 +96,14 @@ public class Parking {
         }
     }
 
+    /**
+     * The SQL condition, to {@code and} to a query of a table aliased {@code k} with {@code partition} and
+     * {@code complaint_id} columns, that leaves out every case with anything parked (a record of it, or a task of
+     * the service for it): what a watch must leave alone until it is re-driven.
+     */
+    public static final String NOTHING_PARKED = "not exists (select 1 from parked_records p "
+            + "where p.partition = k.partition and p.message_key = k.complaint_id)";
+
     /** The keys among {@code keys} that have a parked record on these partitions: their later records wait. */
     public Set<String> blockedKeys(Collection<Integer> partitions, Collection<String> keys) {
         Set<String> blocked = new HashSet<>();
