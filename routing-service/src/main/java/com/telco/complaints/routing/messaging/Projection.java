@@ -6,8 +6,8 @@ import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.Transition;
 import com.telco.complaints.contracts.wire.EventType;
 import com.telco.complaints.eventing.log.Applying;
+import com.telco.complaints.eventing.log.CaseBatch;
 import com.telco.complaints.eventing.log.Delivered;
-import com.telco.complaints.eventing.log.NotApplied;
 import com.telco.complaints.eventing.log.EventHandler;
 import com.telco.complaints.eventing.outbox.Outbox;
 import com.telco.complaints.eventing.store.AfterCommit;
@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public class Projection implements EventHandler {
     @Inject
     ProcessedEvents processed;
     @Inject
-    NotApplied notApplied;
+    CaseBatch batch;
     @Inject
     CaseStore cases;
     @Inject
@@ -67,24 +68,21 @@ public class Projection implements EventHandler {
 
     @Override
     public void apply(List<Delivered> all, Applying applying) {
-        List<Delivered> delivered = processed.fresh(all);
-        Map<String, StoredCase> loaded = cases.lock(delivered.stream().map(d -> d.event().complaintId()).distinct()
-                .toList());
-        Map<String, StoredCase> changed = new LinkedHashMap<>();
+        Map<String, Integer> partitions = new HashMap<>();
         List<ComplaintEvent> applied = new ArrayList<>();
-        for (Delivered d : delivered) {
-            ComplaintEvent event = d.event();
-            StoredCase current = changed.getOrDefault(event.complaintId(), loaded.get(event.complaintId()));
-            CaseState state = current == null ? CaseState.initial(event.complaintId()) : current.state();
-            Transition transition = CaseFold.apply(state, event);
-            if (transition instanceof Transition.Rejected rejected) {
-                notApplied.record(d, rejected.rejection());
-                continue;
-            }
-            int partition = current != null ? current.partition() : d.partition();
-            changed.put(event.complaintId(), new StoredCase(transition.state(), partition));
-            applied.add(event);
-        }
+        Map<String, CaseState> folded = batch.fold(all, ids -> {
+            Map<String, CaseState> states = new HashMap<>();
+            cases.lock(ids).forEach((id, stored) -> {
+                states.put(id, stored.state());
+                partitions.put(id, stored.partition());
+            });
+            return states;
+        }, (d, after) -> {
+            partitions.putIfAbsent(d.event().complaintId(), d.partition());
+            applied.add(d.event());
+        });
+        Map<String, StoredCase> changed = new LinkedHashMap<>();
+        folded.forEach((id, state) -> changed.put(id, new StoredCase(state, partitions.get(id))));
         Instant now = now();
         List<String> owed = changed.values().stream().filter(c -> applying.deciding(c.partition()))
                 .map(c -> c.state().complaintId()).toList();

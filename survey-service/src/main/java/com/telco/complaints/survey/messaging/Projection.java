@@ -1,15 +1,10 @@
 package com.telco.complaints.survey.messaging;
 
-import com.telco.complaints.contracts.event.ComplaintEvent;
-import com.telco.complaints.contracts.lifecycle.CaseFold;
-import com.telco.complaints.contracts.lifecycle.CaseState;
-import com.telco.complaints.contracts.lifecycle.Transition;
 import com.telco.complaints.eventing.log.Applying;
+import com.telco.complaints.eventing.log.CaseBatch;
 import com.telco.complaints.eventing.log.Delivered;
-import com.telco.complaints.eventing.log.NotApplied;
 import com.telco.complaints.eventing.log.EventHandler;
 import com.telco.complaints.eventing.store.AfterCommit;
-import com.telco.complaints.eventing.store.ProcessedEvents;
 import com.telco.complaints.survey.store.CaseChanges;
 import com.telco.complaints.survey.store.CaseStore;
 import com.telco.complaints.survey.store.SurveyTaskStore;
@@ -18,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * survey's handler of {@code complaint-events}: every event folds into its case with the contracts'
@@ -30,9 +24,7 @@ import java.util.Map;
 public class Projection implements EventHandler {
 
     @Inject
-    ProcessedEvents processed;
-    @Inject
-    NotApplied notApplied;
+    CaseBatch batch;
     @Inject
     CaseStore cases;
     @Inject
@@ -44,20 +36,8 @@ public class Projection implements EventHandler {
 
     @Override
     public void apply(List<Delivered> all, Applying applying) {
-        List<Delivered> delivered = processed.fresh(all);
-        Map<String, CaseState> loaded = cases.lock(delivered.stream().map(d -> d.event().complaintId()).distinct()
-                .toList());
         CaseChanges changes = new CaseChanges();
-        for (Delivered d : delivered) {
-            ComplaintEvent event = d.event();
-            CaseState state = changes.current(event.complaintId(), loaded.get(event.complaintId()));
-            Transition transition = CaseFold.apply(state, event);
-            if (transition instanceof Transition.Rejected rejected) {
-                notApplied.record(d, rejected.rejection());
-                continue;
-            }
-            changes.applied(event, transition.state());
-        }
+        batch.fold(all, cases::lock, (d, after) -> changes.applied(d.event(), after));
         save(changes);
         if (!applying.rebuilding()) {
             int opened = changes.tasksOpened();

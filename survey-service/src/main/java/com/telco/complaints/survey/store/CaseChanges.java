@@ -30,15 +30,6 @@ public final class CaseChanges {
     private int eventsApplied;
     private int resolvedAtFirstContact;
 
-    /** The case as this run left it, else {@code loaded}, else a case of which nothing is known. */
-    public CaseState current(String complaintId, CaseState loaded) {
-        CaseState changed = cases.get(complaintId);
-        if (changed != null) {
-            return changed;
-        }
-        return loaded != null ? loaded : CaseState.initial(complaintId);
-    }
-
     /** Records an event the fold applied, with the state it led to. */
     public void applied(ComplaintEvent event, CaseState after) {
         cases.put(after.complaintId(), after);
