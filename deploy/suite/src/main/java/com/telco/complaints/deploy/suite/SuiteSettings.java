@@ -145,8 +145,44 @@ public record SuiteSettings(Path repoRoot, Path dataDir, List<Service> services,
             env.put("COMPLAINTS_TOPICS_AUDIT_CHECKPOINTS", endpoints.topics().auditCheckpoints());
             env.put("COMPLAINTS_TOPICS_BUSINESS_CALENDAR", endpoints.topics().businessCalendar());
         }
+        env.putAll(consoleEnvironment(service));
         env.putAll(environment.getOrDefault(service, Map.of()));
         return new ServiceLaunch(service, port(service), command, env, service.moduleDir(repoRoot), logFile(service));
+    }
+
+    /** The variables of the web console that the user's own environment (or {@code --env}) has not set. */
+    private Map<String, String> consoleEnvironment(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        consoleSettings(service).forEach((name, value) -> {
+            if (System.getenv(name) == null) {
+                env.put(name, value);
+            }
+        });
+        return env;
+    }
+
+    /**
+     * What the web console (analytics, {@code /console/}) needs of {@code service}: every service answers the
+     * browser's calls from the console's origins, analytics' port by name and by address
+     * ({@code COMPLAINTS_CONSOLE_ORIGINS}, CORS); analytics tells the console where the other services' doors are
+     * ({@code CONSOLE_DOORS_<SERVICE>}: {@code :<port>}, the page's own scheme and host on that port). A service
+     * this suite does not start keeps analytics' default door (its design port); without analytics in the suite the
+     * services keep their default origins (analytics on 8085).
+     */
+    private Map<String, String> consoleSettings(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (ports.containsKey(Service.ANALYTICS)) {
+            int console = port(Service.ANALYTICS);
+            env.put("COMPLAINTS_CONSOLE_ORIGINS", "http://localhost:" + console + ",http://127.0.0.1:" + console);
+        }
+        if (service == Service.ANALYTICS) {
+            for (Service other : services) {
+                if (other != Service.ANALYTICS) {
+                    env.put("CONSOLE_DOORS_" + other.name(), ":" + port(other));
+                }
+            }
+        }
+        return env;
     }
 
     private static Map<Service, Map<String, String>> copyPerService(Map<Service, Map<String, String>> perService) {

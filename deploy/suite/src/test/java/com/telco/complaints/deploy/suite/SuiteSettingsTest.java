@@ -52,7 +52,48 @@ class SuiteSettingsTest {
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:///repo/deploy/run-data/auth/token-verification-key.pem",
                 "MP_JWT_VERIFY_ISSUER", "complaint-suite-local",
+                "COMPLAINTS_CONSOLE_ORIGINS", "http://localhost:18085,http://127.0.0.1:18085",
                 "MALLOC_ARENA_MAX", "2"));
+    }
+
+    @Test
+    void everyServiceAnswersTheConsoleOnAnalyticsPortAndAnalyticsTellsItWhereTheOtherDoorsAre() {
+        SuiteSettings settings = suite().port(Service.ANALYTICS, 9085).port(Service.SLA, 9083).settings();
+
+        for (Service service : Service.values()) {
+            assertThat(settings.launch(service, ENDPOINTS, "java").environment())
+                    .containsEntry("COMPLAINTS_CONSOLE_ORIGINS", "http://localhost:9085,http://127.0.0.1:9085");
+        }
+        Map<String, String> analytics = settings.launch(Service.ANALYTICS, ENDPOINTS, "java").environment();
+        assertThat(analytics).containsEntry("CONSOLE_DOORS_INTAKE", ":8081")
+                .containsEntry("CONSOLE_DOORS_ROUTING", ":8082")
+                .containsEntry("CONSOLE_DOORS_SLA", ":9083")
+                .containsEntry("CONSOLE_DOORS_SURVEY", ":8084")
+                .doesNotContainKey("CONSOLE_DOORS_ANALYTICS");
+        assertThat(settings.launch(Service.ROUTING, ENDPOINTS, "java").environment())
+                .doesNotContainKeys("CONSOLE_DOORS_INTAKE", "CONSOLE_DOORS_SLA");
+    }
+
+    @Test
+    void theUsersOwnConsoleSettingsWinAndAServiceNotStartedKeepsItsDefaultDoor() {
+        SuiteSettings settings = suite()
+                .environment("COMPLAINTS_CONSOLE_ORIGINS", "https://console.example.com")
+                .environment(Service.ANALYTICS, "CONSOLE_DOORS_SLA", "https://sla.example.com")
+                .settings();
+
+        assertThat(settings.launch(Service.INTAKE, ENDPOINTS, "java").environment())
+                .containsEntry("COMPLAINTS_CONSOLE_ORIGINS", "https://console.example.com");
+        assertThat(settings.launch(Service.ANALYTICS, ENDPOINTS, "java").environment())
+                .containsEntry("CONSOLE_DOORS_SLA", "https://sla.example.com")
+                .containsEntry("CONSOLE_DOORS_SURVEY", ":8084");
+
+        SuiteSettings twoServices = suite().services(Service.SLA, Service.ANALYTICS).settings();
+        assertThat(twoServices.launch(Service.ANALYTICS, ENDPOINTS, "java").environment())
+                .containsEntry("CONSOLE_DOORS_SLA", ":8083")
+                .doesNotContainKeys("CONSOLE_DOORS_INTAKE", "CONSOLE_DOORS_ROUTING", "CONSOLE_DOORS_SURVEY");
+        // Without analytics in the suite, the services keep their own default origins.
+        assertThat(suite().services(Service.SLA).settings().launch(Service.SLA, ENDPOINTS, "java").environment())
+                .doesNotContainKey("COMPLAINTS_CONSOLE_ORIGINS");
     }
 
     @Test
