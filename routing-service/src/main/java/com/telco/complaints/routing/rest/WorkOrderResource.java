@@ -1,5 +1,6 @@
 package com.telco.complaints.routing.rest;
 
+import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.eventing.rest.Caller;
 import com.telco.complaints.eventing.rest.Causation;
@@ -63,14 +64,17 @@ public class WorkOrderResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "A department's queue, the nearest return deadline first",
-            description = "Filters: department, status (OPEN, RETURNED, SUPERSEDED), warned and breached (true or "
-                    + "false: whether the RETURN clock's warning, or deadline, was raised). sort: deadline (the "
-                    + "default: the nearest RETURN deadline first) or dispatched (the oldest order first). The total is "
-                    + "in X-Total-Count. An agent gets its own department's queue (the token's department): department "
-                    + "defaults to it, and naming another department is a 403. Agents and auditors see the customer in "
-                    + "full; operators and administrators see the name, phone and contact masked.")
+            description = "Filters, combined: department, status (OPEN, RETURNED, SUPERSEDED), warned and breached "
+                    + "(true or false: whether the RETURN clock's warning, or deadline, was raised), and the complaint "
+                    + "on the order's category (NETWORK, BUSINESS, SERVICE) and region (matched exactly, e.g. TZ-HL; "
+                    + "blank: any). sort: deadline (the default: the nearest RETURN deadline first) or dispatched (the "
+                    + "oldest order first). The total of orders matching every filter is in X-Total-Count. An agent "
+                    + "gets its own department's queue (the token's department): department defaults to it, and "
+                    + "naming another department is a 403. Agents and auditors see the customer in full; operators "
+                    + "and administrators see the name, phone and contact masked.")
     public Response queue(@QueryParam("department") String department, @QueryParam("status") String status,
                           @QueryParam("warned") String warned, @QueryParam("breached") String breached,
+                          @QueryParam("category") String category, @QueryParam("region") String region,
                           @QueryParam("sort") String sort, @QueryParam("page") String page,
                           @QueryParam("size") String size) {
         String shown = queueDepartment(department);
@@ -78,10 +82,12 @@ public class WorkOrderResource {
         params.oneOf("status", status, STATUSES);
         params.oneOf("warned", warned, BOOLEANS);
         params.oneOf("breached", breached, BOOLEANS);
+        Category complaintCategory = params.oneOf("category", category, Category.class);
         params.oneOf("sort", sort, SORTS);
         Page p = params.page(page, size, 100, 1000);
         params.validate();
         WorkOrderStore.Queue queue = new WorkOrderStore.Queue(shown, status, flag(warned), flag(breached),
+                complaintCategory, region == null || region.isBlank() ? null : region,
                 "dispatched".equals(sort) ? WorkOrderStore.Sort.DISPATCHED : WorkOrderStore.Sort.DEADLINE);
         boolean masked = customerMasked();
         List<WorkOrderView> views = workOrders.queue(queue, p.size(), p.offset()).stream()

@@ -3,6 +3,7 @@ package com.telco.complaints.routing.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.EscalationNotice;
@@ -64,8 +65,12 @@ public class WorkOrderStore {
     public record PreviousReturn(String dispatchId, String department, Instant returnedAt, String resolution,
                                  String faultOf, JsonNode result) {}
 
-    /** Which orders of the queue, in which order. Null filters match every order. */
-    public record Queue(String department, String status, Boolean warned, Boolean breached, Sort sort) {}
+    /**
+     * Which orders of the queue, in which order. Null filters match every order; {@code category} and {@code region}
+     * are the complaint's on the order (its brief's), the region matched exactly.
+     */
+    public record Queue(String department, String status, Boolean warned, Boolean breached, Category category,
+                        String region, Sort sort) {}
 
     /** {@code DEADLINE}: the nearest RETURN deadline first; {@code DISPATCHED}: the oldest order first. */
     public enum Sort { DEADLINE, DISPATCHED }
@@ -139,10 +144,14 @@ public class WorkOrderStore {
                 .map(order -> new Brief(dispatchId, OrderBrief.of(state, order)));
     }
 
+    /** Writes each order's brief, and the category and region the queue filters on beside it. */
     private void saveBriefs(List<Brief> briefs) {
-        Sql.batch(dataSource, "update work_orders set brief = ?::jsonb where dispatch_id = ?", briefs, (s, b) -> {
+        Sql.batch(dataSource, "update work_orders set brief = ?::jsonb, category = ?, region = ? "
+                + "where dispatch_id = ?", briefs, (s, b) -> {
             s.setString(1, EventJson.mapper().writeValueAsString(b.brief()));
-            s.setString(2, b.dispatchId());
+            s.setString(2, Sql.name(b.brief().category()));
+            s.setString(3, b.brief().region());
+            s.setString(4, b.dispatchId());
         }, "saving the complaints on work orders");
     }
 
@@ -248,6 +257,14 @@ public class WorkOrderStore {
         }
         if (queue.breached() != null) {
             where.append(queue.breached() ? " and w.breached_at is not null" : " and w.breached_at is null");
+        }
+        if (queue.category() != null) {
+            where.append(" and w.category = ?");
+            params.add(queue.category().name());
+        }
+        if (queue.region() != null) {
+            where.append(" and w.region = ?");
+            params.add(queue.region());
         }
         return where.toString();
     }

@@ -31,6 +31,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -98,8 +100,12 @@ class WorkOrderActionsIT {
     }
 
     private static Open dispatched(CustomerTier tier, Duration limit) {
+        return dispatched(tier, limit, Category.NETWORK, "TZ-HL");
+    }
+
+    private static Open dispatched(CustomerTier tier, Duration limit, Category category, String region) {
         String complaintId = TestEvents.newComplaintId();
-        log.publish(TestEvents.registered(complaintId, Instant.now(), Channel.HOTLINE, Category.NETWORK, "TZ-HL", tier,
+        log.publish(TestEvents.registered(complaintId, Instant.now(), Channel.HOTLINE, category, region, tier,
                 Urgency.NORMAL));
         Dispatched dispatched = log.await(Dispatched.class, complaintId, 1, TIMEOUT).get(0);
         SlaClockStarted clock = TestEvents.clockStarted(complaintId, SlaClock.RETURN, dispatched.dispatchId(),
@@ -392,5 +398,105 @@ class WorkOrderActionsIT {
 
         Callers.agent(department).queryParam("sort", "nearest").queryParam("warned", "yes").get("/work-orders")
                 .then().statusCode(400).body("errors.field", hasItems("sort", "warned"));
+    }
+
+    @Test
+    void theQueueFiltersByTheComplaintsCategoryAndRegionAloneAndWithTheOtherFilters() {
+        // Regions of this test alone (the database is shared by the run's tests); with the shipped rules network-ops
+        // takes NETWORK complaints outside TZ-HL, billing BUSINESS ones. Dispatched in this order, with the RETURN
+        // deadlines in another: the nearest is north's second order, then its third, then its first.
+        String north = "IT-N-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String south = "IT-S-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Open northNetwork = dispatched(CustomerTier.STANDARD, Duration.ofHours(30), Category.NETWORK, north);
+        Open northBusiness = dispatched(CustomerTier.STANDARD, Duration.ofHours(10), Category.BUSINESS, north);
+        Open northBusinessToo = dispatched(CustomerTier.STANDARD, Duration.ofHours(20), Category.BUSINESS, north);
+        Open southNetwork = dispatched(CustomerTier.STANDARD, Duration.ofHours(20), Category.NETWORK, south);
+        Open southBusiness = dispatched(CustomerTier.STANDARD, Duration.ofHours(10), Category.BUSINESS, south);
+        assertThat(List.of(northNetwork.dispatched().department(), southNetwork.dispatched().department()))
+                .containsOnly("network-ops");
+        assertThat(List.of(northBusiness.dispatched().department(), northBusinessToo.dispatched().department(),
+                southBusiness.dispatched().department())).containsOnly("billing");
+
+        // Each filter alone: the region exactly, a blank one no filter; the category checked on the orders shown.
+        assertThat(queue(Callers.as(Callers.OPERATOR), 3, "region", north)).containsExactly(
+                northBusiness.dispatchId(), northBusinessToo.dispatchId(), northNetwork.dispatchId());
+        assertThat(queue(Callers.as(Callers.OPERATOR), 2, "region", south)).containsExactly(
+                southBusiness.dispatchId(), southNetwork.dispatchId());
+        assertThat(queue(Callers.as(Callers.OPERATOR), 0, "region", north.toLowerCase())).isEmpty();
+        assertThat(queue(Callers.as(Callers.OPERATOR), 0, "region", north + " ")).isEmpty();
+        assertThat(queue(Callers.as(Callers.OPERATOR), null, "category", "BUSINESS"))
+                .contains(northBusiness.dispatchId(), northBusinessToo.dispatchId(), southBusiness.dispatchId())
+                .doesNotContain(northNetwork.dispatchId(), southNetwork.dispatchId());
+        assertThat(queue(Callers.as(Callers.OPERATOR), null, "category", "NETWORK", "region", " "))
+                .contains(northNetwork.dispatchId(), southNetwork.dispatchId())
+                .doesNotContain(northBusiness.dispatchId(), northBusinessToo.dispatchId(), southBusiness.dispatchId());
+        var business = Callers.as(Callers.AUDITOR).queryParam("category", "BUSINESS").queryParam("size", 1000)
+                .get("/work-orders").then().statusCode(200);
+        List<String> categories = business.extract().jsonPath().getList("complaint.category", String.class);
+        assertThat(categories).isNotEmpty().containsOnly("BUSINESS");
+        business.header("X-Total-Count", String.valueOf(categories.size()));
+
+        // Combined with each other, with the department (named, or an agent's own) and with paging.
+        assertThat(queue(Callers.as(Callers.OPERATOR), 1, "category", "NETWORK", "region", north))
+                .containsExactly(northNetwork.dispatchId());
+        assertThat(queue(Callers.as(Callers.OPERATOR), 2, "category", "BUSINESS", "region", north))
+                .containsExactly(northBusiness.dispatchId(), northBusinessToo.dispatchId());
+        assertThat(queue(Callers.as(Callers.OPERATOR), 1, "category", "BUSINESS", "region", south))
+                .containsExactly(southBusiness.dispatchId());
+        assertThat(queue(Callers.as(Callers.OPERATOR), 0, "category", "BUSINESS", "region", north,
+                "department", "network-ops")).isEmpty();
+        assertThat(queue(Callers.as(Callers.OPERATOR), 1, "region", south, "department", "network-ops"))
+                .containsExactly(southNetwork.dispatchId());
+        assertThat(queue(Callers.agent("billing"), 2, "region", north)).containsExactly(northBusiness.dispatchId(),
+                northBusinessToo.dispatchId());
+        assertThat(queue(Callers.agent("network-ops"), 0, "category", "BUSINESS", "region", north)).isEmpty();
+        assertThat(queue(Callers.as(Callers.OPERATOR), 3, "region", north, "size", "1", "page", "1"))
+                .containsExactly(northBusinessToo.dispatchId());
+
+        // Combined with sort, breached and status.
+        assertThat(queue(Callers.as(Callers.OPERATOR), 3, "region", north, "sort", "dispatched")).containsExactly(
+                northNetwork.dispatchId(), northBusiness.dispatchId(), northBusinessToo.dispatchId());
+        log.publish(TestEvents.breach(northBusinessToo.returnClock()));
+        await().atMost(TIMEOUT).until(() -> order(northBusinessToo.dispatchId(), Callers.OPERATOR)
+                .getBoolean("breached"));
+        assertThat(queue(Callers.as(Callers.OPERATOR), 1, "category", "BUSINESS", "region", north, "breached", "true"))
+                .containsExactly(northBusinessToo.dispatchId());
+        assertThat(queue(Callers.as(Callers.OPERATOR), 2, "region", north, "breached", "false"))
+                .containsExactly(northBusiness.dispatchId(), northNetwork.dispatchId());
+        Callers.agent("billing").contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                .post("/work-orders/" + northBusiness.dispatchId() + "/return").then().statusCode(200);
+        assertThat(queue(Callers.as(Callers.OPERATOR), 1, "category", "BUSINESS", "region", north, "status", "OPEN"))
+                .containsExactly(northBusinessToo.dispatchId());
+        assertThat(queue(Callers.agent("billing"), 1, "category", "BUSINESS", "region", north, "status", "RETURNED"))
+                .containsExactly(northBusiness.dispatchId());
+
+        // An unknown category is a 400 naming it, with every other wrong parameter.
+        Callers.as(Callers.OPERATOR).queryParam("category", "ROAMING").queryParam("region", north).get("/work-orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("category"))
+                .body("errors.find { it.field == 'category' }.message", containsString("NETWORK, BUSINESS, SERVICE"));
+        Callers.agent("billing").queryParam("category", "business").queryParam("sort", "nearest").get("/work-orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("category", "sort"));
+    }
+
+    /**
+     * The dispatch ids on a page of the queue asked by {@code request} with the query parameters {@code params}
+     * (name, value, ...; size 1000 unless they give one); when {@code total} is given, X-Total-Count must say it.
+     */
+    private static List<String> queue(RequestSpecification request, Integer total, String... params) {
+        boolean sized = false;
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.queryParam(params[i], params[i + 1]);
+            sized |= params[i].equals("size");
+        }
+        if (!sized) {
+            request = request.queryParam("size", 1000);
+        }
+        ValidatableResponse response = request.get("/work-orders").then().statusCode(200);
+        if (total != null) {
+            response.header("X-Total-Count", String.valueOf(total));
+        }
+        return response.extract().jsonPath().getList("dispatchId", String.class);
     }
 }
