@@ -8,6 +8,7 @@ import com.telco.complaints.testsupport.LogCensus;
 import com.telco.complaints.testsupport.Outboxes;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.awaitility.Awaitility;
@@ -99,6 +100,28 @@ final class Doors {
 
     private String token(Caller caller) {
         return tokens.computeIfAbsent(caller, suite::token);
+    }
+
+    // ---- tokens for the console: a person pastes one at its sign-in, as after `deploy/run.sh token` ----
+
+    /** The token of the system tests' agent of {@code department}, the same caller as {@link #routingAgent}. */
+    String agentToken(String department) {
+        return token(new Caller(agentOf(department), "Agent of " + department, "agent", department));
+    }
+
+    /** The token of the system tests' survey agent, the same caller as {@link #survey()}. */
+    String surveyorToken() {
+        return token(new Caller(SURVEYOR, "System-test surveyor", "surveyor", null));
+    }
+
+    /** The token of the system tests' auditor, the same caller as {@link #auditor()}. */
+    String auditorToken() {
+        return token(new Caller(AUDITOR, "System-test auditor", "auditor", null));
+    }
+
+    /** The token of operations, the same caller as {@link #routing()}, {@link #sla()} and {@link #analytics()}. */
+    String operatorToken() {
+        return token(operations());
     }
 
     private RequestSpecification at(Service service, Caller caller) {
@@ -380,6 +403,15 @@ final class Doors {
         List<Map<String, Object>> groups = analytics().queryParam("groupBy", groupBy).get("/kpis")
                 .then().statusCode(200).extract().jsonPath().getList("groups");
         return groups.stream().filter(g -> group.equals(g.get("group"))).findFirst();
+    }
+
+    /** GET /kpis?from=…&to=…: the figures of every complaint registered in [from, to) (the report's total). */
+    Map<String, Object> kpiTotal(String from, String to) {
+        String body = analytics().queryParam("from", from).queryParam("to", to).get("/kpis")
+                .then().statusCode(200).extract().asString();
+        // Rates as doubles, not JsonPath's default floats, to compare them with the console's figures.
+        return new JsonPath(body).using(JsonPathConfig.jsonPathConfig()
+                .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)).getMap("total");
     }
 
     /** GET /audit/complaints/{complaintId}/events, expecting 200. */
