@@ -14,6 +14,7 @@ import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.WorkOrder;
 import com.telco.complaints.contracts.wire.EventJson;
+import com.telco.complaints.eventing.store.Sql;
 import com.telco.complaints.eventing.store.StoreException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -287,6 +288,55 @@ public class CaseStore {
         } catch (SQLException e) {
             throw new StoreException("counting complaints per region and category", e);
         }
+    }
+
+    /** How many cases stand in each status now; a status no case is in is absent. */
+    public Map<String, Long> countByStatus() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select status, count(*) from cases group by status")) {
+            Map<String, Long> counts = new HashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new StoreException("counting cases by status", e);
+        }
+    }
+
+    /**
+     * How many complaints were registered in each period [starts[i], starts[i + 1]), the last ending at {@code end}:
+     * one count per start, in order.
+     */
+    public long[] registrationsPer(List<Instant> starts, Instant end) {
+        long[] counts = new long[starts.size()];
+        if (starts.isEmpty()) {
+            return counts;
+        }
+        // width_bucket numbers the periods from 1; the range [first start, end) leaves out 0 and beyond the last.
+        String sql = "select width_bucket(registered_at, ?::timestamptz[]), count(*) from cases "
+                + "where registered_at >= ? and registered_at < ? group by 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("timestamptz", starts.stream().map(Timestamp::from).toArray()));
+            s.setTimestamp(2, Timestamp.from(starts.get(0)));
+            s.setTimestamp(3, Timestamp.from(end));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts[rs.getInt(1) - 1] = rs.getLong(2);
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new StoreException("counting registrations per period", e);
+        }
+    }
+
+    /** How many cases were closed in [from, to). */
+    public long closedBetween(Instant from, Instant to) {
+        return Sql.count(dataSource, "select count(*) from cases where closed_at >= ? and closed_at < ?",
+                List.of(Timestamp.from(from), Timestamp.from(to)), "cases closed");
     }
 
     /** The faultOf of each return, as stored. */

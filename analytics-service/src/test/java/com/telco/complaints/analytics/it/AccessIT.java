@@ -101,6 +101,7 @@ class AccessIT {
                 new Door("GET", "/cases?region=" + region, READERS, 200),
                 new Door("GET", "/cases/" + complaintId, READERS, 200),
                 new Door("GET", "/kpis", READERS, 200),
+                new Door("GET", "/dashboard", READERS, 200),
                 new Door("GET", "/hotspots", READERS, 200),
                 new Door("GET", "/escalations", READERS, 200),
                 new Door("GET", "/audit/complaints/" + complaintId + "/events", Set.of(AUDITOR), 200),
