@@ -1,0 +1,74 @@
+// Cases: open one by its number, or browse them by status, category, region and department.
+
+import {call} from '../api.js';
+import {fill, h, option, table} from '../dom.js';
+import {category, code, dateTime, t} from '../i18n.js';
+
+const SIZE = 25;
+const STATUSES = ['REGISTERED', 'TRIAGE', 'DISPATCHED', 'RETURNED', 'SATISFIED', 'DISSATISFIED', 'CLOSED',
+  'RESOLVED_AT_FIRST_CONTACT'];
+const CATEGORIES = ['NETWORK', 'BUSINESS', 'SERVICE'];
+
+export async function render(page) {
+  const search = h('input', {id: 'case-search', name: 'complaintId', type: 'search', autocomplete: 'off'});
+  const status = h('select', {id: 'filter-status', name: 'status'}, option('', t('all')),
+    STATUSES.map(s => option(s, code('status', s))));
+  const categorySelect = h('select', {id: 'filter-category', name: 'category'}, option('', t('all')),
+    CATEGORIES.map(c => option(c, category(c))));
+  const region = h('input', {id: 'filter-region', name: 'region', type: 'text', size: 12});
+  const department = h('input', {id: 'filter-department', name: 'department', type: 'text', size: 16});
+  const results = h('div', {id: 'cases-results', 'aria-live': 'polite'});
+  const info = h('span', {id: 'page-info'});
+  const state = {page: 0};
+  const prev = h('button', {id: 'page-prev', type: 'button', class: 'secondary', onclick: () => go(state.page - 1)},
+    t('prev'));
+  const next = h('button', {id: 'page-next', type: 'button', class: 'secondary', onclick: () => go(state.page + 1)},
+    t('next'));
+  fill(page,
+    h('div', {class: 'page-head'}, h('h1', {}, t('cases.title'))),
+    h('form', {class: 'filters', onsubmit: e => {
+      e.preventDefault();
+      const id = search.value.trim();
+      if (id) location.hash = '#/cases/' + encodeURIComponent(id);
+    }},
+    h('div', {class: 'field inline'}, h('label', {for: search.id}, t('cases.search')), search),
+    h('button', {id: 'case-open', type: 'submit'}, t('cases.open'))),
+    h('form', {class: 'filters', onsubmit: e => { e.preventDefault(); go(0); }},
+      [[t('queue.status'), status], [t('queue.category'), categorySelect], [t('queue.region'), region],
+        [t('queue.department'), department]].map(([label, input]) =>
+        h('div', {class: 'field inline'}, h('label', {for: input.id}, label), input)),
+      h('button', {id: 'cases-refresh', type: 'submit', class: 'secondary'}, t('refresh'))),
+    results, h('div', {class: 'pager'}, prev, info, next));
+  for (const el of [status, categorySelect]) el.addEventListener('change', () => go(0));
+
+  async function go(number) {
+    state.page = Math.max(0, number);
+    page.dataset.ready = 'false';
+    try {
+      await load();
+    } finally {
+      page.dataset.ready = 'true';
+    }
+  }
+
+  async function load() {
+    const {data} = await call('analytics', '/cases', {query: {status: status.value, category: categorySelect.value,
+      region: region.value.trim(), department: department.value.trim(), page: state.page, size: SIZE}});
+    fill(results, data.items.length === 0 ? h('p', {class: 'muted'}, t('cases.empty'))
+      : table({id: 'cases-table'}, [t('queue.complaint'), t('queue.status'), t('queue.category'), t('queue.region'),
+        t('queue.department'), t('cases.registeredAt'), t('queue.flags')], data.items.map(c =>
+        h('tr', {dataset: {complaintId: c.complaintId}},
+          h('td', {}, h('a', {href: '#/cases/' + encodeURIComponent(c.complaintId)}, c.complaintId)),
+          h('td', {}, code('status', c.status)), h('td', {}, category(c.category)), h('td', {}, c.region),
+          h('td', {}, c.department || '—'), h('td', {}, dateTime(c.registeredAt)),
+          h('td', {class: 'flags'}, c.warnings ? h('span', {class: 'flag warn'}, `${t('queue.warned')} ${c.warnings}`)
+            : null, c.breaches ? h('span', {class: 'flag bad'}, `${t('queue.breached')} ${c.breaches}`) : null)))));
+    const pages = Math.max(1, Math.ceil(data.total / SIZE));
+    info.textContent = t('pageInfo', state.page + 1, data.total);
+    prev.disabled = state.page === 0;
+    next.disabled = state.page + 1 >= pages;
+  }
+
+  await load();
+  search.focus();
+}

@@ -1,0 +1,108 @@
+// Work orders, the nearest RETURN deadline first, with live countdowns to the warning and the deadline: an agent's
+// own department's, or any department's for operators. Filters and paging go to routing's queue door.
+
+import {call} from '../api.js';
+import {fill, h, option, table} from '../dom.js';
+import {category, code, dateTime, t} from '../i18n.js';
+
+const SIZE = 20;
+const CATEGORIES = ['NETWORK', 'BUSINESS', 'SERVICE'];
+const STATUSES = ['OPEN', 'RETURNED', 'SUPERSEDED'];
+const FILTER_KEY = 'complaints.console.queue';
+
+export async function render(page, params, {person}) {
+  const isAgent = person.role === 'agent';
+  const saved = JSON.parse(sessionStorage.getItem(FILTER_KEY) || '{}');
+  const state = {department: '', category: '', region: '', status: 'OPEN', flag: '', page: 0, ...saved};
+  const departments = isAgent ? [] : (await call('routing', '/departments')).data.departments;
+
+  const department = isAgent ? null : h('select', {id: 'filter-department', name: 'department'},
+    option('', t('all'), state.department), departments.map(d => option(d.id, d.name || d.id, state.department)));
+  const categorySelect = h('select', {id: 'filter-category', name: 'category'},
+    option('', t('all'), state.category), CATEGORIES.map(c => option(c, category(c), state.category)));
+  const region = h('input', {id: 'filter-region', name: 'region', type: 'text', value: state.region, size: 12});
+  const status = h('select', {id: 'filter-status', name: 'status'},
+    STATUSES.map(s => option(s, code('wo', s), state.status)));
+  const flag = h('select', {id: 'filter-flag', name: 'flag'}, option('', t('all'), state.flag),
+    option('warned', t('queue.warnedOnly'), state.flag), option('breached', t('queue.breachedOnly'), state.flag));
+  const results = h('div', {id: 'queue-results', 'aria-live': 'polite'});
+  const info = h('span', {id: 'page-info'});
+  const prev = h('button', {id: 'page-prev', type: 'button', class: 'secondary', onclick: () => go(state.page - 1)},
+    t('prev'));
+  const next = h('button', {id: 'page-next', type: 'button', class: 'secondary', onclick: () => go(state.page + 1)},
+    t('next'));
+
+  const filters = h('form', {class: 'filters', id: 'queue-filters', onsubmit: e => { e.preventDefault(); go(0); }},
+    department ? labelled(t('queue.department'), department) : null,
+    labelled(t('queue.category'), categorySelect),
+    labelled(t('queue.region'), region),
+    labelled(t('queue.status'), status),
+    labelled(t('queue.flags'), flag),
+    h('button', {id: 'queue-refresh', type: 'submit'}, t('refresh')));
+  for (const el of [department, categorySelect, status, flag]) if (el) el.addEventListener('change', () => go(0));
+
+  fill(page,
+    h('div', {class: 'page-head'}, h('h1', {}, t('queue.title') + (isAgent && person.department
+      ? ' · ' + person.department : ''))),
+    filters, results, h('div', {class: 'pager'}, prev, info, next));
+
+  async function go(number) {
+    state.page = Math.max(0, number);
+    state.department = department ? department.value : '';
+    state.category = categorySelect.value;
+    state.region = region.value.trim();
+    state.status = status.value;
+    state.flag = flag.value;
+    sessionStorage.setItem(FILTER_KEY, JSON.stringify({...state, page: 0}));
+    page.dataset.ready = 'false';
+    try {
+      await load();
+    } finally {
+      page.dataset.ready = 'true';
+    }
+  }
+
+  async function load() {
+    const {data, total} = await call('routing', '/work-orders', {query: {
+      department: state.department, category: state.category, region: state.region, status: state.status,
+      warned: state.flag === 'warned' ? 'true' : '', breached: state.flag === 'breached' ? 'true' : '',
+      sort: 'deadline', page: state.page, size: SIZE,
+    }});
+    fill(results, data.length === 0 ? h('p', {class: 'muted'}, t('queue.empty'))
+      : table({id: 'queue-table'}, [t('queue.complaint'), t('queue.department'), t('queue.category'),
+        t('queue.region'), t('queue.dispatched'), t('queue.toWarning'), t('queue.toDeadline'), t('queue.flags')],
+      data.map(row)));
+    const pages = Math.max(1, Math.ceil((total || 0) / SIZE));
+    info.textContent = t('pageInfo', state.page + 1, total ?? data.length) + ` (${state.page + 1}/${pages})`;
+    prev.disabled = state.page === 0;
+    next.disabled = state.page + 1 >= pages;
+  }
+
+  await load();
+}
+
+function labelled(text, input) {
+  return h('div', {class: 'field inline'}, h('label', {for: input.id}, text), input);
+}
+
+function row(w) {
+  const brief = w.complaint || {};
+  const open = w.status === 'OPEN';
+  return h('tr', {dataset: {dispatchId: w.dispatchId, complaintId: w.complaintId},
+    class: w.breached ? 'breached' : w.warned ? 'warned' : null},
+  h('td', {}, h('a', {class: 'open-work-order', href: '#/work-orders/' + encodeURIComponent(w.dispatchId)},
+    w.complaintId), h('br'), h('small', {class: 'muted'}, t('queue.attempt', w.attempt), ' · ', code('wo', w.status))),
+  h('td', {}, w.department),
+  h('td', {}, category(brief.category), brief.urgency === 'URGENT' ? h('span', {class: 'flag bad'},
+    code('urg', 'URGENT')) : null),
+  h('td', {}, brief.region || '—'),
+  h('td', {}, dateTime(w.dispatchedAt)),
+  h('td', {}, open && w.warnAt && !w.warned ? h('span', {class: 'countdown-warn', dataset: {until: w.warnAt}}) : '—'),
+  h('td', {}, open && w.returnDeadline ? h('span', {class: 'countdown-deadline', dataset: {until: w.returnDeadline}})
+    : w.returnedAt ? dateTime(w.returnedAt) : '—'),
+  h('td', {class: 'flags'},
+    w.warned ? h('span', {class: 'flag warn flag-warned'}, t('queue.warned')) : null,
+    w.breached ? h('span', {class: 'flag bad flag-breached'}, t('queue.breached')) : null,
+    w.urgedAt ? h('span', {class: 'flag'}, t('queue.urged')) : null,
+    w.escalationLevel > 0 ? h('span', {class: 'flag bad'}, t('queue.escalated', w.escalationLevel)) : null));
+}
