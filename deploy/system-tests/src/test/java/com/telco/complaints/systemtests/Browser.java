@@ -324,11 +324,12 @@ final class Browser implements AutoCloseable {
     <T> T await(String what, Duration timeout, Function<ChromeDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(200));
         wait.ignoring(StaleElementReferenceException.class);
-        wait.withMessage(() -> what + " on " + driver.getCurrentUrl() + pageState());
         try {
             return wait.until(d -> condition.apply(driver));
         } catch (TimeoutException e) {
-            throw new AssertionError(e.getMessage() + browserLog(), e);
+            // Selenium's own message adds the build and capabilities: only what the page showed instead.
+            throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what + " on "
+                    + driver.getCurrentUrl() + pageState() + browserLog(), e);
         }
     }
 
@@ -378,6 +379,15 @@ final class Browser implements AutoCloseable {
         WebElement box = element(css);
         if (box.isSelected() != checked) {
             box.click();
+        }
+    }
+
+    /** A yes/no field: a checkbox checked or not, or a select given the option {@code true} or {@code false}. */
+    void answer(String css, boolean value) {
+        if ("select".equals(element(css).getTagName())) {
+            select(css, String.valueOf(value));
+        } else {
+            check(css, value);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -124,9 +125,12 @@ class ConsoleSystemIT {
         assertThat(browser.sessionItem(Browser.TOKEN_KEY)).isEqualTo(token);
         assertThat(browser.localStorageAndCookies()).as("local storage and cookies").doesNotContain(token);
 
-        WebElement row = queueRow(browser, complaintId, "TZ-HL");
+        // The row, once the SLA service's deadline reached routing: the countdowns run.
+        String deadline = "#queue-table tr[data-complaint-id='" + complaintId + "'] .countdown-deadline";
+        WebElement row = queueRow(browser, complaintId, "TZ-HL", () -> browser.visible(deadline)
+                && !browser.text(deadline).isBlank());
         assertThat(row.getAttribute("data-dispatch-id")).isEqualTo(dispatchId);
-        assertThat(row.findElements(By.cssSelector(".countdown-deadline"))).isNotEmpty();
+        assertThat(browser.text(deadline)).as("the countdown to the deadline").containsPattern("\\d");
         browser.screenshot("queue");
 
         row.findElement(By.cssSelector("a.open-work-order")).click();
@@ -157,7 +161,7 @@ class ConsoleSystemIT {
         browser.type("#return-problemFound", PROBLEM_FOUND);
         browser.type("#return-measures", MEASURES);
         browser.select("#return-resolution", "RESOLVED");
-        browser.check("#return-operatorAtFault", false);
+        browser.answer("#return-operatorAtFault", false);
         browser.click("#return-submit");
         browser.awaitVisible("#return-done");
         browser.await("#work-order-status[data-status='RETURNED']");
@@ -176,9 +180,9 @@ class ConsoleSystemIT {
 
     /**
      * The row of the complaint's work order in the queue shown, refreshing ({@code #queue-refresh}) and paging
-     * until it is there; narrowed to the region first when the queue offers that filter.
+     * until it is there and {@code complete}; narrowed to the region first when the queue offers that filter.
      */
-    private static WebElement queueRow(Browser browser, String complaintId, String region) {
+    private static WebElement queueRow(Browser browser, String complaintId, String region, BooleanSupplier complete) {
         WebElement filter = browser.first("#filter-region");
         if (filter != null && filter.isDisplayed()) {
             if ("select".equals(filter.getTagName())) {
@@ -198,7 +202,7 @@ class ConsoleSystemIT {
                     for (int page = 0; page < 20; page++) {
                         WebElement row = browser.first(selector);
                         if (row != null) {
-                            return row;
+                            return complete.getAsBoolean() ? row : null;
                         }
                         if (!enabled(browser, "#page-next")) {
                             break;
