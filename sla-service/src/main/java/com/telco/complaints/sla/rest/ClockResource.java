@@ -16,6 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -42,16 +46,21 @@ public class ClockResource {
     @Path("/clocks")
     @Operation(summary = "Open clocks, most urgent (nearest deadline) first",
             description = "state=RUNNING (before the warning point), WARNING (past it), BREACHED (past the deadline), "
-                    + "as they stand now")
-    public List<ClockView> open(@QueryParam("state") String state,
-                                @QueryParam("page") String page, @QueryParam("size") String size) {
+                    + "as they stand now. page from 0, size 1-1000 (default 100); the header X-Total-Count counts "
+                    + "the open clocks in that state on all pages.")
+    @APIResponse(responseCode = "200", description = "One page of open clocks",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ClockView.class)))
+    public Response open(@QueryParam("state") String state,
+                         @QueryParam("page") String page, @QueryParam("size") String size) {
         QueryParams params = new QueryParams();
         ClockStore.StateFilter filter = params.oneOf("state", state, ClockStore.StateFilter.class);
         Page p = params.page(page, size, 100, 1000);
         params.validate();
         Instant now = clock.instant();
-        return clocks.open(filter, now, p.size(), p.offset()).stream()
+        List<ClockView> views = clocks.open(filter, now, p.size(), p.offset()).stream()
                 .map(o -> ClockView.of(o.complaintId(), o.clock(), now, calendars.current())).toList();
+        return Page.ok(views, clocks.countOpen(filter, now));
     }
 
     @GET

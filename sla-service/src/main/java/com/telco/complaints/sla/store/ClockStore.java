@@ -298,22 +298,10 @@ public class ClockStore {
 
     /** Open clocks (not stopped), most urgent first, filtered by how they stand at {@code now}. */
     public List<OpenClock> open(StateFilter state, Instant now, int limit, int offset) {
-        String filter = state == null ? ""
-                : switch (state) {
-                    case RUNNING -> " and warn_at > ?";
-                    case WARNING -> " and warn_at <= ? and deadline > ?";
-                    case BREACHED -> " and deadline <= ?";
-                };
-        String sql = "select " + CLOCK_COLUMNS + " from clocks where stopped_at is null" + filter
+        String sql = "select " + CLOCK_COLUMNS + " from clocks where stopped_at is null" + openFilter(state)
                 + " order by deadline, complaint_id, clock, dispatch_id, sequence limit ? offset ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            if (state != null) {
-                s.setTimestamp(i++, Timestamp.from(now));
-                if (state == StateFilter.WARNING) {
-                    s.setTimestamp(i++, Timestamp.from(now));
-                }
-            }
+            int i = bindOpenFilter(s, state, now);
             s.setInt(i++, limit);
             s.setInt(i, offset);
             List<OpenClock> open = new ArrayList<>();
@@ -326,6 +314,43 @@ public class ClockStore {
         } catch (SQLException e) {
             throw new StoreException("listing open clocks", e);
         }
+    }
+
+    /** How many open clocks {@link #open} lists on all its pages. */
+    public long countOpen(StateFilter state, Instant now) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from clocks where stopped_at is null"
+                     + openFilter(state))) {
+            bindOpenFilter(s, state, now);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting open clocks", e);
+        }
+    }
+
+    /** The condition of open clocks in {@code state} at a time bound by {@link #bindOpenFilter}. */
+    private static String openFilter(StateFilter state) {
+        return state == null ? ""
+                : switch (state) {
+                    case RUNNING -> " and warn_at > ?";
+                    case WARNING -> " and warn_at <= ? and deadline > ?";
+                    case BREACHED -> " and deadline <= ?";
+                };
+    }
+
+    /** Binds the time of {@link #openFilter} from the first parameter on; the next free parameter's index. */
+    private static int bindOpenFilter(PreparedStatement s, StateFilter state, Instant now) throws SQLException {
+        int i = 1;
+        if (state != null) {
+            s.setTimestamp(i++, Timestamp.from(now));
+            if (state == StateFilter.WARNING) {
+                s.setTimestamp(i++, Timestamp.from(now));
+            }
+        }
+        return i;
     }
 
     private static TrackedClock clock(ResultSet rs) throws SQLException {

@@ -306,9 +306,19 @@ class ClockIT {
         Callers.as(Callers.OPERATOR).get("/sla/complaints/" + id + "?asOf=" + started.startedAt().minusSeconds(60))
                 .then()
                 .body("clocks.size()", equalTo(0));
-        var running = Callers.as(Callers.OPERATOR).queryParam("state", "RUNNING").queryParam("size", 1000)
-                .get("/sla/clocks").then().statusCode(200).extract().jsonPath().<String>getList("complaintId");
-        assertThat(running).contains(id);
+        var runningPage = Callers.as(Callers.OPERATOR).queryParam("state", "RUNNING").queryParam("size", 1000)
+                .get("/sla/clocks").then().statusCode(200).extract();
+        var running = runningPage.jsonPath().<String>getList("complaintId");
+        assertThat(running).contains(id).hasSizeLessThan(1000);
+        // Every page says how many open clocks of the state there are on all pages.
+        assertThat(runningPage.header("X-Total-Count")).isEqualTo(String.valueOf(running.size()));
+        var firstOfThem = Callers.as(Callers.OPERATOR).queryParam("state", "RUNNING").queryParam("size", 1)
+                .get("/sla/clocks").then().statusCode(200).extract();
+        assertThat(firstOfThem.jsonPath().getList("$")).hasSize(1);
+        assertThat(firstOfThem.header("X-Total-Count")).isEqualTo(String.valueOf(running.size()));
+        long open = Long.parseLong(Callers.as(Callers.OPERATOR).queryParam("size", 1).get("/sla/clocks").then()
+                .statusCode(200).extract().header("X-Total-Count"));
+        assertThat(open).isGreaterThanOrEqualTo(running.size());
         Callers.as(Callers.OPERATOR).get("/sla/complaints/NOPE").then().statusCode(404)
                 .contentType("application/problem+json");
         Callers.as(Callers.OPERATOR).queryParam("state", "LATE").get("/sla/clocks").then().statusCode(400)
