@@ -2,6 +2,8 @@
 # Runs the complaint suite on this machine. Builds first when a service jar or the launcher is
 # missing or older than the sources, then becomes the launcher (deploy/suite, SuiteMain) through
 # exec, so Ctrl-C and `kill <pid of run.sh>` reach it directly; it stops everything it started.
+# When the suite is ready the launcher prints every address, the web console's (analytics' /console/) with
+# the command that mints a token to sign in with.
 # Options: deploy/run.sh --help (the text lives in deploy/suite, shared with the launcher); --demo adds
 # a traffic simulator with a live summary line and a closing KPI report.
 set -euo pipefail

@@ -7,7 +7,9 @@ import com.telco.complaints.deploy.suite.demo.DemoSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -186,6 +188,12 @@ public final class SuiteMain {
             out.printf("  %-18s health %s/q/health/ready   OpenAPI %s/q/openapi   metrics %s/q/metrics%s%n", "",
                     base, base, base, swagger);
         }
+        if (settings.services().contains(Service.ANALYTICS)) {
+            out.println();
+            consoleLines(suite.baseUri(Service.ANALYTICS), settings.dataDir(),
+                    settings.repoRoot().resolve("deploy").resolve("run-data"), settings.localTokens())
+                    .forEach(out::println);
+        }
         out.println();
         out.printf("  Kafka        %s   (%s)%n", endpoints.bootstrapServers(), suite.kafkaOrigin());
         out.printf("  topics       %s%n", String.join(", ", endpoints.topics().all()));
@@ -199,6 +207,26 @@ public final class SuiteMain {
         out.println();
         out.printf("Stop everything with Ctrl-C, or: kill %d%n", ProcessHandle.current().pid());
         out.flush();
+    }
+
+    /**
+     * Where the web console is (analytics' {@code /console/}) and how to sign in to it: with a token of the suite's
+     * key pair ({@code deploy/run.sh token}, naming the data directory when it is not the default), or through the
+     * identity provider the services were pointed at.
+     */
+    static List<String> consoleLines(URI analytics, Path dataDir, Path defaultDataDir, boolean localTokens) {
+        String console = analytics.resolve("/console/").toString();
+        if (!localTokens) {
+            return List.of(String.format("  %-18s %s   (sign in through the identity provider the services trust)",
+                    "web console", console));
+        }
+        String dataDirOption = dataDir.toAbsolutePath().normalize().equals(defaultDataDir.toAbsolutePath().normalize())
+                ? "" : " --data-dir " + dataDir;
+        return List.of(String.format("  %-18s %s", "web console", console),
+                String.format("  %-18s deploy/run.sh token --role operator --subject you --name 你的名字%s", "",
+                        dataDirOption),
+                String.format("  %-18s (paste the token on the sign-in page; roles: operator, agent --department D, "
+                        + "surveyor, auditor, admin)", ""));
     }
 
     private static void waitForever() {

@@ -58,6 +58,22 @@ class SmallPartsTest {
     }
 
     @Test
+    void theReadySummarySaysWhereTheConsoleIsAndHowToGetATokenForIt() {
+        java.net.URI analytics = java.net.URI.create("http://127.0.0.1:18085");
+        Path data = Path.of("/repo/deploy/run-data");
+
+        assertThat(SuiteMain.consoleLines(analytics, data, data, true)).satisfiesExactly(
+                line -> assertThat(line).contains("web console").endsWith("http://127.0.0.1:18085/console/"),
+                line -> assertThat(line.trim())
+                        .isEqualTo("deploy/run.sh token --role operator --subject you --name 你的名字"),
+                line -> assertThat(line).contains("paste the token on the sign-in page"));
+        assertThat(SuiteMain.consoleLines(analytics, Path.of("/tmp/st-1"), data, true).get(1))
+                .endsWith("--name 你的名字 --data-dir /tmp/st-1");
+        assertThat(SuiteMain.consoleLines(analytics, data, data, false)).singleElement().asString()
+                .contains("http://127.0.0.1:18085/console/", "identity provider");
+    }
+
+    @Test
     void theUsageTextShowsTheDefaultJavaOptionsInForce() {
         assertThat(SuiteMain.usage()).contains(String.join(" ", Suite.DEFAULT_JAVA_OPTIONS));
     }
