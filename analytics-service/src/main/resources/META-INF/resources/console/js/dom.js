@@ -1,3 +1,5 @@
+import {message} from './i18n.js';
+
 // Building the page from data without ever parsing data as HTML: every text goes in as a text node.
 
 /**
@@ -65,7 +67,8 @@ export function showFieldErrors(form, errors) {
       continue;
     }
     place.hidden = false;
-    place.textContent = place.textContent ? place.textContent + '; ' + error.message : error.message;
+    const text = message(error.message);
+    place.textContent = place.textContent ? place.textContent + '; ' + text : text;
     const input = place.parentElement.querySelector('input, select, textarea');
     if (input) {
       input.setAttribute('aria-invalid', 'true');

@@ -94,6 +94,7 @@ const WORDS = {
     'ev.SurveyPassed': '回访满意', 'ev.SurveyFailed': '回访不满意', 'ev.ComplaintClosed': '结案',
     'ev.CustomerContacted': '联系客户', 'ev.WorkOrderUrged': '催单', 'ev.WorkOrderEscalated': '升级',
     'ev.EscalationNotice': '上报管理层', 'ev.WorkOrderTransferred': '转派',
+    'outcome.PASSED': '满意', 'outcome.FAILED': '不满意',
     'cat.NETWORK': '网络质量', 'cat.BUSINESS': '业务与计费', 'cat.SERVICE': '服务', 'urg.URGENT': '紧急', 'urg.NORMAL': '一般',
     'chan.HOTLINE': '热线', 'chan.ONLINE': '网上', 'chan.EMAIL': '邮件', 'chan.IN_PERSON': '营业厅', 'chan.LETTER': '信函',
     'chan.SOCIAL_MEDIA': '社交媒体', 'chan.REGULATOR': '管局转办', 'tier.KEY': '重要客户', 'tier.STANDARD': '普通客户',
@@ -185,6 +186,7 @@ const WORDS = {
     'ev.SurveyFailed': 'Survey: dissatisfied', 'ev.ComplaintClosed': 'Closed', 'ev.CustomerContacted': 'Customer contacted',
     'ev.WorkOrderUrged': 'Urged', 'ev.WorkOrderEscalated': 'Escalated', 'ev.EscalationNotice': 'Management told',
     'ev.WorkOrderTransferred': 'Transferred',
+    'outcome.PASSED': 'Satisfied', 'outcome.FAILED': 'Dissatisfied',
     'cat.NETWORK': 'Network', 'cat.BUSINESS': 'Business and billing', 'cat.SERVICE': 'Service', 'urg.URGENT': 'Urgent',
     'urg.NORMAL': 'Normal', 'chan.HOTLINE': 'Hotline', 'chan.ONLINE': 'Online', 'chan.EMAIL': 'E-mail',
     'chan.IN_PERSON': 'In person', 'chan.LETTER': 'Letter', 'chan.SOCIAL_MEDIA': 'Social media', 'chan.REGULATOR': 'Regulator',
@@ -219,6 +221,27 @@ export function setLang(value) {
 export function t(key, ...args) {
   const text = WORDS[current][key] ?? WORDS.zh[key] ?? key;
   return text.replace(/\{(\d+)}/g, (_, i) => String(args[Number(i)] ?? ''));
+}
+
+// The doors answer in English; the messages a form shows most often, in Chinese.
+const MESSAGES_ZH = [
+  [/^is required$/, () => '必填'],
+  [/^is required \(true or false\) unless faultOf says who was at fault$/, () => '必填（是或否），除非已选择责任方'],
+  [/^is required when the customer was reached \(true or false\)$/, () => '联系上客户时必填（满意或不满意）'],
+  [/^is required when the customer is dissatisfied \(true or false\)$/, () => '客户不满意时必填（是或否）'],
+  [/^must be one of (.*)$/, m => '必须是以下之一：' + m[1]],
+  [/^must be at most (\d+) characters \(is (\d+)\)$/, m => `最多 ${m[1]} 个字符（现为 ${m[2]} 个）`],
+  [/^must not be blank$/, () => '不能为空'],
+];
+
+/** A door's field message in the console's language (as it came where no translation is known). */
+export function message(text) {
+  if (current !== 'zh' || typeof text !== 'string') return text;
+  for (const [pattern, say] of MESSAGES_ZH) {
+    const m = pattern.exec(text);
+    if (m) return say(m);
+  }
+  return text;
 }
 
 /** A coded value (status, resolution …) in words: t(prefix + value), or the value when no word is known. */
@@ -284,10 +307,17 @@ export function countdown(ms) {
   return `${sign}${d}${hh}:${mm}:${ss}`;
 }
 
-/** Seconds as hours and minutes ("5 小时 3 分" / "5 h 3 min"). */
+/** Seconds as a duration a person reads ("5 小时 3 分" / "5 h 3 min"; seconds under an hour). */
 export function seconds(value) {
   if (value === null || value === undefined) return '—';
-  const h = Math.floor(value / 3600);
-  const m = Math.round((value % 3600) / 60);
-  return current === 'zh' ? `${h} 小时 ${m} 分` : `${h} h ${m} min`;
+  const zh = current === 'zh';
+  const total = Math.round(value);
+  const d = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (d > 0) return zh ? `${d} 天 ${h} 小时` : `${d} d ${h} h`;
+  if (h > 0) return zh ? `${h} 小时 ${m} 分` : `${h} h ${m} min`;
+  if (m > 0) return zh ? `${m} 分 ${s} 秒` : `${m} min ${s} s`;
+  return zh ? `${s} 秒` : `${s} s`;
 }

@@ -19,7 +19,7 @@ export async function render(page, [complaintId], {person}) {
   const c = caseAnswer.data;
   const orders = await Promise.all(c.workOrders.map(w => call('routing', '/work-orders/' + encodeURIComponent(w.dispatchId))
     .then(a => a.data, () => null)));
-  const state = h('div', {id: 'case-state'});
+  const state = h('div', {id: 'case-state', class: 'grid span-all'});
   const asOf = h('input', {id: 'as-of', name: 'asOf', type: 'datetime-local', step: 1});
   fill(page,
     h('div', {class: 'page-head'}, h('h1', {}, t('case.title', complaintId)),
@@ -77,7 +77,7 @@ function drawState(place, c, orders, asOf) {
     h('section', {class: 'card wide', 'aria-labelledby': 'case-facts-head'},
       h('h2', {id: 'case-facts-head'}, code('status', c.status)),
       facts({}, [[t('queue.department'), c.department], [t('case.attempts'), String(c.attempts)],
-        [t('case.survey'), c.surveyOutcome], [t('case.closedAt'), c.closedAt ? dateTime(c.closedAt) : null]])),
+        [t('case.survey'), c.surveyOutcome ? code('outcome', c.surveyOutcome) : null], [t('case.closedAt'), c.closedAt ? dateTime(c.closedAt) : null]])),
     h('section', {id: 'case-work-orders', class: 'card wide', 'aria-labelledby': 'case-wo-head'},
       h('h2', {id: 'case-wo-head'}, t('case.workOrders')),
       c.workOrders.length === 0 ? h('p', {class: 'muted'}, t('none')) : c.workOrders.map(w => {
