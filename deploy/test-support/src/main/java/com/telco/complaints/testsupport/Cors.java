@@ -45,6 +45,8 @@ public final class Cors {
         assertThat(list(answer.header("Access-Control-Allow-Headers")))
                 .contains("authorization", "content-type", "accept", "accept-language", "idempotency-key");
         assertThat(answer.header("Access-Control-Max-Age")).isEqualTo("3600");
+        // A bearer token, never cookies: no credentials across origins.
+        assertThat(answer.header("Access-Control-Allow-Credentials")).isIn(null, "false");
     }
 
     /**
@@ -67,6 +69,7 @@ public final class Cors {
         assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo(origin);
         assertThat(list(answer.header("Access-Control-Expose-Headers")))
                 .contains("location", "retry-after", "x-total-count", "content-disposition");
+        assertThat(answer.header("Access-Control-Allow-Credentials")).isIn(null, "false");
         return answer;
     }
 
