@@ -70,8 +70,11 @@ export function keepToken(value) {
   sessionStorage.setItem(TOKEN_KEY, value.trim());
 }
 
+/** Signs out of this tab: the token and whatever the console kept of the person's work (filters) go. */
 export function forgetToken() {
-  sessionStorage.removeItem(TOKEN_KEY);
+  for (const key of Object.keys(sessionStorage)) {
+    if (key.startsWith('complaints.console.') && key !== 'complaints.console.signin-message') sessionStorage.removeItem(key);
+  }
 }
 
 // ---- calls ----

@@ -74,12 +74,19 @@ function markCurrentNav() {
 }
 
 function signOut() {
+  const provider = signin.providerSignOut();
   forgetToken();
-  location.hash = '#/signin';
+  if (provider) location.assign(provider);
+  else location.hash = '#/signin';
 }
 
 async function route() {
-  const path = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  let path;
+  try {
+    path = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  } catch (e) {
+    path = '';
+  }
   const who = person();
   if (!who && path !== 'signin') {
     location.hash = '#/signin';
@@ -95,13 +102,16 @@ async function route() {
     cleanup = null;
   }
   shell();
-  const pageEl = document.getElementById('page');
+  // Each route draws into an element of its own: whatever a page left still loading goes on in an element no longer
+  // shown, and cannot draw over the next page or mark it ready.
+  const focusWasInPage = document.activeElement === document.body
+    || (document.getElementById('page') || document.body).contains(document.activeElement);
+  const pageEl = h('div', {id: 'page', tabindex: '-1', dataset: {ready: 'false', route: match.r.name}},
+    h('p', {class: 'loading'}, t('loading')));
+  document.getElementById('page').replaceWith(pageEl);
   const errorEl = document.getElementById('page-error');
   const render = ++renderCount;
-  pageEl.dataset.ready = 'false';
-  pageEl.dataset.route = match.r.name;
   errorEl.hidden = true;
-  fill(pageEl, h('p', {class: 'loading'}, t('loading')));
   try {
     const result = await match.r.page.render(pageEl, match.m.slice(1), {person: who, config: consoleConfig()});
     if (render !== renderCount) {
@@ -114,19 +124,28 @@ async function route() {
     fill(pageEl);
     showError(e);
   }
-  if (render === renderCount) {
-    tick();
-    pageEl.dataset.ready = 'true';
-  }
+  if (render !== renderCount) return;
+  tick();
+  pageEl.dataset.ready = 'true';
   const heading = pageEl.querySelector('h1');
-  if (heading) heading.setAttribute('tabindex', '-1');
+  if (heading && focusWasInPage && !pageEl.contains(document.activeElement)) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
 }
 
-/** A failure of the whole page, shown above it. */
-export function showError(e) {
+/** A failure of the whole page, shown above it; page: the page it comes from (ignored once that is gone). */
+export function showError(e, page) {
+  if (page && !page.isConnected) return;
   const errorEl = document.getElementById('page-error');
   errorEl.hidden = false;
   errorEl.textContent = e && e.describe ? e.describe() : String(e && e.message || e);
+}
+
+/** Takes a page's error off the screen once the page works again. */
+export function clearError(page) {
+  if (page && !page.isConnected) return;
+  document.getElementById('page-error').hidden = true;
 }
 
 // Live countdowns: every element with data-until counts down to that instant once a second.
@@ -156,6 +175,11 @@ async function start() {
     location.hash = '#/signin';
   });
   setInterval(tick, 1000);
+  // The skip link moves the focus to the page instead of changing the route.
+  document.querySelector('.skip-link').addEventListener('click', e => {
+    e.preventDefault();
+    document.getElementById('page').focus();
+  });
   const finished = await signin.finishSingleSignOn();
   if (finished) {
     location.hash = '#/' + homeOf(person() && person().role);

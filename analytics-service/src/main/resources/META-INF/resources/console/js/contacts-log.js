@@ -3,8 +3,9 @@
 
 import {call, idempotencyKey} from './api.js';
 import {field, fill, h, option, table} from './dom.js';
-import {code, dateTime, t} from './i18n.js';
+import {code, dateTime, t, zonedInstant} from './i18n.js';
 import {submit, text} from './parts.js';
+import {showError} from './app.js';
 
 const KINDS = ['FIRST_CONTACT', 'PROGRESS', 'FINAL_ANSWER'];
 const CHANNELS = ['PHONE', 'SMS', 'EMAIL', 'IN_PERSON', 'LETTER'];
@@ -45,7 +46,7 @@ export function contactForm(complaintId, onDone) {
     onsubmit: async e => {
       e.preventDefault();
       const body = {kind: kind.value, channel: channel.value, reached: reached.checked, summary: text(summary)};
-      if (next.value) body.agreedNextContactBy = new Date(next.value).toISOString();
+      if (next.value) body.agreedNextContactBy = zonedInstant(next.value);
       if (kind.value === 'FINAL_ANSWER') body.answer = {cause: text(cause), process: text(process),
         solution: text(solution)};
       const recorded = await submit(form, error, () => call('survey',
@@ -73,7 +74,7 @@ export async function contactsSection(complaintId, canRecord) {
     fill(section, h('h2', {id: 'contacts-head'}, t('contacts.title')),
       done ? h('p', {id: 'contact-done', class: 'success', role: 'status'}, t('contacts.done')) : null,
       contactsTable(data),
-      canRecord ? contactForm(complaintId, () => load(true)) : null);
+      canRecord ? contactForm(complaintId, () => load(true).catch(e => showError(e, section))) : null);
   }
   await load(false);
   return section;

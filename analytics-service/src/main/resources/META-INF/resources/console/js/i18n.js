@@ -94,6 +94,8 @@ const WORDS = {
     'ev.SurveyPassed': '回访满意', 'ev.SurveyFailed': '回访不满意', 'ev.ComplaintClosed': '结案',
     'ev.CustomerContacted': '联系客户', 'ev.WorkOrderUrged': '催单', 'ev.WorkOrderEscalated': '升级',
     'ev.EscalationNotice': '上报管理层', 'ev.WorkOrderTransferred': '转派',
+    'clock.DISPATCH': '分拣派单', 'hist.TRANSFERRED': '转派', 'hist.URGED': '催单', 'hist.ESCALATED': '升级',
+    'hist.NOTICE': '上报管理层',
     'outcome.PASSED': '满意', 'outcome.FAILED': '不满意',
     'cat.NETWORK': '网络质量', 'cat.BUSINESS': '业务与计费', 'cat.SERVICE': '服务', 'urg.URGENT': '紧急', 'urg.NORMAL': '一般',
     'chan.HOTLINE': '热线', 'chan.ONLINE': '网上', 'chan.EMAIL': '邮件', 'chan.IN_PERSON': '营业厅', 'chan.LETTER': '信函',
@@ -186,6 +188,8 @@ const WORDS = {
     'ev.SurveyFailed': 'Survey: dissatisfied', 'ev.ComplaintClosed': 'Closed', 'ev.CustomerContacted': 'Customer contacted',
     'ev.WorkOrderUrged': 'Urged', 'ev.WorkOrderEscalated': 'Escalated', 'ev.EscalationNotice': 'Management told',
     'ev.WorkOrderTransferred': 'Transferred',
+    'clock.DISPATCH': 'Triage', 'hist.TRANSFERRED': 'Transferred', 'hist.URGED': 'Urged',
+    'hist.ESCALATED': 'Escalated', 'hist.NOTICE': 'Management told',
     'outcome.PASSED': 'Satisfied', 'outcome.FAILED': 'Dissatisfied',
     'cat.NETWORK': 'Network', 'cat.BUSINESS': 'Business and billing', 'cat.SERVICE': 'Service', 'urg.URGENT': 'Urgent',
     'urg.NORMAL': 'Normal', 'chan.HOTLINE': 'Hotline', 'chan.ONLINE': 'Online', 'chan.EMAIL': 'E-mail',
@@ -226,6 +230,8 @@ export function t(key, ...args) {
 // The doors answer in English; the messages a form shows most often, in Chinese.
 const MESSAGES_ZH = [
   [/^is required$/, () => '必填'],
+  [/^is required: one of (.*)$/, m => '必填，可选：' + m[1]],
+  [/^is required \(true or false\)$/, () => '必填（是或否）'],
   [/^is required \(true or false\) unless faultOf says who was at fault$/, () => '必填（是或否），除非已选择责任方'],
   [/^is required when the customer was reached \(true or false\)$/, () => '联系上客户时必填（满意或不满意）'],
   [/^is required when the customer is dissatisfied \(true or false\)$/, () => '客户不满意时必填（是或否）'],
@@ -263,6 +269,35 @@ export function setZone(value) {
 
 export function timeZone() {
   return zone;
+}
+
+/** The zone's offset from UTC, in milliseconds, at the instant ms. */
+function offsetAt(ms) {
+  const parts = new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'}).formatToParts(new Date(ms));
+  const get = type => Number(parts.find(p => p.type === type).value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
+    - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * A wall-clock time of the business zone ("2026-12-01T09:30", seconds optional, or a date alone for its start) as
+ * an ISO instant. The offset is looked up twice, at the guess and at the result, so that a day whose offset changes
+ * between midnight UTC and midnight in the zone is still right.
+ */
+export function zonedInstant(local) {
+  const [date, time = '00:00:00'] = local.split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm, ss = 0] = time.split(':').map(Number);
+  const wall = Date.UTC(y, m - 1, d, hh, mm, ss);
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first)).toISOString();
+}
+
+/** The date after a date ("2026-12-31" → "2027-01-01"), by the calendar. */
+export function nextDate(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 function locale() {

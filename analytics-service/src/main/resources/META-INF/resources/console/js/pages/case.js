@@ -4,7 +4,8 @@
 
 import {call} from '../api.js';
 import {fill, h, table} from '../dom.js';
-import {category, code, dateTime, t} from '../i18n.js';
+import {category, code, dateTime, t, zonedInstant} from '../i18n.js';
+import {clearError, showError} from '../app.js';
 import {facts, fourParts} from '../parts.js';
 import {contactsTable} from '../contacts-log.js';
 
@@ -31,11 +32,14 @@ export async function render(page, [complaintId], {person}) {
         drawState(state, c, orders, null);
         return;
       }
-      const at = new Date(asOf.value).toISOString();
+      const at = zonedInstant(asOf.value);
       page.dataset.ready = 'false';
       try {
         const past = await call('analytics', '/audit/complaints/' + id + '/state', {query: {asOf: at}});
         drawState(state, past.data, orders, at);
+        clearError(page);
+      } catch (e) {
+        showError(e, page);
       } finally {
         page.dataset.ready = 'true';
       }
@@ -92,7 +96,8 @@ function drawState(place, c, orders, asOf) {
             [t('wo.faultOf'), w.faultOf ? code('fault', w.faultOf) : null],
             [t('fig.transferred'), w.transfers ? String(w.transfers) : null],
             [t('fig.escalated'), w.escalationLevel ? 'L' + w.escalationLevel : null]]),
-          full ? fourParts(full.result || full.complaint || {}) : null);
+          // The four parts as they stood: the return's once it was returned (as of then), the dispatch's before.
+          full ? fourParts((w.returnedAt ? full.result : null) || full.complaint || {}) : null);
       })),
     h('section', {id: 'case-clocks-section', class: 'card wide', 'aria-labelledby': 'case-clocks-head'},
       h('h2', {id: 'case-clocks-head'}, t('case.clocks')),

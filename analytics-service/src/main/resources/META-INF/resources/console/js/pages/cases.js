@@ -1,6 +1,7 @@
 // Cases: open one by its number, or browse them by status, category, region and department.
 
 import {call} from '../api.js';
+import {clearError, showError} from '../app.js';
 import {fill, h, option, table} from '../dom.js';
 import {category, code, dateTime, t} from '../i18n.js';
 
@@ -46,6 +47,9 @@ export async function render(page) {
     page.dataset.ready = 'false';
     try {
       await load();
+      clearError(page);
+    } catch (e) {
+      showError(e, page);
     } finally {
       page.dataset.ready = 'true';
     }

@@ -2,7 +2,7 @@
 
 import {call} from '../api.js';
 import {fill, h, option, table} from '../dom.js';
-import {category, code, number, percent, seconds, t, timeZone} from '../i18n.js';
+import {category, code, nextDate, number, percent, seconds, t, timeZone, zonedInstant} from '../i18n.js';
 import {chart, update} from '../charts.js';
 
 const GROUPS = ['department', 'category', 'region', 'channel'];
@@ -13,18 +13,6 @@ const TIMES = ['meanHandlingSeconds', 'p90HandlingSeconds'];
 const SHOWN = ['volume', 'closed', 'onTimeReturnRate', 'satisfactionRate', 'replyRate', 'contactTimeliness',
   'answerTimeliness', 'progressCompliance', 'redispatchRate', 'warnings', 'breaches', 'meanHandlingSeconds'];
 const CSV_FIGURES = [...COUNTS, ...RATES, ...TIMES, 'complaintsPer10k'];
-
-/** A date (yyyy-mm-dd) in the business time zone, as the instant its day starts there. */
-function startOfDay(date) {
-  const [y, m, d] = date.split('-').map(Number);
-  const guess = Date.UTC(y, m - 1, d);
-  // The zone's offset at that moment: format the UTC guess in the zone and compare.
-  const parts = new Intl.DateTimeFormat('en-CA', {timeZone: timeZone(), year: 'numeric', month: '2-digit',
-    day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false}).formatToParts(new Date(guess));
-  const get = type => Number(parts.find(p => p.type === type).value);
-  const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'));
-  return new Date(guess - (shown - guess)).toISOString();
-}
 
 function today(offsetDays) {
   const at = new Date(Date.now() + offsetDays * 86400000);
@@ -78,10 +66,9 @@ export async function render(page) {
     error.hidden = true;
     page.dataset.ready = 'false';
     try {
-      // The end date is included: the range runs to the start of the next day.
-      const end = new Date(new Date(startOfDay(to.value)).getTime() + 86400000).toISOString();
-      const answer = await call('analytics', '/kpis', {query: {from: startOfDay(from.value), to: end,
-        groupBy: group.value}});
+      // Days of the business zone; the end date is included: the range runs to the start of the next day.
+      const answer = await call('analytics', '/kpis', {query: {from: zonedInstant(from.value),
+        to: zonedInstant(nextDate(to.value)), groupBy: group.value}});
       report = answer.data;
       const rows = [...report.groups, {...report.total, group: t('kpis.total'), total: true}];
       fill(results, table({id: 'kpi-table'}, [t('group.' + report.groupBy), ...SHOWN.map(f => t('fig.' + f))],
@@ -108,6 +95,7 @@ export async function render(page) {
 }
 
 function csvCell(value) {
-  const text = String(value);
+  // A text a spreadsheet would take for a formula is quoted as text.
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? "'" + value : String(value);
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }

@@ -2,6 +2,7 @@
 // own department's, or any department's for operators. Filters and paging go to routing's queue door.
 
 import {call} from '../api.js';
+import {clearError, showError} from '../app.js';
 import {fill, h, option, table} from '../dom.js';
 import {category, code, dateTime, t} from '../i18n.js';
 
@@ -14,6 +15,8 @@ export async function render(page, params, {person}) {
   const isAgent = person.role === 'agent';
   const saved = JSON.parse(sessionStorage.getItem(FILTER_KEY) || '{}');
   const state = {department: '', category: '', region: '', status: 'OPEN', flag: '', page: 0, ...saved};
+  // An agent's queue is the token's department: a department kept from somebody else's filters is not asked for.
+  if (isAgent) state.department = '';
   const departments = isAgent ? [] : (await call('routing', '/departments')).data.departments;
 
   const department = isAgent ? null : h('select', {id: 'filter-department', name: 'department'},
@@ -57,6 +60,9 @@ export async function render(page, params, {person}) {
     page.dataset.ready = 'false';
     try {
       await load();
+      clearError(page);
+    } catch (e) {
+      showError(e, page);
     } finally {
       page.dataset.ready = 'true';
     }

@@ -8,6 +8,7 @@ import {homeOf} from '../app.js';
 
 const MESSAGE_KEY = 'complaints.console.signin-message';
 const PKCE_KEY = 'complaints.console.pkce';
+const ID_TOKEN_KEY = 'complaints.console.id-token';
 
 export async function render(page) {
   const message = sessionStorage.getItem(MESSAGE_KEY);
@@ -107,8 +108,25 @@ export async function finishSingleSignOn() {
     const answer = await response.json();
     if (!response.ok || !answer.access_token) return fail(answer.error_description || answer.error || response.status);
     const problem = await accept(answer.access_token);
-    return problem ? fail(problem) : true;
+    if (problem) return fail(problem);
+    // Kept for the provider's sign-out, in the same session storage (and gone with the access token).
+    if (answer.id_token) sessionStorage.setItem(ID_TOKEN_KEY, answer.id_token);
+    return true;
   } catch (e) {
     return fail(String(e.message || e));
   }
+}
+
+/**
+ * Where signing out leads: the provider's end-session endpoint when the person signed in there (else the provider's
+ * login session would sign the next person at this browser in as them), back to the console; null otherwise.
+ */
+export function providerSignOut() {
+  const oidc = consoleConfig().oidc;
+  const idToken = sessionStorage.getItem(ID_TOKEN_KEY);
+  if (!oidc || !oidc.logoutEndpoint || !idToken) return null;
+  const url = new URL(oidc.logoutEndpoint);
+  url.search = new URLSearchParams({id_token_hint: idToken, post_logout_redirect_uri: redirectUri(),
+    client_id: oidc.clientId}).toString();
+  return url.toString();
 }

@@ -1,13 +1,15 @@
 // The customer desk's pending surveys (回访), oldest return first, and the form that records an answer.
 
 import {call, idempotencyKey} from '../api.js';
+import {clearError, showError} from '../app.js';
 import {field, fill, h, option, table} from '../dom.js';
 import {category, code, dateTime, t} from '../i18n.js';
 import {facts, fourParts, submit, text} from '../parts.js';
 
 const SIZE = 20;
 
-export async function render(page) {
+export async function render(page, params, {person}) {
+  const answers = person.role === 'surveyor';
   const results = h('div', {id: 'surveys-results', 'aria-live': 'polite'});
   const panel = h('div', {id: 'survey-panel'});
   const info = h('span', {id: 'page-info'});
@@ -27,6 +29,9 @@ export async function render(page) {
     page.dataset.ready = 'false';
     try {
       await load();
+      clearError(page);
+    } catch (e) {
+      showError(e, page);
     } finally {
       page.dataset.ready = 'true';
     }
@@ -48,7 +53,8 @@ export async function render(page) {
           : '—'),
         h('td', {}, String(s.unreachableCount || 0)),
         h('td', {class: 'actions'},
-          h('button', {type: 'button', class: 'answer-survey', onclick: () => openForm(s)}, t('surveys.answer')),
+          answers ? h('button', {type: 'button', class: 'answer-survey', onclick: () => openForm(s),
+            'aria-label': t('surveys.form', s.complaintId)}, t('surveys.answer')) : null,
           h('a', {href: '#/contacts/' + encodeURIComponent(s.complaintId)}, t('surveys.contacts')))))));
     const pages = Math.max(1, Math.ceil((total || 0) / SIZE));
     info.textContent = t('pageInfo', state.page + 1, total ?? data.length);
@@ -58,7 +64,7 @@ export async function render(page) {
 
   function openForm(s) {
     fill(panel, surveyForm(s, async () => {
-      await load();
+      await load().catch(e => showError(e, page));
       const done = h('p', {id: 'survey-done', class: 'success', role: 'status', tabindex: '-1'}, t('surveys.done'));
       fill(panel, done);
       done.focus();

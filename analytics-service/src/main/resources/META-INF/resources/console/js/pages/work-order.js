@@ -76,7 +76,7 @@ function history(w) {
   return h('section', {class: 'card', 'aria-labelledby': 'wo-history'},
     h('h2', {id: 'wo-history'}, t('wo.history')),
     h('ol', {class: 'history'}, entries.map(e => h('li', {dataset: {action: e.action}},
-      h('time', {datetime: e.at}, dateTime(e.at)), ' ', e.action, ' ',
+      h('time', {datetime: e.at}, dateTime(e.at)), ' ', h('strong', {}, code('hist', e.action)), ' ',
       [e.from && e.to ? `${e.from} → ${e.to}` : e.to || e.department, e.level ? `L${e.level}` : null, e.reason, e.by]
         .filter(Boolean).join(' · ')))));
 }
@@ -104,8 +104,19 @@ function returnForm(page, w, person, departments) {
       if (faultOf.value) body.faultOf = faultOf.value;
       if (text(accountable)) body.accountable = text(accountable);
       if (atFault.value) body.operatorAtFault = atFault.value === 'true';
-      const answer = await submit(form, error, () => call('routing',
-        '/work-orders/' + encodeURIComponent(w.dispatchId) + '/return', {method: 'POST', body, key}));
+      const answer = await submit(form, error, async () => {
+        try {
+          return await call('routing', '/work-orders/' + encodeURIComponent(w.dispatchId) + '/return',
+            {method: 'POST', body, key});
+        } catch (e) {
+          // Not open any more: returned already (an earlier try whose answer was lost, or a colleague): show it.
+          if (e.status === 409) {
+            const now = await call('routing', '/work-orders/' + encodeURIComponent(w.dispatchId));
+            if (now.data.status !== 'OPEN') return now;
+          }
+          throw e;
+        }
+      });
       if (answer) {
         draw(page, answer.data, person, departments);
         const done = h('p', {id: 'return-done', class: 'success', role: 'status', tabindex: '-1'}, t('wo.returned'));

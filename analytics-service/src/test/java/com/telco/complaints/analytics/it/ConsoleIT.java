@@ -41,12 +41,17 @@ class ConsoleIT {
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.asString()).contains("静态页面");
 
-        if (ConsoleIT.class.getResource("/META-INF/resources/console/index.html") != null) {
-            // The console's own page, once it is packaged: the door /console/config does not hide it.
-            Response console = given().get("/console/");
-            assertThat(console.statusCode()).isEqualTo(200);
-            assertThat(console.contentType()).startsWith("text/html");
-        }
+        // The console's own page: the door /console/config does not hide it, and it comes with the console's policy
+        // (scripts from this service only, calls to the doors only) and no day-long caching.
+        Response console = given().get("/console/");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.contentType()).startsWith("text/html");
+        assertThat(console.asString()).contains("<script type=\"module\" src=\"js/app.js\">");
+        assertThat(console.header("Content-Security-Policy")).contains("script-src 'self';")
+                .contains("connect-src 'self' http://*:8081 https://*:8081").contains("frame-ancestors 'none'");
+        assertThat(console.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(console.header("Cache-Control")).isNull();
+        assertThat(given().get("/console/js/app.js").header("Content-Security-Policy")).contains("script-src 'self';");
         // Without its slash, the console's address leads to it.
         Response bare = given().redirects().follow(false).get("/console");
         assertThat(bare.statusCode()).isEqualTo(301);

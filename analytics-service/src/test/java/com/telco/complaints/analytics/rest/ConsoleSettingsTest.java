@@ -67,4 +67,21 @@ class ConsoleSettingsTest {
                 "console.oidc.token-endpoint", "https://sso/token", "console.oidc.client-id", "c"), Map.of()))
                 .hasMessageContaining("console.oidc.authorization-endpoint");
     }
+
+    @Test
+    void thePolicyLetsThePageCallItsDoorsAndTheTokenEndpointAndNothingElse() {
+        String byPort = ConsoleRoutes.contentSecurityPolicy(settings(Map.of(), Map.of()));
+        assertThat(byPort).contains("script-src 'self';", "style-src 'self';", "object-src 'none'", "frame-ancestors 'none'")
+                .contains("connect-src 'self' http://*:8081 https://*:8081 http://*:8082 https://*:8082 http://*:8083 "
+                        + "https://*:8083 http://*:8084 https://*:8084 blob:;")
+                .doesNotContain("connect-src 'self' http: ").doesNotContain("unsafe");
+
+        String byUrl = ConsoleRoutes.contentSecurityPolicy(settings(Map.of(
+                "console.doors.routing", "https://routing.example.com/api/",
+                "console.oidc.authorization-endpoint", "https://sso.example.com:8443/realms/telco/protocol/openid-connect/auth",
+                "console.oidc.token-endpoint", "https://sso.example.com:8443/realms/telco/protocol/openid-connect/token",
+                "console.oidc.client-id", "complaint-console"), Map.of()));
+        assertThat(byUrl).contains(" https://routing.example.com ", " https://sso.example.com:8443 ")
+                .doesNotContain("*:8082").doesNotContain("/realms");
+    }
 }

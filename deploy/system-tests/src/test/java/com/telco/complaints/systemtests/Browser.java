@@ -171,6 +171,12 @@ final class Browser implements AutoCloseable {
     void open(String url) {
         collectResources();
         driver.get(url);
+        roomForResources();
+    }
+
+    /** The browser keeps 250 resource timings by default: room for every one a long scenario loads. */
+    private void roomForResources() {
+        script("performance.setResourceTimingBufferSize(100000);");
     }
 
     /** Goes to a hash route of the page shown, e.g. {@code route("/queue")}, without reloading it. */
@@ -182,6 +188,7 @@ final class Browser implements AutoCloseable {
     void reload() {
         collectResources();
         driver.navigate().refresh();
+        roomForResources();
     }
 
     String currentUrl() {
@@ -416,6 +423,20 @@ final class Browser implements AutoCloseable {
      */
     Path phoneScreenshot(String name) {
         resize(PHONE);
+        try {
+            return screenshot(name);
+        } finally {
+            resize(DESKTOP);
+        }
+    }
+
+    /**
+     * The whole page at the desktop's width, however long (at most 4000 pixels): the viewport grows to the page's
+     * height for the screenshot {@code <name>.png}, then gets its 1280×800 back. For the README's pictures.
+     */
+    Path fullPageScreenshot(String name) {
+        int height = ((Number) script("return Math.ceil(document.documentElement.scrollHeight);")).intValue();
+        resize(new Dimension(DESKTOP.getWidth(), Math.min(Math.max(height, DESKTOP.getHeight()), 4000)));
         try {
             return screenshot(name);
         } finally {

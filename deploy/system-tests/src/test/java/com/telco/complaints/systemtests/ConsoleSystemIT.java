@@ -235,6 +235,23 @@ class ConsoleSystemIT {
         WebElement row = reloadUntil(browser, "surveys", "the pending survey of " + complaintId,
                 () -> browser.first(selector));
         browser.screenshot("surveys");
+
+        // First the call is logged in the complaint's contact log (the door's error beside the missing summary first).
+        row.findElement(By.cssSelector("a[href='#/contacts/" + complaintId + "']")).click();
+        browser.awaitReady("contacts");
+        browser.select("#contact-kind", "FIRST_CONTACT");
+        browser.select("#contact-channel", "PHONE");
+        browser.click("#contact-submit");
+        browser.awaitVisible("#contact-form .field-error[data-field='summary']");
+        assertThat(browser.visible("#contact-done")).isFalse();
+        browser.type("#contact-summary", "回访前联系客户，客户确认网络已恢复");
+        browser.click("#contact-submit");
+        browser.awaitVisible("#contact-done");
+        assertThat(browser.exists("#contacts tr[data-kind='FIRST_CONTACT']")).as("the contact in the log").isTrue();
+        browser.screenshot("contacts");
+        browser.route("/surveys");
+        browser.awaitReady("surveys");
+        row = reloadUntil(browser, "surveys", "the pending survey of " + complaintId, () -> browser.first(selector));
         row.findElement(By.cssSelector("button.answer-survey")).click();
         browser.awaitVisible("form#survey-form[data-complaint-id='" + complaintId + "']");
         assertThat(browser.element("#survey-reachable").isSelected()).as("reachable, by default").isTrue();
@@ -270,7 +287,30 @@ class ConsoleSystemIT {
         assertThat(archived.subList(0, Math.min(shown.size(), archived.size()))).isEqualTo(shown);
         assertThat(shown).contains(EventType.COMPLAINT_REGISTERED.ceType(), EventType.RETURNED.ceType(), CLOSED_TYPE);
         browser.screenshot("case");
+        browser.fullPageScreenshot("case-full");
         browser.phoneScreenshot("case-phone");
+
+        // As of a second before the return, the auditor sees the case as it stood then: dispatched, not closed.
+        Instant returnedAt = doors.audit(complaintId).events().stream()
+                .filter(e -> EventType.RETURNED.ceType().equals(e.get("type")))
+                .map(e -> Instant.parse((String) e.get("occurredAt"))).findFirst().orElseThrow();
+        // The instant picked is a wall-clock time of the business zone (the console's zone, whatever the browser's).
+        browser.script("""
+                const parts = new Intl.DateTimeFormat('en-US', {timeZone: arguments[1], hourCycle: 'h23', year: 'numeric',
+                    month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'})
+                    .formatToParts(new Date(arguments[0]));
+                const g = type => parts.find(p => p.type === type).value;
+                document.querySelector('#as-of').value =
+                    `${g('year')}-${g('month')}-${g('day')}T${g('hour')}:${g('minute')}:${g('second')}`;""",
+                returnedAt.minusSeconds(1).toString(), "Asia/Shanghai");
+        browser.click("#as-of-apply");
+        browser.awaitReady("case");
+        browser.awaitVisible("#as-of-shown");
+        assertThat(browser.attribute("#as-of-shown [data-status]", "data-status")).as("the case a second before its return")
+                .isEqualTo("DISPATCHED");
+        assertThat(browser.attribute("#case-status", "data-status")).as("the case now").isEqualTo("CLOSED");
+        assertThat(browser.exists("#case-work-orders .work-order[data-dispatch-id='" + dispatchId + "'][data-status='OPEN']"))
+                .as("its work order open then").isTrue();
     }
 
     private static List<String> timeline(Browser browser) {
@@ -296,14 +336,25 @@ class ConsoleSystemIT {
                     disagreements.addAll(dashboardAgainstKpis(browser));
                     return disagreements.isEmpty();
                 });
-        assertThat(browser.exists("#registrations-chart")).isTrue();
-        assertThat(browser.exists("#rates-chart")).isTrue();
+        assertThat(browser.script("return !!(window.Chart && Chart.getChart('registrations-chart')"
+                + " && Chart.getChart('rates-chart'));")).as("the dashboard's charts drawn by Chart.js").isEqualTo(true);
         browser.screenshot("dashboard");
+        browser.fullPageScreenshot("dashboard-full");
         browser.phoneScreenshot("dashboard-phone");
 
         browser.route("/kpis");
         browser.awaitReady("kpis");
         assertThat(browser.exists("a#kpi-csv")).isTrue();
+        // The CSV export holds what the table shows: its total line has the table's volume.
+        String csv = (String) browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.querySelector('#kpi-csv').href).then(r => r.text()).then(done, e => done('failed: ' + e));""");
+        List<String> lines = csv.lines().toList();
+        // (The file starts with a byte-order mark for spreadsheets; fetch's text() reads past it.)
+        assertThat(lines.get(0).replace("\ufeff", "")).startsWith("group,volume,closed,");
+        String tableVolume = browser.attribute("#kpi-table tr[data-group='ALL'] [data-figure='volume']", "data-value");
+        assertThat(Integer.parseInt(tableVolume)).as("complaints of the last 30 days").isPositive();
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("ALL," + tableVolume + ","));
         browser.screenshot("kpis");
     }
 
