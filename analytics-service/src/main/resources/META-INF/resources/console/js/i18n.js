@@ -10,7 +10,7 @@ const WORDS = {
     'role.agent': '部门处理员', 'role.surveyor': '回访员', 'role.operator': '运营值班员', 'role.auditor': '审计员',
     'role.admin': '系统管理员', 'role.submitter': '受理系统',
     loading: '加载中…', refresh: '刷新', updated: '更新于', none: '无', yes: '是', no: '否', back: '返回',
-    prev: '上一页', next: '下一页', pageInfo: '第 {0} 页，共 {1} 条', all: '全部', save: '提交',
+    prev: '上一页', next: '下一页', pageInfo: '第 {0}/{1} 页，共 {2} 条', all: '全部', save: '提交',
     'error.unauthorized': '令牌无效或已过期，请重新登录。', 'error.forbidden': '您的角色无权查看此内容。',
     'error.notFound': '未找到。', 'error.unavailable': '服务暂时不可用，请稍后重试。', 'error.network': '无法连接 {0}。',
     // sign-in
@@ -107,7 +107,7 @@ const WORDS = {
     'role.agent': 'Department agent', 'role.surveyor': 'Survey agent', 'role.operator': 'Operator', 'role.auditor': 'Auditor',
     'role.admin': 'Administrator', 'role.submitter': 'Submitting system',
     loading: 'Loading…', refresh: 'Refresh', updated: 'Updated', none: 'None', yes: 'Yes', no: 'No', back: 'Back',
-    prev: 'Previous', next: 'Next', pageInfo: 'Page {0} of {1} items', all: 'All', save: 'Submit',
+    prev: 'Previous', next: 'Next', pageInfo: 'Page {0} of {1}, {2} items', all: 'All', save: 'Submit',
     'error.unauthorized': 'The token is not valid or has expired: sign in again.', 'error.forbidden': 'Your role may not see this.',
     'error.notFound': 'Not found.', 'error.unavailable': 'The service is unavailable for the moment; try again.',
     'error.network': 'Cannot reach {0}.',

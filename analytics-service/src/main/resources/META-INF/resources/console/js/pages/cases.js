@@ -1,7 +1,7 @@
 // Cases: open one by its number, or browse them by status, category, region and department.
 
 import {call} from '../api.js';
-import {clearError, showError} from '../app.js';
+import {pager} from '../pager.js';
 import {fill, h, option, table} from '../dom.js';
 import {category, code, dateTime, t} from '../i18n.js';
 
@@ -19,12 +19,7 @@ export async function render(page) {
   const region = h('input', {id: 'filter-region', name: 'region', type: 'text', size: 12});
   const department = h('input', {id: 'filter-department', name: 'department', type: 'text', size: 16});
   const results = h('div', {id: 'cases-results', 'aria-live': 'polite'});
-  const info = h('span', {id: 'page-info'});
-  const state = {page: 0};
-  const prev = h('button', {id: 'page-prev', type: 'button', class: 'secondary', onclick: () => go(state.page - 1)},
-    t('prev'));
-  const next = h('button', {id: 'page-next', type: 'button', class: 'secondary', onclick: () => go(state.page + 1)},
-    t('next'));
+  const pages = pager(page, SIZE, load);
   fill(page,
     h('div', {class: 'page-head'}, h('h1', {}, t('cases.title'))),
     h('form', {class: 'filters', onsubmit: e => {
@@ -34,30 +29,17 @@ export async function render(page) {
     }},
     h('div', {class: 'field inline'}, h('label', {for: search.id}, t('cases.search')), search),
     h('button', {id: 'case-open', type: 'submit'}, t('cases.open'))),
-    h('form', {class: 'filters', onsubmit: e => { e.preventDefault(); go(0); }},
+    h('form', {class: 'filters', onsubmit: e => { e.preventDefault(); pages.go(0); }},
       [[t('queue.status'), status], [t('queue.category'), categorySelect], [t('queue.region'), region],
         [t('queue.department'), department]].map(([label, input]) =>
         h('div', {class: 'field inline'}, h('label', {for: input.id}, label), input)),
       h('button', {id: 'cases-refresh', type: 'submit', class: 'secondary'}, t('refresh'))),
-    results, h('div', {class: 'pager'}, prev, info, next));
-  for (const el of [status, categorySelect]) el.addEventListener('change', () => go(0));
+    results, pages.element);
+  for (const el of [status, categorySelect]) el.addEventListener('change', () => pages.go(0));
 
-  async function go(number) {
-    state.page = Math.max(0, number);
-    page.dataset.ready = 'false';
-    try {
-      await load();
-      clearError(page);
-    } catch (e) {
-      showError(e, page);
-    } finally {
-      page.dataset.ready = 'true';
-    }
-  }
-
-  async function load() {
+  async function load(number) {
     const {data} = await call('analytics', '/cases', {query: {status: status.value, category: categorySelect.value,
-      region: region.value.trim(), department: department.value.trim(), page: state.page, size: SIZE}});
+      region: region.value.trim(), department: department.value.trim(), page: number, size: SIZE}});
     fill(results, data.items.length === 0 ? h('p', {class: 'muted'}, t('cases.empty'))
       : table({id: 'cases-table'}, [t('queue.complaint'), t('queue.status'), t('queue.category'), t('queue.region'),
         t('queue.department'), t('cases.registeredAt'), t('queue.flags')], data.items.map(c =>
@@ -67,12 +49,9 @@ export async function render(page) {
           h('td', {}, c.department || '—'), h('td', {}, dateTime(c.registeredAt)),
           h('td', {class: 'flags'}, c.warnings ? h('span', {class: 'flag warn'}, `${t('queue.warned')} ${c.warnings}`)
             : null, c.breaches ? h('span', {class: 'flag bad'}, `${t('queue.breached')} ${c.breaches}`) : null)))));
-    const pages = Math.max(1, Math.ceil(data.total / SIZE));
-    info.textContent = t('pageInfo', state.page + 1, data.total);
-    prev.disabled = state.page === 0;
-    next.disabled = state.page + 1 >= pages;
+    return data.total;
   }
 
-  await load();
+  await pages.show();
   search.focus();
 }

@@ -2,7 +2,7 @@
 // own department's, or any department's for operators. Filters and paging go to routing's queue door.
 
 import {call} from '../api.js';
-import {clearError, showError} from '../app.js';
+import {pager} from '../pager.js';
 import {fill, h, option, table} from '../dom.js';
 import {category, code, dateTime, t} from '../i18n.js';
 
@@ -14,7 +14,7 @@ const FILTER_KEY = 'complaints.console.queue';
 export async function render(page, params, {person}) {
   const isAgent = person.role === 'agent';
   const saved = JSON.parse(sessionStorage.getItem(FILTER_KEY) || '{}');
-  const state = {department: '', category: '', region: '', status: 'OPEN', flag: '', page: 0, ...saved};
+  const state = {department: '', category: '', region: '', status: 'OPEN', flag: '', ...saved};
   // An agent's queue is the token's department: a department kept from somebody else's filters is not asked for.
   if (isAgent) state.department = '';
   const departments = isAgent ? [] : (await call('routing', '/departments')).data.departments;
@@ -29,62 +29,47 @@ export async function render(page, params, {person}) {
   const flag = h('select', {id: 'filter-flag', name: 'flag'}, option('', t('all'), state.flag),
     option('warned', t('queue.warnedOnly'), state.flag), option('breached', t('queue.breachedOnly'), state.flag));
   const results = h('div', {id: 'queue-results', 'aria-live': 'polite'});
-  const info = h('span', {id: 'page-info'});
-  const prev = h('button', {id: 'page-prev', type: 'button', class: 'secondary', onclick: () => go(state.page - 1)},
-    t('prev'));
-  const next = h('button', {id: 'page-next', type: 'button', class: 'secondary', onclick: () => go(state.page + 1)},
-    t('next'));
+  const pages = pager(page, SIZE, load);
 
-  const filters = h('form', {class: 'filters', id: 'queue-filters', onsubmit: e => { e.preventDefault(); go(0); }},
+  const filters = h('form', {class: 'filters', id: 'queue-filters', onsubmit: e => { e.preventDefault(); go(); }},
     department ? labelled(t('queue.department'), department) : null,
     labelled(t('queue.category'), categorySelect),
     labelled(t('queue.region'), region),
     labelled(t('queue.status'), status),
     labelled(t('queue.flags'), flag),
     h('button', {id: 'queue-refresh', type: 'submit'}, t('refresh')));
-  for (const el of [department, categorySelect, status, flag]) if (el) el.addEventListener('change', () => go(0));
+  for (const el of [department, categorySelect, status, flag]) if (el) el.addEventListener('change', () => go());
 
   fill(page,
     h('div', {class: 'page-head'}, h('h1', {}, t('queue.title') + (isAgent && person.department
       ? ' · ' + person.department : ''))),
-    filters, results, h('div', {class: 'pager'}, prev, info, next));
+    filters, results, pages.element);
 
-  async function go(number) {
-    state.page = Math.max(0, number);
+  /** The filters as they are on the form now, kept for the tab, and their first page. */
+  function go() {
     state.department = department ? department.value : '';
     state.category = categorySelect.value;
     state.region = region.value.trim();
     state.status = status.value;
     state.flag = flag.value;
-    sessionStorage.setItem(FILTER_KEY, JSON.stringify({...state, page: 0}));
-    page.dataset.ready = 'false';
-    try {
-      await load();
-      clearError(page);
-    } catch (e) {
-      showError(e, page);
-    } finally {
-      page.dataset.ready = 'true';
-    }
+    sessionStorage.setItem(FILTER_KEY, JSON.stringify(state));
+    return pages.go(0);
   }
 
-  async function load() {
+  async function load(number) {
     const {data, total} = await call('routing', '/work-orders', {query: {
       department: state.department, category: state.category, region: state.region, status: state.status,
       warned: state.flag === 'warned' ? 'true' : '', breached: state.flag === 'breached' ? 'true' : '',
-      sort: 'deadline', page: state.page, size: SIZE,
+      sort: 'deadline', page: number, size: SIZE,
     }});
     fill(results, data.length === 0 ? h('p', {class: 'muted'}, t('queue.empty'))
       : table({id: 'queue-table'}, [t('queue.complaint'), t('queue.department'), t('queue.category'),
         t('queue.region'), t('queue.dispatched'), t('queue.toWarning'), t('queue.toDeadline'), t('queue.flags')],
       data.map(row)));
-    const pages = Math.max(1, Math.ceil((total || 0) / SIZE));
-    info.textContent = t('pageInfo', state.page + 1, total ?? data.length) + ` (${state.page + 1}/${pages})`;
-    prev.disabled = state.page === 0;
-    next.disabled = state.page + 1 >= pages;
+    return total ?? data.length;
   }
 
-  await load();
+  await pages.show();
 }
 
 function labelled(text, input) {

@@ -1,7 +1,7 @@
 // The customer desk's pending surveys (回访), oldest return first, and the form that records an answer.
 
 import {call, idempotencyKey} from '../api.js';
-import {clearError, showError} from '../app.js';
+import {pager} from '../pager.js';
 import {field, fill, h, option, table} from '../dom.js';
 import {category, code, dateTime, t} from '../i18n.js';
 import {facts, fourParts, submit, text} from '../parts.js';
@@ -12,33 +12,15 @@ export async function render(page, params, {person}) {
   const answers = person.role === 'surveyor';
   const results = h('div', {id: 'surveys-results', 'aria-live': 'polite'});
   const panel = h('div', {id: 'survey-panel'});
-  const info = h('span', {id: 'page-info'});
-  const state = {page: 0};
-  const prev = h('button', {id: 'page-prev', type: 'button', class: 'secondary', onclick: () => go(state.page - 1)},
-    t('prev'));
-  const next = h('button', {id: 'page-next', type: 'button', class: 'secondary', onclick: () => go(state.page + 1)},
-    t('next'));
+  const pages = pager(page, SIZE, load);
   fill(page,
     h('div', {class: 'page-head'}, h('h1', {}, t('surveys.title')),
-      h('button', {id: 'surveys-refresh', type: 'button', class: 'secondary', onclick: () => go(state.page)},
+      h('button', {id: 'surveys-refresh', type: 'button', class: 'secondary', onclick: () => pages.go(pages.number())},
         t('refresh'))),
-    results, h('div', {class: 'pager'}, prev, info, next), panel);
+    results, pages.element, panel);
 
-  async function go(number) {
-    state.page = Math.max(0, number);
-    page.dataset.ready = 'false';
-    try {
-      await load();
-      clearError(page);
-    } catch (e) {
-      showError(e, page);
-    } finally {
-      page.dataset.ready = 'true';
-    }
-  }
-
-  async function load() {
-    const {data, total} = await call('survey', '/surveys', {query: {status: 'PENDING', page: state.page, size: SIZE}});
+  async function load(number) {
+    const {data, total} = await call('survey', '/surveys', {query: {status: 'PENDING', page: number, size: SIZE}});
     fill(results, data.length === 0 ? h('p', {class: 'muted'}, t('surveys.empty'))
       : table({id: 'surveys-table'}, [t('queue.complaint'), t('wo.customer'), t('queue.category'),
         t('queue.department'), t('surveys.returnedAt'), t('wo.resolution'), t('surveys.deadline'),
@@ -56,15 +38,12 @@ export async function render(page, params, {person}) {
           answers ? h('button', {type: 'button', class: 'answer-survey', onclick: () => openForm(s),
             'aria-label': t('surveys.form', s.complaintId)}, t('surveys.answer')) : null,
           h('a', {href: '#/contacts/' + encodeURIComponent(s.complaintId)}, t('surveys.contacts')))))));
-    const pages = Math.max(1, Math.ceil((total || 0) / SIZE));
-    info.textContent = t('pageInfo', state.page + 1, total ?? data.length);
-    prev.disabled = state.page === 0;
-    next.disabled = state.page + 1 >= pages;
+    return total ?? data.length;
   }
 
   function openForm(s) {
     fill(panel, surveyForm(s, async () => {
-      await load().catch(e => showError(e, page));
+      await pages.go(pages.number());
       const done = h('p', {id: 'survey-done', class: 'success', role: 'status', tabindex: '-1'}, t('surveys.done'));
       fill(panel, done);
       done.focus();
@@ -72,7 +51,7 @@ export async function render(page, params, {person}) {
     panel.querySelector('#survey-reachable').focus();
   }
 
-  await load();
+  await pages.show();
 }
 
 function surveyForm(s, onDone) {
