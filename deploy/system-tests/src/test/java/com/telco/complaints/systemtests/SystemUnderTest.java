@@ -85,11 +85,13 @@ final class SystemUnderTest implements AutoCloseable {
     private final Suite suite;
     private final String runId;
     private final boolean ownBroker;
+    private final FakeIdentityProvider identityProvider;
 
-    private SystemUnderTest(Suite suite, String runId, boolean ownBroker) {
+    private SystemUnderTest(Suite suite, String runId, boolean ownBroker, FakeIdentityProvider identityProvider) {
         this.suite = suite;
         this.runId = runId;
         this.ownBroker = ownBroker;
+        this.identityProvider = identityProvider;
     }
 
     static SystemUnderTest start() {
@@ -125,19 +127,32 @@ final class SystemUnderTest implements AutoCloseable {
                     service.id() + "-st-" + runId.replace('_', '-'));
         }
 
-        Suite suite = builder.build();
+        // The console's single sign-on at a provider of the tests' own (its person already logged in there): the
+        // sign-in page offers one more button, #sign-in-sso; pasted tokens work as before.
+        FakeIdentityProvider identityProvider = FakeIdentityProvider.start();
+        identityProvider.consoleSettings().forEach((key, value) -> builder.systemProperty(Service.ANALYTICS, key, value));
+
+        Suite suite;
         long begin = System.nanoTime();
-        suite.start();
+        try {
+            suite = builder.build();
+            identityProvider.serve(suite.baseUri(Service.ANALYTICS) + "/console/", suite::token);
+            suite.start();
+        } catch (RuntimeException e) {
+            identityProvider.close();
+            throw e;
+        }
         try {
             suite.awaitReady();
         } catch (RuntimeException e) {
             suite.close();
+            identityProvider.close();
             throw e;
         }
         LOG.info("system tests: suite ready in {} s; run {}, {}, services' logs in {}",
                 Duration.ofNanos(System.nanoTime() - begin).toSeconds(), runId, suite.endpoints(),
                 suite.settings().logsDir().toAbsolutePath());
-        return new SystemUnderTest(suite, runId, ownBroker);
+        return new SystemUnderTest(suite, runId, ownBroker, identityProvider);
     }
 
     /** Seconds instead of hours, all in calendar time, so warnings and breaches happen during the run. */
@@ -186,10 +201,16 @@ final class SystemUnderTest implements AutoCloseable {
         return runId;
     }
 
+    /** The identity provider the console's single sign-on leads to (analytics' {@code console.oidc.*}). */
+    FakeIdentityProvider identityProvider() {
+        return identityProvider;
+    }
+
     @Override
     public void close() {
         Endpoints endpoints = suite.endpoints();
         suite.close();
+        identityProvider.close();
         if (endpoints == null) {
             return;
         }
