@@ -29,7 +29,7 @@ const WORDS = {
     'dash.warningNow': '已预警未超时', 'dash.breachedNow': '已超时', 'dash.today': '今日每小时受理量',
     'dash.registeredToday': '今日受理', 'dash.closedToday': '今日结案', 'dash.rates': '回单及时率与满意率',
     'dash.last7': '近 7 天', 'dash.last30': '近 30 天', 'dash.targets': '考核目标', 'dash.hotspots': '当前热点',
-    'dash.noHotspots': '当前没有热点。', 'dash.target': '目标', 'dash.actual': '实际', 'dash.missed': '未达标',
+    'dash.noHotspots': '当前没有热点。', 'dash.new': '新出现', 'dash.target': '目标', 'dash.actual': '实际', 'dash.missed': '未达标',
     'dash.met': '达标', 'dash.noData': '无数据', 'dash.figures': '关键指标',
     // figures
     'fig.volume': '投诉量', 'fig.closed': '结案量', 'fig.onTimeReturnRate': '回单及时率', 'fig.satisfactionRate': '满意率',
@@ -125,7 +125,7 @@ const WORDS = {
     'dash.now': 'Deadlines now', 'dash.warningNow': 'Warned, not yet overdue', 'dash.breachedNow': 'Overdue',
     'dash.today': 'Registrations per hour today', 'dash.registeredToday': 'Registered today', 'dash.closedToday': 'Closed today',
     'dash.rates': 'On-time return and satisfaction', 'dash.last7': 'Last 7 days', 'dash.last30': 'Last 30 days',
-    'dash.targets': 'Targets', 'dash.hotspots': 'Hotspots now', 'dash.noHotspots': 'No hotspot now.', 'dash.target': 'Target',
+    'dash.targets': 'Targets', 'dash.hotspots': 'Hotspots now', 'dash.noHotspots': 'No hotspot now.', 'dash.new': 'new', 'dash.target': 'Target',
     'dash.actual': 'Actual', 'dash.missed': 'Missed', 'dash.met': 'Met', 'dash.noData': 'No data', 'dash.figures': 'Key figures',
     'fig.volume': 'Complaints', 'fig.closed': 'Closed', 'fig.onTimeReturnRate': 'On-time returns',
     'fig.satisfactionRate': 'Satisfaction', 'fig.replyRate': 'Reply rate', 'fig.contactTimeliness': 'Contact within 24 h',

@@ -128,6 +128,7 @@ function timeline(trail) {
       dataset: {type: e.type, seq: e.seq, eventId: e.eventId}},
     h('time', {datetime: e.occurredAt}, dateTime(e.occurredAt)), ' ',
     h('strong', {}, code('ev', e.name || e.type)), ' ',
-    h('span', {class: 'muted'}, [e.data && e.data.actor, e.data && e.data.department].filter(Boolean).join(' · ')),
+    h('span', {class: 'muted'}, [e.data && e.data.clock ? code('clock', e.data.clock) : null, e.data && e.data.actor,
+      e.data && e.data.department].filter(Boolean).join(' · ')),
     e.notApplied ? h('span', {class: 'flag warn'}, e.notApplied) : null))));
 }

@@ -137,7 +137,7 @@ export async function render(page, params, {config}) {
         : table({id: 'hotspots'}, [t('queue.region'), t('queue.category'), t('fig.volume'), '×'],
           spots.map(s => h('tr', {dataset: {region: s.region, category: s.category}},
             h('td', {}, s.region), h('td', {}, category(s.category)), h('td', {}, number(s.count)),
-            h('td', {}, s.ratio === null ? t('none') : number(s.ratio))))));
+            h('td', {}, s.ratio === null ? t('dash.new') : number(s.ratio))))));
     }
     const failed = answers.find(a => a.status === 'rejected');
     if (failed) throw failed.reason;

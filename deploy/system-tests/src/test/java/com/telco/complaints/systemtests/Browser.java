@@ -402,6 +402,25 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /**
+     * Runs a scenario in this browser; when it fails, a screenshot of the page as it was ({@code failed-<test>.png}),
+     * the page's state and the browser's console go with the failure.
+     */
+    void explainFailure(org.junit.jupiter.api.TestInfo test, Runnable scenario) {
+        try {
+            scenario.run();
+        } catch (AssertionError | RuntimeException e) {
+            String name = "failed-" + test.getTestMethod().map(m -> m.getName()).orElse("test");
+            try {
+                screenshot(name);
+            } catch (RuntimeException screenshot) {
+                e.addSuppressed(screenshot);
+            }
+            e.addSuppressed(new AssertionError("page " + currentUrl() + pageState() + browserLog()));
+            throw e;
+        }
+    }
+
     // ---- screenshots ----
 
     /** The window as it is now, in {@code target/screenshots/<name>.png}; returns the file. */

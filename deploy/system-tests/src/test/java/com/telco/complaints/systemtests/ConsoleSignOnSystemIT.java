@@ -55,7 +55,7 @@ class ConsoleSignOnSystemIT {
         int exchangesBefore = provider.exchanges().size();
         int logoutsBefore = provider.logouts().size();
         try (Browser browser = Browser.start()) {
-            onFailure(browser, test, () -> {
+            browser.explainFailure(test, () -> {
                 browser.open(console + "#/signin");
                 browser.awaitReady("signin");
                 WebElement button = browser.awaitVisible("#sign-in-sso");
@@ -185,21 +185,6 @@ class ConsoleSignOnSystemIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void onFailure(Browser browser, TestInfo test, Runnable scenario) {
-        try {
-            scenario.run();
-        } catch (AssertionError | RuntimeException e) {
-            String name = "failed-" + test.getTestMethod().map(m -> m.getName()).orElse("test");
-            try {
-                browser.screenshot(name);
-            } catch (RuntimeException screenshot) {
-                e.addSuppressed(screenshot);
-            }
-            e.addSuppressed(new AssertionError("page " + browser.currentUrl() + browser.pageState() + browser.browserLog()));
-            throw e;
         }
     }
 }

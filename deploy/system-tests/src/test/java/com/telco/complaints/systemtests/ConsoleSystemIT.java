@@ -58,7 +58,7 @@ class ConsoleSystemIT {
     void anAgentReturnsTheWorkOrderASurveyorAnswersAnAuditorSeesTheCaseClosedAndTheDashboardAgreesWithTheKpis(
             TestInfo test) {
         try (Browser browser = Browser.start()) {
-            onFailure(browser, test, () -> {
+            browser.explainFailure(test, () -> {
                 browser.open(console + "#/signin");
                 browser.awaitReady("signin");
                 assertThat(browser.attribute("html", "lang")).as("the default language").startsWith("zh");
@@ -88,7 +88,7 @@ class ConsoleSystemIT {
     @Test
     void anEnglishBrowserGetsTheShellInEnglishAndTheSwitchChangesIt(TestInfo test) {
         try (Browser browser = Browser.start(Browser.Language.EN)) {
-            onFailure(browser, test, () -> {
+            browser.explainFailure(test, () -> {
                 browser.open(console + "#/signin");
                 browser.awaitReady("signin");
                 assertThat(browser.attribute("html", "lang")).as("the language of an English browser").startsWith("en");
@@ -426,21 +426,5 @@ class ConsoleSystemIT {
 
     private static List<String> navTexts(Browser browser) {
         return browser.all("a[data-nav]").stream().map(WebElement::getText).toList();
-    }
-
-    /** Runs the scenario; when it fails, a screenshot of the page as it was and the browser's console go with it. */
-    private static void onFailure(Browser browser, TestInfo test, Runnable scenario) {
-        try {
-            scenario.run();
-        } catch (AssertionError | RuntimeException e) {
-            String name = "failed-" + test.getTestMethod().map(m -> m.getName()).orElse("test");
-            try {
-                browser.screenshot(name);
-            } catch (RuntimeException screenshot) {
-                e.addSuppressed(screenshot);
-            }
-            e.addSuppressed(new AssertionError("page " + browser.currentUrl() + browser.pageState() + browser.browserLog()));
-            throw e;
-        }
     }
 }
