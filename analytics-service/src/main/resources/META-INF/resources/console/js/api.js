@@ -72,7 +72,8 @@ export function keepToken(value) {
 
 /** Signs out of this tab: the token and whatever the console kept of the person's work (filters) go. */
 export function forgetToken() {
-  for (const key of Object.keys(sessionStorage)) {
+  const keys = Array.from({length: sessionStorage.length}, (_, i) => sessionStorage.key(i));
+  for (const key of keys) {
     if (key.startsWith('complaints.console.') && key !== 'complaints.console.signin-message') sessionStorage.removeItem(key);
   }
 }

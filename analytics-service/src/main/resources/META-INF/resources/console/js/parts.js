@@ -6,10 +6,12 @@ import {t} from './i18n.js';
 
 export const FOUR_PARTS = ['reconstruction', 'customerDemand', 'problemFound', 'measures'];
 
-/** A definition list of [label, value] pairs, leaving out the pairs without a value. */
+/** A definition list of [label, value] pairs, leaving out the pairs without a value (a list of nothing included). */
 export function facts(attrs, pairs) {
-  return h('dl', {class: 'facts', ...attrs}, pairs.filter(([, value]) => value !== null && value !== undefined
-    && value !== '').map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
+  const empty = value => value === null || value === undefined || value === ''
+    || (Array.isArray(value) && value.every(empty));
+  return h('dl', {class: 'facts', ...attrs}, pairs.filter(([, value]) => !empty(value))
+    .map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
 }
 
 /** The four parts of a work order (投诉情况还原, 客户诉求, 核查问题, 处理措施) from an object that has them. */

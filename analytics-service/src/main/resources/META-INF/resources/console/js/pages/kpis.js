@@ -4,6 +4,7 @@ import {call} from '../api.js';
 import {fill, h, option, table} from '../dom.js';
 import {category, code, nextDate, number, percent, seconds, t, timeZone, zonedInstant} from '../i18n.js';
 import {chart, update} from '../charts.js';
+import {csvFile} from '../csv.js';
 
 const GROUPS = ['department', 'category', 'region', 'channel'];
 const RATES = ['onTimeReturnRate', 'satisfactionRate', 'replyRate', 'contactTimeliness', 'answerTimeliness',
@@ -77,10 +78,10 @@ export async function render(page) {
           SHOWN.map(f => h('td', {class: g.belowTarget && g.belowTarget.includes(f) ? 'missed' : null,
             dataset: {figure: f, value: g[f] ?? ''}}, show(f, g[f])))))));
       drawChart();
-      const lines = [['group', ...CSV_FIGURES].join(',')].concat(rows.map(g => [g.total ? 'ALL' : g.group,
-        ...CSV_FIGURES.map(f => g[f] ?? '')].map(csvCell).join(',')));
+      const file = csvFile(['group', ...CSV_FIGURES], rows.map(g => [g.total ? 'ALL' : g.group,
+        ...CSV_FIGURES.map(f => g[f])]));
       URL.revokeObjectURL(csv.href);
-      csv.href = URL.createObjectURL(new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], {type: 'text/csv'}));
+      csv.href = URL.createObjectURL(new Blob([file], {type: 'text/csv'}));
       csv.download = `kpis-${report.groupBy}-${from.value}-${to.value}.csv`;
     } catch (e) {
       error.textContent = e.describe ? e.describe() : String(e);
@@ -92,10 +93,4 @@ export async function render(page) {
 
   await load();
   return () => kpiChart && kpiChart.destroy();
-}
-
-function csvCell(value) {
-  // A text a spreadsheet would take for a formula is quoted as text.
-  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? "'" + value : String(value);
-  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }

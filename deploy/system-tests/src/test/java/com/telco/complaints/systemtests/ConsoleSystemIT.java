@@ -85,6 +85,55 @@ class ConsoleSystemIT {
         }
     }
 
+    /**
+     * An operator passes a work order to another department through the work order's transfer form (the door's field
+     * errors first); routing records it, and the order, still open with its deadline, is the new department's. The
+     * new department then returns it over REST, so the run keeps no open order behind.
+     */
+    @Test
+    void anOperatorTransfersAWorkOrderThroughItsForm(TestInfo test) {
+        try (Browser browser = Browser.start()) {
+            browser.explainFailure(test, () -> {
+                String complaintId = doors.register(ComplaintBody.service("TZ-HL"));
+                Map<String, Object> workOrder = doors.awaitOpenWorkOrder(complaintId, 1);
+                String dispatchId = (String) workOrder.get("dispatchId");
+                String from = (String) workOrder.get("department");
+                String to = "service-desk".equals(from) ? "network-ops" : "service-desk";
+                String deadline = await("the RETURN deadline of " + dispatchId + " known to routing")
+                        .until(() -> doors.workOrder(dispatchId).getString("deadline"), d -> d != null);
+
+                browser.open(console + "#/signin");
+                browser.awaitReady("signin");
+                browser.signIn(doors.operatorToken());
+                browser.awaitReady("dashboard");
+                browser.route("/work-orders/" + dispatchId);
+                browser.awaitReady("work-order");
+                assertThat(browser.attribute("#work-order-status", "data-status")).isEqualTo("OPEN");
+                assertThat(browser.exists("form#return-form")).as("the return form, for its department's agents only")
+                        .isFalse();
+
+                browser.click("#transfer-submit");
+                browser.awaitVisible("#transfer-form .field-error[data-field='department']");
+                assertThat(browser.visible("#transfer-form .field-error[data-field='reason']")).as("the reason's error")
+                        .isTrue();
+                assertThat(browser.all("#transfer-department option").stream().map(o -> o.getAttribute("value")))
+                        .as("the departments it may go to").contains(to).doesNotContain(from);
+                browser.select("#transfer-department", to);
+                browser.type("#transfer-reason", "小区属营业厅服务范围，转服务台处理");
+                browser.click("#transfer-submit");
+                browser.awaitVisible("#transfer-done");
+                browser.screenshot("work-order-transferred");
+
+                JsonPath now = doors.workOrder(dispatchId);
+                assertThat(now.getString("department")).isEqualTo(to);
+                assertThat(now.getString("status")).isEqualTo("OPEN");
+                assertThat(now.getInt("transfers")).isEqualTo(1);
+                assertThat(now.getString("deadline")).as("the deadline kept").isEqualTo(deadline);
+                doors.returnWorkOrder(dispatchId, false);
+            });
+        }
+    }
+
     @Test
     void anEnglishBrowserGetsTheShellInEnglishAndTheSwitchChangesIt(TestInfo test) {
         try (Browser browser = Browser.start(Browser.Language.EN)) {
