@@ -6,6 +6,7 @@ import com.telco.complaints.contracts.lifecycle.WorkOrder;
 import com.telco.complaints.contracts.lifecycle.WorkOrderStatus;
 import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.eventing.rest.RequestProblems;
 import io.quarkus.security.ForbiddenException;
 
 import java.time.Instant;
@@ -24,9 +25,9 @@ public final class Returns {
     }
 
     /** The work order exists but is not open: returned already, superseded, or its case closed. */
-    public static final class WorkOrderNotOpen extends RuntimeException {
+    public static final class WorkOrderNotOpen extends RequestProblems.Conflict {
         public WorkOrderNotOpen(String message) {
-            super(message, null, false, false);
+            super("work-order-not-open", "Work order not open", message);
         }
     }
 

@@ -6,6 +6,7 @@ import com.telco.complaints.contracts.lifecycle.WorkOrder;
 import com.telco.complaints.contracts.lifecycle.WorkOrderStatus;
 import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.eventing.rest.RequestProblems;
 
 import java.time.Instant;
 
@@ -18,9 +19,9 @@ import java.time.Instant;
 public final class Transfers {
 
     /** The transfer cannot be made as the work order stands: it is another's, not open, or already there. */
-    public static final class TransferRefused extends RuntimeException {
+    public static final class TransferRefused extends RequestProblems.Conflict {
         public TransferRefused(String message) {
-            super(message, null, false, false);
+            super("transfer-refused", "Work order cannot be transferred", message);
         }
     }
 

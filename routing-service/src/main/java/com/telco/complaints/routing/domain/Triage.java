@@ -3,6 +3,7 @@ package com.telco.complaints.routing.domain;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.CaseStatus;
+import com.telco.complaints.eventing.rest.RequestProblems;
 
 import java.time.Instant;
 
@@ -16,9 +17,9 @@ public final class Triage {
     public static final String RULE = "triage";
 
     /** The complaint is not waiting for triage (dispatched already, or never triaged). */
-    public static final class NotInTriage extends RuntimeException {
+    public static final class NotInTriage extends RequestProblems.Conflict {
         public NotInTriage(String message) {
-            super(message, null, false, false);
+            super("not-in-triage", "Not waiting for triage", message);
         }
     }
 

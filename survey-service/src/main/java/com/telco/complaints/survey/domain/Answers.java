@@ -12,6 +12,7 @@ import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.WorkOrder;
 import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
+import com.telco.complaints.eventing.rest.RequestProblems;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,9 +42,9 @@ import java.util.Optional;
 public final class Answers {
 
     /** The case exists but is not waiting for a survey: not returned yet, answered already, or closed. */
-    public static final class SurveyNotPending extends RuntimeException {
+    public static final class SurveyNotPending extends RequestProblems.Conflict {
         public SurveyNotPending(String message) {
-            super(message, null, false, false);
+            super("survey-not-pending", "No survey pending", message);
         }
     }
 

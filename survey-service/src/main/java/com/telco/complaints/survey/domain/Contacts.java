@@ -10,6 +10,7 @@ import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
 import com.telco.complaints.eventing.rest.FieldError;
 import com.telco.complaints.eventing.rest.TextRule;
+import com.telco.complaints.eventing.rest.RequestProblems;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,9 @@ public final class Contacts {
     public static final Duration AGREED_AT_MOST = Duration.ofDays(15);
 
     /** The case takes no more contacts: it is closed. */
-    public static final class ContactRefused extends RuntimeException {
+    public static final class ContactRefused extends RequestProblems.Conflict {
         public ContactRefused(String message) {
-            super(message, null, false, false);
+            super("contact-refused", "No contact on this case", message);
         }
     }
 
