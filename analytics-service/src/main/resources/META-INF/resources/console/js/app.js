@@ -187,6 +187,4 @@ async function start() {
   await route();
 }
 
-export {tick};
-
 start();

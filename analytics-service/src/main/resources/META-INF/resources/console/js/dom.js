@@ -80,6 +80,11 @@ export function showFieldErrors(form, errors) {
   return unplaced;
 }
 
+/** A filter's field: its label and its input side by side. */
+export function inlineField(label, input) {
+  return h('div', {class: 'field inline'}, h('label', {for: input.id}, label), input);
+}
+
 export function option(value, label, selected) {
   return h('option', {value, selected: selected === true || selected === value}, label);
 }

@@ -6,6 +6,9 @@ import {t} from './i18n.js';
 
 export const FOUR_PARTS = ['reconstruction', 'customerDemand', 'problemFound', 'measures'];
 
+/** The complaint categories a list can be filtered by (the contracts' Category). */
+export const CATEGORIES = ['NETWORK', 'BUSINESS', 'SERVICE'];
+
 /** A definition list of [label, value] pairs, leaving out the pairs without a value (a list of nothing included). */
 export function facts(attrs, pairs) {
   const empty = value => value === null || value === undefined || value === ''

@@ -3,7 +3,7 @@
 // the case as it stood at a chosen instant.
 
 import {call} from '../api.js';
-import {fill, h, table} from '../dom.js';
+import {fill, h, inlineField, table} from '../dom.js';
 import {category, code, dateTime, t, zonedInstant} from '../i18n.js';
 import {clearError, showError} from '../app.js';
 import {facts, fourParts} from '../parts.js';
@@ -44,7 +44,7 @@ export async function render(page, [complaintId], {person}) {
         page.dataset.ready = 'true';
       }
     }},
-    h('div', {class: 'field inline'}, h('label', {for: asOf.id}, t('case.asOf')), asOf),
+    inlineField(t('case.asOf'), asOf),
     h('button', {id: 'as-of-apply', type: 'submit', class: 'secondary'}, t('case.asOfApply'))) : null,
     h('div', {class: 'grid'},
       registrationCard(registration),

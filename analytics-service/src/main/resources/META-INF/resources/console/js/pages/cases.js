@@ -2,13 +2,13 @@
 
 import {call} from '../api.js';
 import {pager} from '../pager.js';
-import {fill, h, option, table} from '../dom.js';
+import {fill, h, inlineField, option, table} from '../dom.js';
+import {CATEGORIES} from '../parts.js';
 import {category, code, dateTime, t} from '../i18n.js';
 
 const SIZE = 25;
 const STATUSES = ['REGISTERED', 'TRIAGE', 'DISPATCHED', 'RETURNED', 'SATISFIED', 'DISSATISFIED', 'CLOSED',
   'RESOLVED_AT_FIRST_CONTACT'];
-const CATEGORIES = ['NETWORK', 'BUSINESS', 'SERVICE'];
 
 export async function render(page) {
   const search = h('input', {id: 'case-search', name: 'complaintId', type: 'search', autocomplete: 'off'});
@@ -27,12 +27,11 @@ export async function render(page) {
       const id = search.value.trim();
       if (id) location.hash = '#/cases/' + encodeURIComponent(id);
     }},
-    h('div', {class: 'field inline'}, h('label', {for: search.id}, t('cases.search')), search),
+    inlineField(t('cases.search'), search),
     h('button', {id: 'case-open', type: 'submit'}, t('cases.open'))),
     h('form', {class: 'filters', onsubmit: e => { e.preventDefault(); pages.go(0); }},
       [[t('queue.status'), status], [t('queue.category'), categorySelect], [t('queue.region'), region],
-        [t('queue.department'), department]].map(([label, input]) =>
-        h('div', {class: 'field inline'}, h('label', {for: input.id}, label), input)),
+        [t('queue.department'), department]].map(([label, input]) => inlineField(label, input)),
       h('button', {id: 'cases-refresh', type: 'submit', class: 'secondary'}, t('refresh'))),
     results, pages.element);
   for (const el of [status, categorySelect]) el.addEventListener('change', () => pages.go(0));

@@ -1,7 +1,7 @@
 // KPIs for a chosen range, by department, category, region or channel: a table, a chart of one figure, CSV.
 
 import {call} from '../api.js';
-import {fill, h, option, table} from '../dom.js';
+import {fill, h, inlineField, option, table} from '../dom.js';
 import {category, code, nextDate, number, percent, seconds, t, timeZone, zonedInstant} from '../i18n.js';
 import {chart, update} from '../charts.js';
 import {csvFile} from '../csv.js';
@@ -46,7 +46,7 @@ export async function render(page) {
     h('div', {class: 'page-head'}, h('h1', {}, t('kpis.title'))),
     h('form', {class: 'filters', id: 'kpi-form', onsubmit: e => { e.preventDefault(); load(); }},
       [[t('kpis.from'), from], [t('kpis.to'), to], [t('kpis.group'), group], [t('kpis.chartFigure'), figure]]
-        .map(([label, input]) => h('div', {class: 'field inline'}, h('label', {for: input.id}, label), input)),
+        .map(([label, input]) => inlineField(label, input)),
       h('button', {id: 'kpi-load', type: 'submit'}, t('kpis.load')), csv),
     error,
     h('section', {class: 'card wide'}, h('div', {class: 'chart-box'}, canvas)),

@@ -3,11 +3,11 @@
 
 import {call} from '../api.js';
 import {pager} from '../pager.js';
-import {fill, h, option, table} from '../dom.js';
+import {fill, h, inlineField, option, table} from '../dom.js';
+import {CATEGORIES} from '../parts.js';
 import {category, code, dateTime, t} from '../i18n.js';
 
 const SIZE = 20;
-const CATEGORIES = ['NETWORK', 'BUSINESS', 'SERVICE'];
 const STATUSES = ['OPEN', 'RETURNED', 'SUPERSEDED'];
 const FILTER_KEY = 'complaints.console.queue';
 
@@ -32,11 +32,11 @@ export async function render(page, params, {person}) {
   const pages = pager(page, SIZE, load);
 
   const filters = h('form', {class: 'filters', id: 'queue-filters', onsubmit: e => { e.preventDefault(); go(); }},
-    department ? labelled(t('queue.department'), department) : null,
-    labelled(t('queue.category'), categorySelect),
-    labelled(t('queue.region'), region),
-    labelled(t('queue.status'), status),
-    labelled(t('queue.flags'), flag),
+    department ? inlineField(t('queue.department'), department) : null,
+    inlineField(t('queue.category'), categorySelect),
+    inlineField(t('queue.region'), region),
+    inlineField(t('queue.status'), status),
+    inlineField(t('queue.flags'), flag),
     h('button', {id: 'queue-refresh', type: 'submit'}, t('refresh')));
   for (const el of [department, categorySelect, status, flag]) if (el) el.addEventListener('change', () => go());
 
@@ -70,10 +70,6 @@ export async function render(page, params, {person}) {
   }
 
   await pages.show();
-}
-
-function labelled(text, input) {
-  return h('div', {class: 'field inline'}, h('label', {for: input.id}, text), input);
 }
 
 function row(w) {
