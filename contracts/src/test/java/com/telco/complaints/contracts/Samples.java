@@ -29,6 +29,10 @@ import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
 import com.telco.complaints.contracts.event.Urgency;
 import com.telco.complaints.contracts.event.EscalationNotice;
+import com.telco.complaints.contracts.event.EstimatedRepairChanged;
+import com.telco.complaints.contracts.event.IncidentLinked;
+import com.telco.complaints.contracts.event.ProvisionalRefundGranted;
+import com.telco.complaints.contracts.event.SpProofReceived;
 import com.telco.complaints.contracts.event.FaultParty;
 import com.telco.complaints.contracts.event.NoticeReason;
 import com.telco.complaints.contracts.event.WorkOrderEscalated;
@@ -55,18 +59,19 @@ public final class Samples {
         for (ComplaintEvent event : new ComplaintEvent[] {
                 registered(), dispatched(), returned(), surveyPassed(), surveyFailed(), customerUnreachable(),
                 redispatched(), clockStarted(), warningRaised(), breached(), closed(), customerContacted(), awaitingTriage(),
-                workOrderUrged(), workOrderEscalated(), escalationNotice(), workOrderTransferred()}) {
+                workOrderUrged(), workOrderEscalated(), escalationNotice(), workOrderTransferred(), incidentLinked(),
+                estimatedRepairChanged(), spProofReceived(), provisionalRefundGranted()}) {
             all.put(EventType.of(event), event);
         }
         return all;
     }
 
     public static ComplaintRegistered registered() {
-        return new ComplaintRegistered(id(1), CASE, T0, 2, "req-7f3a", "crm",
+        return new ComplaintRegistered(id(1), CASE, T0, 3, "req-7f3a", "crm",
                 Channel.HOTLINE, Category.NETWORK, "weak-signal", Urgency.NORMAL, "TZ-HL",
                 new Customer("王丽 Wang Li", "13812345678", CustomerTier.STANDARD, "wang.li@example.cn"),
                 "家里从周一起没有信号 📵 No signal at home since Monday", "Fix coverage",
-                new ExternalRef("crm", "A-123"), Instant.parse("2026-11-27T01:30:00Z"), null);
+                new ExternalRef("crm", "A-123"), Instant.parse("2026-11-27T01:30:00Z"), null, null);
     }
 
     public static Dispatched dispatched() {
@@ -110,7 +115,7 @@ public final class Samples {
     }
 
     public static SlaClockStarted clockStarted() {
-        return new SlaClockStarted(id(8), CASE, T0.plusSeconds(2), 2, id(2).toString(), "sla-service",
+        return new SlaClockStarted(id(8), CASE, T0.plusSeconds(2), 3, id(2).toString(), "sla-service",
                 SlaClock.RETURN, "W-" + CASE + "-1", T0.plusSeconds(2),
                 T0.plusSeconds(2).plus(Duration.ofMinutes(2304)), T0.plusSeconds(2).plus(Duration.ofHours(48)),
                 new SlaPolicyApplied("return.normal", LimitKind.CALENDAR, Duration.ofHours(48), 0.8), null);
@@ -118,13 +123,13 @@ public final class Samples {
 
     public static SlaWarningRaised warningRaised() {
         SlaClockStarted started = clockStarted();
-        return new SlaWarningRaised(id(9), CASE, started.warnAt(), 2, started.eventId().toString(), "sla-service",
+        return new SlaWarningRaised(id(9), CASE, started.warnAt(), 3, started.eventId().toString(), "sla-service",
                 SlaClock.RETURN, started.dispatchId(), started.warnAt(), started.deadline(), null);
     }
 
     public static SlaBreached breached() {
         SlaClockStarted started = clockStarted();
-        return new SlaBreached(id(10), CASE, started.deadline(), 2, started.eventId().toString(), "sla-service",
+        return new SlaBreached(id(10), CASE, started.deadline(), 3, started.eventId().toString(), "sla-service",
                 SlaClock.RETURN, started.dispatchId(), started.deadline(), null);
     }
 
@@ -161,14 +166,39 @@ public final class Samples {
 
     public static EscalationNotice escalationNotice() {
         SlaBreached breach = breached();
-        return new EscalationNotice(id(16), CASE, breach.occurredAt().plusMillis(40), 1, breach.eventId().toString(),
+        return new EscalationNotice(id(16), CASE, breach.occurredAt().plusMillis(40), 2, breach.eventId().toString(),
                 "routing-service", breach.dispatchId(), "enterprise-management", NoticeReason.KEY_CUSTOMER_OVERDUE,
-                "network-ops-tz", breach.deadline());
+                "network-ops-tz", breach.deadline(), null);
     }
 
     public static WorkOrderTransferred workOrderTransferred() {
         return new WorkOrderTransferred(id(17), CASE, T0.plusSeconds(600), 1, "req-77b0", "agent-17",
                 "W-" + CASE + "-1", 1, "network-ops-tz", "billing", "资费问题，非网络故障 A tariff question, not a fault");
+    }
+
+    public static final String INCIDENT = "INC-20261125-0001";
+
+    public static IncidentLinked incidentLinked() {
+        return new IncidentLinked(id(18), CASE, T0.plusSeconds(2), 1, "req-inc-1", "routing-service", INCIDENT,
+                CASE + "-W1", 1, null, "network-ops-tz", "泰州海陵区基站停电 Base stations down in Hailing",
+                "市电中断，基站退服 Mains power cut, base stations out of service", "TZ-HL", Category.NETWORK,
+                T0.minusSeconds(600), T0.plus(Duration.ofHours(6)), 1);
+    }
+
+    public static EstimatedRepairChanged estimatedRepairChanged() {
+        return new EstimatedRepairChanged(id(19), CASE, T0.plusSeconds(3600), 1, "req-inc-2", "ops-3", INCIDENT,
+                CASE + "-W1", T0.plus(Duration.ofHours(9)), T0.plus(Duration.ofHours(6)), 2,
+                "备用电源运输延误 Backup generators delayed");
+    }
+
+    public static SpProofReceived spProofReceived() {
+        return new SpProofReceived(id(20), CASE, T0.plus(Duration.ofDays(3)), 1, "req-proof-1", "billing-7",
+                CASE + "-W1", "SP901234", "订购记录及客户二次确认短信 Subscription record and the customer's confirmation SMS");
+    }
+
+    public static ProvisionalRefundGranted provisionalRefundGranted() {
+        return new ProvisionalRefundGranted(id(21), CASE, T0.plus(Duration.ofDays(15)), 1, id(10).toString(),
+                "routing-service", "SP901234", "天气早知道 Weather daily", 1000, "2026-10", T0.plus(Duration.ofDays(15)));
     }
 
     private static UUID id(int n) {

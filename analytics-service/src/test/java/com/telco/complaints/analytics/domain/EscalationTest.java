@@ -127,10 +127,10 @@ class EscalationTest {
         WorkOrder next = new WorkOrder(TestEvents.workOrder(ID, 2), 2, "net-sup", "test", w1.dispatchId(), at(170),
                 WorkOrderStatus.OPEN, null, null, null, null, false, null, null, null, 0, null, 0);
         CaseState redispatchedWhileOpen = new CaseState(ID, CaseStatus.DISPATCHED, open.registration(),
-                List.of(superseded, next), open.clocks(), null, 0, null, List.of(), null, at(170), 5, null);
+                List.of(superseded, next), open.clocks(), null, 0, null, List.of(), null, at(170), 5, null, null, null);
         CaseState closedWhileOpen = new CaseState(ID, CaseStatus.CLOSED, open.registration(), open.workOrders(),
                 open.clocks(), null, 0, TestEvents.closed(ID, 1, at(200), CloseOutcome.ESCALATED), List.of(), null,
-                at(200), 5, null);
+                at(200), 5, null, null, null);
 
         assertThat(Escalation.endedAt(redispatchedWhileOpen, W1)).contains(at(170));
         assertThat(Escalation.endedAt(redispatchedWhileOpen, TestEvents.workOrder(ID, 2))).isEmpty();

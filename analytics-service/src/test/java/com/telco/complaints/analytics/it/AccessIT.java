@@ -6,6 +6,7 @@ import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.Customer;
 import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.Urgency;
+import com.telco.complaints.contracts.wire.EventType;
 import com.telco.complaints.contracts.wire.CloudEvents;
 import com.telco.complaints.eventing.rest.PersonalData;
 import com.telco.complaints.testsupport.Callers;
@@ -134,10 +135,11 @@ class AccessIT {
         publisher = new Publisher();
         complaintId = TestEvents.newComplaintId();
         region = "AC-" + UUID.randomUUID().toString().substring(0, 6);
-        publisher.publish(new ComplaintRegistered(UUID.randomUUID(), complaintId, T, 2, "test", "test-publisher",
+        publisher.publish(new ComplaintRegistered(UUID.randomUUID(), complaintId, T,
+                        EventType.COMPLAINT_REGISTERED.currentVersion(), "test", "test-publisher",
                         Channel.HOTLINE, Category.NETWORK, "no-signal", Urgency.NORMAL, region,
                         new Customer(NAME, PHONE, CustomerTier.STANDARD, CONTACT), "家里没有信号", "Fix it", null,
-                        T.plus(Duration.ofHours(48)), null),
+                        T.plus(Duration.ofHours(48)), null, null),
                 TestEvents.dispatched(complaintId, T.plusSeconds(60), "network-ops"));
         Api.awaitApplied(complaintId, 2);
     }

@@ -10,7 +10,8 @@ import java.util.UUID;
 public sealed interface ComplaintEvent
         permits ComplaintRegistered, Dispatched, Returned, SurveyPassed, SurveyFailed, CustomerUnreachable,
                 Redispatched, SlaClockStarted, SlaWarningRaised, SlaBreached, ComplaintClosed, CustomerContacted,
-                AwaitingTriage, WorkOrderUrged, WorkOrderEscalated, EscalationNotice, WorkOrderTransferred {
+                AwaitingTriage, WorkOrderUrged, WorkOrderEscalated, EscalationNotice, WorkOrderTransferred,
+                IncidentLinked, EstimatedRepairChanged, SpProofReceived, ProvisionalRefundGranted {
 
     /** Unique id; consumers deduplicate by it. Deterministic where the fact is (see EventIds). */
     UUID eventId();

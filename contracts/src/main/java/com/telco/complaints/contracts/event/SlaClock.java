@@ -20,5 +20,10 @@ public enum SlaClock {
      */
     PROGRESS,
     /** AwaitingTriage until Dispatched: an operator dispatches what no rule fits (the operator procedures' T3). */
-    DISPATCH
+    DISPATCH,
+    /**
+     * A billing dispute's registration until the service provider's proof (seed 004: 15 days); its breach earns
+     * the customer a provisional refund. It does not stop when the case closes: the refund is owed all the same.
+     */
+    PROOF
 }

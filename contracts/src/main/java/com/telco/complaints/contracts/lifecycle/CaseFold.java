@@ -9,11 +9,15 @@ import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.EscalationNotice;
+import com.telco.complaints.contracts.event.EstimatedRepairChanged;
+import com.telco.complaints.contracts.event.IncidentLinked;
+import com.telco.complaints.contracts.event.ProvisionalRefundGranted;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SlaBreached;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.contracts.event.SpProofReceived;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
 import com.telco.complaints.contracts.event.WorkOrderEscalated;
@@ -24,6 +28,7 @@ import com.telco.complaints.contracts.wire.EventType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -94,6 +99,10 @@ public final class CaseFold {
             case WORK_ORDER_ESCALATED -> escalated(state, (WorkOrderEscalated) event);
             case ESCALATION_NOTICE -> noticed(state, (EscalationNotice) event);
             case WORK_ORDER_TRANSFERRED -> transferred(state, (WorkOrderTransferred) event);
+            case INCIDENT_LINKED -> linked(state, (IncidentLinked) event);
+            case ESTIMATED_REPAIR_CHANGED -> rescheduled(state, (EstimatedRepairChanged) event);
+            case SP_PROOF_RECEIVED -> proved(state, (SpProofReceived) event);
+            case PROVISIONAL_REFUND_GRANTED -> refunded(state, (ProvisionalRefundGranted) event);
         };
         return transition.applied() ? new Transition.Applied(transition.state().counted(event.occurredAt()))
                 : transition;
@@ -369,6 +378,89 @@ public final class CaseFold {
                     + w.transfers() + " times; the next transfer is " + (w.transfers() + 1) + ", not " + event.transfer());
         }
         return applied(state.withWorkOrder(w.dispatchId(), o -> o.transferredTo(event.toDepartment())));
+    }
+
+    /**
+     * A complaint not yet answered by a department joins an incident: registered, waiting for triage, or dispatched
+     * with its work order still open (which the incident's supersedes). Once.
+     */
+    private static Transition linked(CaseState state, IncidentLinked event) {
+        Optional<Transition> refused = refuseIfClosed(state, event.dispatchId())
+                .or(() -> refuseIfKnown(state, event.dispatchId()));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (state.incident() != null) {
+            return reject(state, RejectionReason.ALREADY_LINKED, state.complaintId() + " is linked to incident "
+                    + state.incident().incidentId());
+        }
+        Optional<WorkOrder> current = state.currentWorkOrder();
+        boolean linkable = switch (state.status()) {
+            case REGISTERED, TRIAGE -> current.isEmpty();
+            case DISPATCHED -> current.isPresent() && current.get().status() == WorkOrderStatus.OPEN;
+            default -> false;
+        };
+        if (!linkable) {
+            return reject(state, RejectionReason.NOT_LINKABLE, state.complaintId() + " is " + state.status()
+                    + "; only a complaint not yet answered by a department joins an incident");
+        }
+        String previous = current.map(WorkOrder::dispatchId).orElse(null);
+        int attempt = current.map(w -> w.attempt() + 1).orElse(1);
+        if (event.attempt() != attempt || !Objects.equals(event.previousDispatchId(), previous)) {
+            return reject(state, RejectionReason.WRONG_ATTEMPT, "a link of " + state.complaintId() + " is attempt "
+                    + attempt + " after " + previous + ", not " + event.attempt() + " after " + event.previousDispatchId());
+        }
+        return applied(state.withWorkOrderAdded(WorkOrder.dispatched(event.dispatchId(), attempt, event.department(),
+                        "incident:" + event.incidentId(), previous, event.occurredAt(), false, null))
+                .withIncident(new IncidentLink(event.incidentId(), event.dispatchId(), event.occurredAt(),
+                        event.estimatedRepairAt(), event.revision())));
+    }
+
+    private static Transition rescheduled(CaseState state, EstimatedRepairChanged event) {
+        IncidentLink link = state.incident();
+        if (link == null || !link.incidentId().equals(event.incidentId())) {
+            return reject(state, RejectionReason.UNKNOWN_INCIDENT, state.complaintId() + " is not linked to incident "
+                    + event.incidentId());
+        }
+        if (state.isClosed()) {
+            return reject(state, RejectionReason.CASE_CLOSED, state.complaintId() + " is closed; estimate "
+                    + event.revision() + " of " + event.incidentId() + " not applied");
+        }
+        if (event.revision() != link.revision() + 1) {
+            return reject(state, RejectionReason.WRONG_REVISION, "the estimate of " + event.incidentId() + " known to "
+                    + state.complaintId() + " is revision " + link.revision() + "; the next is " + (link.revision() + 1)
+                    + ", not " + event.revision());
+        }
+        return applied(state.withIncident(link.rescheduled(event.estimatedRepairAt(), event.revision())));
+    }
+
+    private static Transition proved(CaseState state, SpProofReceived event) {
+        return refuseUnlessDisputeOpen(state).orElseGet(() -> state.isClosed()
+                ? reject(state, RejectionReason.CASE_CLOSED, state.complaintId() + " is closed; proof not applied")
+                : applied(state.withDispute(DisputeOutcome.proved(event.occurredAt()))));
+    }
+
+    /** A refund is decided at the PROOF deadline, closed case or not: the customer is owed it all the same. */
+    private static Transition refunded(CaseState state, ProvisionalRefundGranted event) {
+        return refuseUnlessDisputeOpen(state)
+                .orElseGet(() -> applied(state.withDispute(DisputeOutcome.refunded(event.occurredAt(), event.amountFen()))));
+    }
+
+    private static Optional<Transition> refuseUnlessDisputeOpen(CaseState state) {
+        if (!state.disputesACharge()) {
+            return Optional.of(reject(state, RejectionReason.NOT_A_DISPUTE,
+                    state.complaintId() + " disputes no service provider's charge"));
+        }
+        DisputeOutcome outcome = state.dispute();
+        if (outcome != null && outcome.proofReceivedAt() != null) {
+            return Optional.of(reject(state, RejectionReason.PROOF_ALREADY_RECEIVED, "the charge disputed in "
+                    + state.complaintId() + " was proved at " + outcome.proofReceivedAt()));
+        }
+        if (outcome != null && outcome.refundGrantedAt() != null) {
+            return Optional.of(reject(state, RejectionReason.REFUND_ALREADY_GRANTED, state.complaintId()
+                    + " was refunded provisionally at " + outcome.refundGrantedAt()));
+        }
+        return Optional.empty();
     }
 
     private static Optional<Transition> refuseUnlessSurveyPending(CaseState state, String dispatchId) {

@@ -25,12 +25,15 @@ import java.util.function.UnaryOperator;
  * @param triage            why the complaint waited for an operator to dispatch it; null when a rule fitted
  * @param firstContactSurveyedAt when the survey of the answer given at the first contact was answered (a complaint
  *                          resolved at the first contact has no work order to hold it)
+ * @param incident          the outage incident the case is linked to; null when it is not
+ * @param dispute           how the registration's billing dispute ended; null while it is open or when there is none
  */
 public record CaseState(
         String complaintId, CaseStatus status, ComplaintRegistered registration,
         List<WorkOrder> workOrders, List<ClockState> clocks, SurveyFailed lastSurveyFailure,
         int unreachableCount, ComplaintClosed closure, List<CustomerContacted> contacts, AwaitingTriage triage,
-        Instant lastEventAt, int eventCount, Instant firstContactSurveyedAt) {
+        Instant lastEventAt, int eventCount, Instant firstContactSurveyedAt, IncidentLink incident,
+        DisputeOutcome dispute) {
 
     public CaseState {
         workOrders = List.copyOf(workOrders);
@@ -41,7 +44,8 @@ public record CaseState(
 
     /** A case of which nothing is known yet. */
     public static CaseState initial(String complaintId) {
-        return new CaseState(complaintId, null, null, List.of(), List.of(), null, 0, null, List.of(), null, null, 0, null);
+        return new CaseState(complaintId, null, null, List.of(), List.of(), null, 0, null, List.of(), null, null, 0, null,
+                null, null);
     }
 
     @JsonIgnore
@@ -146,7 +150,11 @@ public record CaseState(
             case ANSWER -> answeredAt().orElse(null);
             case PROGRESS -> progressStoppedAt(clock);
             case DISPATCH -> workOrders.isEmpty() ? null : workOrders.get(0).dispatchedAt();
+            case PROOF -> dispute == null ? null : dispute.proofReceivedAt();
         };
+        if (clock.clock() == SlaClock.PROOF) {
+            return Optional.ofNullable(stop);
+        }
         return Optional.ofNullable(earliest(stop, closedAt));
     }
 
@@ -176,7 +184,7 @@ public record CaseState(
     CaseState withStatus(CaseStatus newStatus) {
         return new CaseState(complaintId, newStatus, registration, workOrders, clocks, lastSurveyFailure,
                 unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
-                firstContactSurveyedAt);
+                firstContactSurveyedAt, incident, dispute);
     }
 
     CaseState withRegistration(ComplaintRegistered registered) {
@@ -184,7 +192,7 @@ public record CaseState(
                 : CaseStatus.REGISTERED;
         return new CaseState(complaintId, registeredAs, registered, workOrders, clocks, lastSurveyFailure,
                 unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
-                firstContactSurveyedAt);
+                firstContactSurveyedAt, incident, dispute);
     }
 
     CaseState withWorkOrderAdded(WorkOrder workOrder) {
@@ -195,7 +203,7 @@ public record CaseState(
         updated.add(workOrder);
         return new CaseState(complaintId, CaseStatus.DISPATCHED, registration, updated, clocks, null,
                 0, closure, contacts, triage, lastEventAt, eventCount,
-                firstContactSurveyedAt);
+                firstContactSurveyedAt, incident, dispute);
     }
 
     CaseState withWorkOrder(String dispatchId, UnaryOperator<WorkOrder> change) {
@@ -203,30 +211,30 @@ public record CaseState(
                 .map(w -> w.dispatchId().equals(dispatchId) ? change.apply(w) : w).toList();
         return new CaseState(complaintId, status, registration, updated, clocks, lastSurveyFailure,
                 unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
-                firstContactSurveyedAt);
+                firstContactSurveyedAt, incident, dispute);
     }
 
     CaseState withSurveyFailure(SurveyFailed failure) {
         return new CaseState(complaintId, CaseStatus.DISSATISFIED, registration, workOrders, clocks, failure,
                 unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
-                firstContactSurveyedAt);
+                firstContactSurveyedAt, incident, dispute);
     }
 
     CaseState withFirstContactSurveyed(Instant at) {
         return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
-                unreachableCount, closure, contacts, triage, lastEventAt, eventCount, at);
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount, at, incident, dispute);
     }
 
     CaseState withUnreachableCount(int count) {
         return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
                 count, closure, contacts, triage, lastEventAt, eventCount,
-                firstContactSurveyedAt);
+                firstContactSurveyedAt, incident, dispute);
     }
 
     CaseState withTriage(AwaitingTriage waiting) {
         return new CaseState(complaintId, CaseStatus.TRIAGE, registration, workOrders, clocks, lastSurveyFailure,
                 unreachableCount, closure, contacts, waiting, lastEventAt, eventCount,
-                firstContactSurveyedAt);
+                firstContactSurveyedAt, incident, dispute);
     }
 
     CaseState withContact(CustomerContacted contact) {
@@ -235,13 +243,13 @@ public record CaseState(
         updated.add(contact);
         return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
                 unreachableCount, closure, updated, triage, lastEventAt, eventCount,
-                firstContactSurveyedAt);
+                firstContactSurveyedAt, incident, dispute);
     }
 
     CaseState withClosure(ComplaintClosed closed) {
         return new CaseState(complaintId, CaseStatus.CLOSED, registration, workOrders, clocks, lastSurveyFailure,
                 unreachableCount, closed, contacts, triage, lastEventAt, eventCount,
-                firstContactSurveyedAt);
+                firstContactSurveyedAt, incident, dispute);
     }
 
     CaseState withClock(ClockState clock) {
@@ -260,13 +268,31 @@ public record CaseState(
         }
         return new CaseState(complaintId, status, registration, workOrders, updated, lastSurveyFailure,
                 unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
-                firstContactSurveyedAt);
+                firstContactSurveyedAt, incident, dispute);
+    }
+
+    CaseState withIncident(IncidentLink link) {
+        return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
+                firstContactSurveyedAt, link, dispute);
+    }
+
+    CaseState withDispute(DisputeOutcome outcome) {
+        return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
+                unreachableCount, closure, contacts, triage, lastEventAt, eventCount,
+                firstContactSurveyedAt, incident, outcome);
+    }
+
+    /** The registration disputes a service provider's charge (seed 004). */
+    @JsonIgnore
+    public boolean disputesACharge() {
+        return registration != null && registration.billingDispute() != null;
     }
 
     CaseState counted(Instant eventTime) {
         Instant last = lastEventAt == null || eventTime.isAfter(lastEventAt) ? eventTime : lastEventAt;
         return new CaseState(complaintId, status, registration, workOrders, clocks, lastSurveyFailure,
                 unreachableCount, closure, contacts, triage, last, eventCount + 1,
-                firstContactSurveyedAt);
+                firstContactSurveyedAt, incident, dispute);
     }
 }

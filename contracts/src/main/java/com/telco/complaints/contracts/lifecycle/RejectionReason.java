@@ -41,5 +41,19 @@ public enum RejectionReason {
     /** A transfer to the department that holds the work order already. */
     SAME_DEPARTMENT,
     /** A transfer count that does not follow the work order's last transfer. */
-    WRONG_TRANSFER
+    WRONG_TRANSFER,
+    /** A second link of a case to an incident. */
+    ALREADY_LINKED,
+    /** A link of a case that is past the point an incident can take it over (returned, surveyed, first-contact). */
+    NOT_LINKABLE,
+    /** A change of an incident's estimate for a case not linked to that incident. */
+    UNKNOWN_INCIDENT,
+    /** An estimate's revision that does not follow the one the case knows. */
+    WRONG_REVISION,
+    /** A proof or a refund for a case whose registration disputes no charge. */
+    NOT_A_DISPUTE,
+    /** A proof or a refund for a dispute that the service provider's proof already ended. */
+    PROOF_ALREADY_RECEIVED,
+    /** A proof or a refund for a dispute a provisional refund already ended. */
+    REFUND_ALREADY_GRANTED
 }

@@ -8,11 +8,15 @@ import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.EscalationNotice;
+import com.telco.complaints.contracts.event.EstimatedRepairChanged;
+import com.telco.complaints.contracts.event.IncidentLinked;
+import com.telco.complaints.contracts.event.ProvisionalRefundGranted;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SlaBreached;
 import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.SlaWarningRaised;
+import com.telco.complaints.contracts.event.SpProofReceived;
 import com.telco.complaints.contracts.event.SurveyFailed;
 import com.telco.complaints.contracts.event.SurveyPassed;
 import com.telco.complaints.contracts.event.WorkOrderEscalated;
@@ -31,23 +35,27 @@ import java.util.stream.Collectors;
  * checks for exhaustiveness.
  */
 public enum EventType {
-    COMPLAINT_REGISTERED("complaint.registered", 2, ComplaintRegistered.class),
+    COMPLAINT_REGISTERED("complaint.registered", 3, ComplaintRegistered.class),
     DISPATCHED("complaint.dispatched", 1, Dispatched.class),
     RETURNED("complaint.returned", 2, Returned.class),
     SURVEY_PASSED("complaint.survey-passed", 2, SurveyPassed.class),
     SURVEY_FAILED("complaint.survey-failed", 2, SurveyFailed.class),
     CUSTOMER_UNREACHABLE("complaint.customer-unreachable", 2, CustomerUnreachable.class),
     REDISPATCHED("complaint.redispatched", 1, Redispatched.class),
-    SLA_CLOCK_STARTED("complaint.sla-clock-started", 2, SlaClockStarted.class),
-    SLA_WARNING_RAISED("complaint.sla-warning-raised", 2, SlaWarningRaised.class),
-    SLA_BREACHED("complaint.sla-breached", 2, SlaBreached.class),
+    SLA_CLOCK_STARTED("complaint.sla-clock-started", 3, SlaClockStarted.class),
+    SLA_WARNING_RAISED("complaint.sla-warning-raised", 3, SlaWarningRaised.class),
+    SLA_BREACHED("complaint.sla-breached", 3, SlaBreached.class),
     COMPLAINT_CLOSED("complaint.closed", 2, ComplaintClosed.class),
     CUSTOMER_CONTACTED("complaint.customer-contacted", 1, CustomerContacted.class),
     AWAITING_TRIAGE("complaint.awaiting-triage", 1, AwaitingTriage.class),
     WORK_ORDER_URGED("complaint.work-order-urged", 1, WorkOrderUrged.class),
     WORK_ORDER_ESCALATED("complaint.work-order-escalated", 1, WorkOrderEscalated.class),
-    ESCALATION_NOTICE("complaint.escalation-notice", 1, EscalationNotice.class),
-    WORK_ORDER_TRANSFERRED("complaint.work-order-transferred", 1, WorkOrderTransferred.class);
+    ESCALATION_NOTICE("complaint.escalation-notice", 2, EscalationNotice.class),
+    WORK_ORDER_TRANSFERRED("complaint.work-order-transferred", 1, WorkOrderTransferred.class),
+    INCIDENT_LINKED("complaint.incident-linked", 1, IncidentLinked.class),
+    ESTIMATED_REPAIR_CHANGED("complaint.estimated-repair-changed", 1, EstimatedRepairChanged.class),
+    SP_PROOF_RECEIVED("complaint.sp-proof-received", 1, SpProofReceived.class),
+    PROVISIONAL_REFUND_GRANTED("complaint.provisional-refund-granted", 1, ProvisionalRefundGranted.class);
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.javaClass, Function.identity()));

@@ -34,6 +34,14 @@ public final class Upcasters {
         for (EventType type : new EventType[] {EventType.RETURNED, EventType.COMPLAINT_CLOSED}) {
             upcasters.register(type, 1, v1 -> v1);
         }
+        // v3 of the SLA events knows the PROOF clock, v3 of the registration may carry a billingDispute, v2 of the
+        // notice knows the incident reasons, may name the incident and may leave out the deadline: an event of the
+        // version before is one of these as it is.
+        for (EventType type : new EventType[] {EventType.SLA_CLOCK_STARTED, EventType.SLA_WARNING_RAISED,
+                EventType.SLA_BREACHED, EventType.COMPLAINT_REGISTERED}) {
+            upcasters.register(type, 2, v2 -> v2);
+        }
+        upcasters.register(EventType.ESCALATION_NOTICE, 1, v1 -> v1);
         return upcasters;
     }
 

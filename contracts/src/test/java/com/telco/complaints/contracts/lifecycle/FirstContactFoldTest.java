@@ -36,7 +36,7 @@ class FirstContactFoldTest {
         return new ComplaintRegistered(r.eventId(), r.complaintId(), r.occurredAt(), r.schemaVersion(), r.causationId(),
                 r.actor(), r.channel(), r.category(), r.subcategory(), r.urgency(), r.region(), r.customer(),
                 r.description(), r.demand(), r.externalRef(), r.promisedReplyBy(),
-                new FirstContactResolution("APN reset on the call", "A stale APN after the update"));
+                new FirstContactResolution("APN reset on the call", "A stale APN after the update"), null);
     }
 
     private static SurveyPassed passedAtFirstContact(double hours) {

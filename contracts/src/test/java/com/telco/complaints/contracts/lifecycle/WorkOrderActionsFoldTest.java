@@ -83,8 +83,8 @@ class WorkOrderActionsFoldTest {
 
     @Test
     void aNoticeToManagementIsKeptOnce() {
-        EscalationNotice notice = new EscalationNotice(UUID.randomUUID(), C, at(49), 1, null, "routing-service", wo(1),
-                "enterprise-management", NoticeReason.KEY_CUSTOMER_OVERDUE, "network-ops", at(48));
+        EscalationNotice notice = new EscalationNotice(UUID.randomUUID(), C, at(49), 2, null, "routing-service", wo(1),
+                "enterprise-management", NoticeReason.KEY_CUSTOMER_OVERDUE, "network-ops", at(48), null);
         CaseState noticed = given(registered(), dispatched(1, 1), notice);
 
         assertThat(first(noticed).noticedAt()).isEqualTo(at(49));

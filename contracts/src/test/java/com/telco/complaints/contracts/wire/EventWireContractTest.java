@@ -158,10 +158,10 @@ class EventWireContractTest {
         com.telco.complaints.contracts.event.ComplaintRegistered r = Samples.registered();
         ComplaintEvent[] events = {
                 new com.telco.complaints.contracts.event.ComplaintRegistered(r.eventId(), r.complaintId(),
-                        r.occurredAt(), 2, r.causationId(), r.actor(), r.channel(), r.category(), r.subcategory(),
+                        r.occurredAt(), 3, r.causationId(), r.actor(), r.channel(), r.category(), r.subcategory(),
                         r.urgency(), r.region(), r.customer(), r.description(), r.demand(), r.externalRef(),
                         r.promisedReplyBy(), new com.telco.complaints.contracts.event.FirstContactResolution(
-                                "APN reset on the call", "A stale APN after the phone's update")),
+                                "APN reset on the call", "A stale APN after the phone's update"), null),
                 new com.telco.complaints.contracts.event.SurveyPassed(Samples.surveyPassed().eventId(), r.complaintId(),
                         r.occurredAt(), 2, null, "sv-3", null, 0),
                 new com.telco.complaints.contracts.event.SurveyFailed(Samples.surveyFailed().eventId(), r.complaintId(),
@@ -180,6 +180,50 @@ class EventWireContractTest {
         assertThatThrownBy(() -> codec.fromJson(EventType.COMPLAINT_REGISTERED.ceType(),
                 EventJson.mapper().writeValueAsBytes(incomplete)))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("resolvedAtFirstContact.measures");
+    }
+
+    /**
+     * The forms no golden sample shows: a registration disputing a service provider's charge (v3), and a notice of
+     * an incident to the emergency leadership (v2, without a deadline). Each satisfies its schema and reads back; a
+     * dispute without an amount, with a zero amount or with a malformed billing period is refused by name.
+     */
+    @Test
+    void aBillingDisputeAndAnIncidentNoticeSatisfyTheirSchemasAndReadBack() throws IOException {
+        com.telco.complaints.contracts.event.ComplaintRegistered r = Samples.registered();
+        com.telco.complaints.contracts.event.EscalationNotice n = Samples.escalationNotice();
+        ComplaintEvent[] events = {
+                new com.telco.complaints.contracts.event.ComplaintRegistered(r.eventId(), r.complaintId(),
+                        r.occurredAt(), 3, r.causationId(), r.actor(), r.channel(),
+                        com.telco.complaints.contracts.event.Category.BUSINESS, "sp-charge", r.urgency(), r.region(),
+                        r.customer(), "未订购却被扣费 Charged for a service never ordered", "Refund", r.externalRef(),
+                        r.promisedReplyBy(), null, new com.telco.complaints.contracts.event.BillingDispute("SP901234",
+                        "天气早知道 Weather daily", 1000, "2026-10")),
+                new com.telco.complaints.contracts.event.EscalationNotice(n.eventId(), n.complaintId(),
+                        n.occurredAt(), 2, "req-inc-1", "routing-service", Samples.CASE + "-W1", "emergency-leadership",
+                        com.telco.complaints.contracts.event.NoticeReason.INCIDENT_SIZE, "network-ops-tz", null,
+                        Samples.INCIDENT)};
+        for (ComplaintEvent event : events) {
+            EventType type = EventType.of(event);
+            byte[] json = codec.toJson(event);
+
+            assertThat(schemaOf(type).validate(EventJson.mapper().readTree(json))).as(type.ceType()).isEmpty();
+            assertThat(codec.fromJson(type.ceType(), json)).isEqualTo(event);
+        }
+        for (String[] wrong : new String[][] {{"serviceName", null}, {"disputedAmountFen", "0"},
+                {"billingPeriod", "2026-13"}}) {
+            ObjectNode disputed = (ObjectNode) EventJson.mapper().readTree(codec.toJson(events[0]));
+            ObjectNode dispute = (ObjectNode) disputed.get("billingDispute");
+            if (wrong[1] == null) {
+                dispute.remove(wrong[0]);
+            } else if (wrong[0].equals("disputedAmountFen")) {
+                dispute.put(wrong[0], Long.parseLong(wrong[1]));
+            } else {
+                dispute.put(wrong[0], wrong[1]);
+            }
+            assertThatThrownBy(() -> codec.fromJson(EventType.COMPLAINT_REGISTERED.ceType(),
+                    EventJson.mapper().writeValueAsBytes(disputed)))
+                    .isInstanceOf(InvalidEventException.class).hasMessageContaining("billingDispute." + wrong[0]);
+        }
     }
 
     @Test

@@ -43,22 +43,27 @@ class UpcasterTest {
     }
 
     /**
-     * The v1 events on every log written before their v2 read as v2 events: SLA events of the first clocks and
-     * no sequence, a registration that was dispatched, a survey of a work order.
+     * The events of every older version on a log written before the current one read as current events: SLA events
+     * of the first clocks and no sequence (v1) or without PROOF (v2), a registration that was dispatched (v1) or
+     * disputes no charge (v2), a survey of a work order, a notice of an overdue work order (v1).
      */
     @ParameterizedTest
     @EnumSource(value = EventType.class, names = {"SLA_CLOCK_STARTED", "SLA_WARNING_RAISED", "SLA_BREACHED",
-            "COMPLAINT_REGISTERED", "SURVEY_PASSED", "SURVEY_FAILED", "CUSTOMER_UNREACHABLE"})
-    void eventsOfVersionOneReadAsVersionTwo(EventType type) throws IOException {
-        byte[] v1;
-        try (InputStream in = UpcasterTest.class.getResourceAsStream("/golden/" + type.ceType(1) + ".json")) {
-            v1 = in.readAllBytes();
+            "COMPLAINT_REGISTERED", "SURVEY_PASSED", "SURVEY_FAILED", "CUSTOMER_UNREACHABLE", "ESCALATION_NOTICE"})
+    void eventsOfEveryOlderVersionReadAsTheCurrentVersion(EventType type) throws IOException {
+        assertThat(type.currentVersion()).isGreaterThan(1);
+        for (int version = 1; version < type.currentVersion(); version++) {
+            byte[] old;
+            try (InputStream in = UpcasterTest.class.getResourceAsStream("/golden/" + type.ceType(version) + ".json")) {
+                assertThat(in).as(type.ceType(version)).isNotNull();
+                old = in.readAllBytes();
+            }
+
+            var read = EventCodec.standard().fromJson(type.ceType(version), old);
+
+            assertThat(read.schemaVersion()).isEqualTo(type.currentVersion());
+            assertThat(read).as(type.ceType(version)).isEqualTo(Samples.all().get(type));
         }
-
-        var read = EventCodec.standard().fromJson(type.ceType(1), v1);
-
-        assertThat(type.currentVersion()).isEqualTo(2);
-        assertThat(read).isEqualTo(Samples.all().get(type));
     }
 
     /** A return written before faultOf existed reads without it, and a closing of v1 with its outcome. */

@@ -102,12 +102,13 @@ final class LogFiller {
         boolean open = random.nextInt(10) == 0;
         Instant t0 = open ? now.minus(Duration.ofMinutes(30)) : now.minus(Duration.ofDays(30)).plusSeconds(i % 2_000_000);
         List<ComplaintEvent> events = new ArrayList<>();
-        ComplaintRegistered registered = new ComplaintRegistered(UUID.randomUUID(), c, t0, 2, "bench", "crm",
+        ComplaintRegistered registered = new ComplaintRegistered(UUID.randomUUID(), c, t0,
+                EventType.COMPLAINT_REGISTERED.currentVersion(), "bench", "crm",
                 Channel.values()[random.nextInt(Channel.values().length - 1)],
                 Category.values()[random.nextInt(3)], "general", random.nextInt(5) == 0 ? Urgency.URGENT : Urgency.NORMAL,
                 REGIONS[random.nextInt(REGIONS.length)], new Customer("王丽", "138" + String.format("%08d", random.nextInt(100_000_000)),
                 random.nextInt(10) == 0 ? CustomerTier.KEY : CustomerTier.STANDARD, null),
-                "家里没有信号 No signal at home since Monday", "Fix coverage", null, t0.plus(Duration.ofHours(48)), null);
+                "家里没有信号 No signal at home since Monday", "Fix coverage", null, t0.plus(Duration.ofHours(48)), null, null);
         events.add(registered);
         events.add(started(c, SlaClock.CASE, null, t0, t0.plus(Duration.ofDays(12)), t0.plus(Duration.ofDays(15)), CASE,
                 registered.eventId()));

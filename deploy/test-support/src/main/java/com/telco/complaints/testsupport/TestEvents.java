@@ -81,7 +81,7 @@ public final class TestEvents {
         return new ComplaintRegistered(UUID.randomUUID(), complaintId, at,
                 EventType.COMPLAINT_REGISTERED.currentVersion(), "test", "test-publisher", channel,
                 category, "sub", urgency, region, new Customer("王丽 Wang Li", phone, tier, null),
-                "No signal at home 家里没有信号", "Fix it", null, at.plus(Duration.ofHours(48)), null);
+                "No signal at home 家里没有信号", "Fix it", null, at.plus(Duration.ofHours(48)), null, null);
     }
 
     /** What a test's complaint resolved at the first contact says was done and explained. */
@@ -98,7 +98,8 @@ public final class TestEvents {
     public static ComplaintRegistered resolvedAtFirstContact(ComplaintRegistered r) {
         return new ComplaintRegistered(r.eventId(), r.complaintId(), r.occurredAt(), r.schemaVersion(), r.causationId(),
                 "agent-desk-1", r.channel(), r.category(), r.subcategory(), r.urgency(), r.region(), r.customer(),
-                r.description(), r.demand(), r.externalRef(), r.promisedReplyBy(), FIRST_CONTACT_RESOLUTION);
+                r.description(), r.demand(), r.externalRef(), r.promisedReplyBy(), FIRST_CONTACT_RESOLUTION,
+                null);
     }
 
     /** The case closes on the survey of the answer given at the first contact: no work order to name. */
@@ -241,7 +242,7 @@ public final class TestEvents {
         String dispatchId = workOrder(complaintId, attempt);
         return new EscalationNotice(EventIds.of(EventType.ESCALATION_NOTICE, dispatchId), complaintId, at,
                 EventType.ESCALATION_NOTICE.currentVersion(), null, ROUTING, dispatchId, MANAGEMENT, reason,
-                department, deadline);
+                department, deadline, null);
     }
 
     /**

@@ -30,7 +30,8 @@ public final class Registration {
         return new ComplaintRegistered(EventIds.of(EventType.COMPLAINT_REGISTERED, complaintId), complaintId,
                 registeredAt, EventType.COMPLAINT_REGISTERED.currentVersion(), causationId, actor,
                 draft.channel(), draft.category(), draft.subcategory(), urgency, draft.region(), draft.customer(),
-                draft.description(), draft.demand(), draft.externalRef(), promise.replyBy(registeredAt, urgency), draft.resolvedAtFirstContact());
+                draft.description(), draft.demand(), draft.externalRef(), promise.replyBy(registeredAt, urgency), draft.resolvedAtFirstContact(),
+                null);
     }
 
     /**

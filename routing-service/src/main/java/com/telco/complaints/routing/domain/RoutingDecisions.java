@@ -152,7 +152,7 @@ public final class RoutingDecisions {
         return new EscalationNotice(EventIds.of(EventType.ESCALATION_NOTICE, order.dispatchId()), state.complaintId(),
                 now, EventType.ESCALATION_NOTICE.currentVersion(), idOf(open.returnClock().breachId()), ACTOR,
                 order.dispatchId(), ladder.managementDepartment(), reason, order.department(),
-                open.returnClock().deadline());
+                open.returnClock().deadline(), null);
     }
 
     private static String idOf(UUID id) {

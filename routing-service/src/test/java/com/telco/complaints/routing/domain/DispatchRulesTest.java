@@ -58,7 +58,7 @@ class DispatchRulesTest {
     static ComplaintRegistered complaint(Category category, String region, Channel channel, CustomerTier tier,
                                          Urgency urgency) {
         return new ComplaintRegistered(UUID.randomUUID(), "C-1", Instant.EPOCH, 1, null, "test", channel, category,
-                null, urgency, region, new Customer("W", "13812345678", tier, null), "d", null, null, Instant.EPOCH, null);
+                null, urgency, region, new Customer("W", "13812345678", tier, null), "d", null, null, Instant.EPOCH, null, null);
     }
 
     @Test

@@ -171,6 +171,6 @@ class FirstContactDecisionsTest {
         return new ComplaintRegistered(r.eventId(), r.complaintId(), AT, EventType.COMPLAINT_REGISTERED.currentVersion(),
                 r.causationId(), r.actor(), r.channel(), r.category(), r.subcategory(), r.urgency(), r.region(),
                 r.customer(), r.description(), r.demand(), r.externalRef(), r.promisedReplyBy(),
-                new FirstContactResolution("Explained on the call", "The service works as agreed"));
+                new FirstContactResolution("Explained on the call", "The service works as agreed"), null);
     }
 }

@@ -123,7 +123,7 @@ class FirstContactIT {
         log.publish(new ComplaintRegistered(r.eventId(), r.complaintId(), r.occurredAt(), r.schemaVersion(),
                 r.causationId(), r.actor(), r.channel(), r.category(), r.subcategory(), r.urgency(), r.region(),
                 r.customer(), r.description(), r.demand(), r.externalRef(), r.promisedReplyBy(),
-                new FirstContactResolution("Explained on the spot", "The service works as agreed")));
+                new FirstContactResolution("Explained on the spot", "The service works as agreed"), null));
         awaitNothingDecided(complaintId, CaseStatus.RESOLVED_AT_FIRST_CONTACT);
         assertThat(triage()).noneMatch(t -> complaintId.equals(t.get("complaintId")));
 

@@ -241,8 +241,9 @@ class FaultOfTheReturnTest {
                         "network-ops", "service-desk", "a billing question, not the network"),
                 new WorkOrderEscalated(UUID.randomUUID(), C, deadline, 1, null, "routing-service", w1, "service-desk", 1,
                         "service-desk-lead", deadline),
-                new EscalationNotice(UUID.randomUUID(), C, deadline, 1, null, "routing-service", w1,
-                        "enterprise-management", NoticeReason.KEY_CUSTOMER_OVERDUE, "service-desk", deadline),
+                new EscalationNotice(UUID.randomUUID(), C, deadline, 2, null, "routing-service", w1,
+                        "enterprise-management", NoticeReason.KEY_CUSTOMER_OVERDUE, "service-desk", deadline,
+                        null),
                 returned(1, FaultParty.CUSTOMER_SERVICE_CENTRE, "desk 3")));
         CaseState state = given(history);
 

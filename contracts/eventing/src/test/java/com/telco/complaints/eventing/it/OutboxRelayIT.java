@@ -369,7 +369,7 @@ class OutboxRelayIT {
         ComplaintRegistered huge = new ComplaintRegistered(r.eventId(), r.complaintId(), r.occurredAt(),
                 r.schemaVersion(), r.causationId(), r.actor(), r.channel(), r.category(), r.subcategory(), r.urgency(),
                 r.region(), r.customer(), "x".repeat(config.outbox().maxRecordBytes()), r.demand(),
-                r.externalRef(), r.promisedReplyBy(), r.resolvedAtFirstContact());
+                r.externalRef(), r.promisedReplyBy(), r.resolvedAtFirstContact(), r.billingDispute());
         long pending = outbox.pending();
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> outbox.append(huge)))
@@ -398,7 +398,7 @@ class OutboxRelayIT {
         ComplaintRegistered huge = new ComplaintRegistered(r.eventId(), r.complaintId(), r.occurredAt(),
                 r.schemaVersion(), r.causationId(), r.actor(), r.channel(), r.category(), r.subcategory(), r.urgency(),
                 r.region(), r.customer(), description, demand, r.externalRef(), r.promisedReplyBy(),
-                r.resolvedAtFirstContact());
+                r.resolvedAtFirstContact(), r.billingDispute());
 
         assertThatThrownBy(() -> outbox.append(huge))
                 .isInstanceOfSatisfying(EventTooLarge.class, e -> assertThat(e.field()).isEqualTo("description"));
