@@ -1,6 +1,7 @@
 package com.telco.complaints.testsupport;
 
 import com.telco.complaints.contracts.event.AwaitingTriage;
+import com.telco.complaints.contracts.event.BillingDispute;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.CloseOutcome;
@@ -14,6 +15,10 @@ import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.EscalationNotice;
+import com.telco.complaints.contracts.event.EstimatedRepairChanged;
+import com.telco.complaints.contracts.event.IncidentLinked;
+import com.telco.complaints.contracts.event.ProvisionalRefundGranted;
+import com.telco.complaints.contracts.event.SpProofReceived;
 import com.telco.complaints.contracts.event.FirstContactResolution;
 import com.telco.complaints.contracts.event.FinalAnswer;
 import com.telco.complaints.contracts.event.LimitKind;
@@ -82,6 +87,20 @@ public final class TestEvents {
                 EventType.COMPLAINT_REGISTERED.currentVersion(), "test", "test-publisher", channel,
                 category, "sub", urgency, region, new Customer("王丽 Wang Li", phone, tier, null),
                 "No signal at home 家里没有信号", "Fix it", null, at.plus(Duration.ofHours(48)), null, null);
+    }
+
+    /** The charge a test's billing dispute disputes: 10 yuan of an SP's weather service, October 2026. */
+    public static final BillingDispute BILLING_DISPUTE = new BillingDispute("SP901234", "Weather daily", 1000, "2026-10");
+
+    /**
+     * {@code r} as a BUSINESS complaint that disputes {@code dispute}, a service provider's charge (seed 004): it runs
+     * the PROOF clock, and routing dispatches it to billing.
+     */
+    public static ComplaintRegistered disputing(ComplaintRegistered r, BillingDispute dispute) {
+        return new ComplaintRegistered(r.eventId(), r.complaintId(), r.occurredAt(), r.schemaVersion(),
+                r.causationId(), r.actor(), r.channel(), Category.BUSINESS, "sp-charge", r.urgency(), r.region(),
+                r.customer(), "Charged for a service never ordered 未订购却被扣费", "Refund the charge", r.externalRef(),
+                r.promisedReplyBy(), null, dispute);
     }
 
     /** What a test's complaint resolved at the first contact says was done and explained. */
@@ -255,5 +274,94 @@ public final class TestEvents {
         return new WorkOrderTransferred(EventIds.of(EventType.WORK_ORDER_TRANSFERRED, dispatchId, transfer),
                 complaintId, at, EventType.WORK_ORDER_TRANSFERRED.currentVersion(), null, from + "-agent-1",
                 dispatchId, transfer, from, to, "Misrouted: " + to + " acts on it");
+    }
+
+    /** The outage incident of the tests: a base station's power cut in Hailing district (seed 002). */
+    public static final String INCIDENT = "INC-20261201-0001";
+    public static final String INCIDENT_TITLE = "泰州海陵区基站停电";
+    public static final String INCIDENT_FAULT = "市电中断，基站退服";
+
+    /**
+     * Routing links the complaint to {@link #INCIDENT} with its own work order {@code attempt}, held by the incident,
+     * superseding {@code previousDispatchId} (null for none), with the declared estimate (revision 1)
+     * ({@code EventIds.of(INCIDENT_LINKED, complaintId, incidentId)}).
+     */
+    public static IncidentLinked incidentLinked(String complaintId, int attempt, String previousDispatchId, Instant at,
+                                                Instant estimatedRepairAt) {
+        return new IncidentLinked(EventIds.of(EventType.INCIDENT_LINKED, complaintId, INCIDENT), complaintId, at,
+                EventType.INCIDENT_LINKED.currentVersion(), null, ROUTING, INCIDENT, workOrder(complaintId, attempt),
+                attempt, previousDispatchId, "network-ops", INCIDENT_TITLE, INCIDENT_FAULT, "TZ-HL", Category.NETWORK,
+                at.minus(Duration.ofHours(1)), estimatedRepairAt, 1);
+    }
+
+    /**
+     * The estimate of {@link #INCIDENT} for a complaint linked with work order {@code attempt} moves from
+     * {@code previous} to {@code estimate} as {@code revision}
+     * ({@code EventIds.of(ESTIMATED_REPAIR_CHANGED, complaintId, incidentId, revision)}).
+     */
+    public static EstimatedRepairChanged estimatedRepairChanged(String complaintId, int attempt, int revision,
+                                                                Instant at, Instant previous, Instant estimate,
+                                                                String reason) {
+        return new EstimatedRepairChanged(EventIds.of(EventType.ESTIMATED_REPAIR_CHANGED, complaintId, INCIDENT,
+                revision), complaintId, at, EventType.ESTIMATED_REPAIR_CHANGED.currentVersion(), null, "ops-desk-1",
+                INCIDENT, workOrder(complaintId, attempt), estimate, previous, revision, reason);
+    }
+
+    /** Billing records the SP's proof of {@link #BILLING_DISPUTE} on work order 1 ({@code EventIds.of(SP_PROOF_RECEIVED, complaintId)}). */
+    public static SpProofReceived spProofReceived(String complaintId, Instant at) {
+        return new SpProofReceived(EventIds.of(EventType.SP_PROOF_RECEIVED, complaintId), complaintId, at,
+                EventType.SP_PROOF_RECEIVED.currentVersion(), null, "billing-agent-1", workOrder(complaintId, 1),
+                BILLING_DISPUTE.spCode(), "Subscription record and the customer's SMS confirmation");
+    }
+
+    /** Routing refunds {@link #BILLING_DISPUTE} after the PROOF deadline ({@code EventIds.of(PROVISIONAL_REFUND_GRANTED, complaintId)}). */
+    public static ProvisionalRefundGranted provisionalRefund(String complaintId, Instant at, Instant proofDeadline) {
+        return new ProvisionalRefundGranted(EventIds.of(EventType.PROVISIONAL_REFUND_GRANTED, complaintId), complaintId,
+                at, EventType.PROVISIONAL_REFUND_GRANTED.currentVersion(), null, ROUTING, BILLING_DISPUTE.spCode(),
+                BILLING_DISPUTE.serviceName(), BILLING_DISPUTE.disputedAmountFen(), BILLING_DISPUTE.billingPeriod(),
+                proofDeadline);
+    }
+
+    /** The emergency leadership group (应急领导小组, seed 002) that routing tells of large incidents and key customers. */
+    public static final String EMERGENCY_LEADERSHIP = "emergency-leadership";
+
+    /**
+     * Routing links the complaint to incident {@code incidentId} of {@code region} (NETWORK, network-ops, titled
+     * after it, declared an hour before the link) with its own work order {@code attempt}, held by the incident,
+     * superseding {@code previousDispatchId} (null for none), the estimate {@code estimatedRepairAt} at
+     * {@code revision} ({@code EventIds.of(INCIDENT_LINKED, complaintId, incidentId)}).
+     */
+    public static IncidentLinked incidentLinked(String complaintId, String incidentId, String region, int attempt,
+                                                String previousDispatchId, Instant at, Instant estimatedRepairAt,
+                                                int revision) {
+        return new IncidentLinked(EventIds.of(EventType.INCIDENT_LINKED, complaintId, incidentId), complaintId, at,
+                EventType.INCIDENT_LINKED.currentVersion(), null, ROUTING, incidentId, workOrder(complaintId, attempt),
+                attempt, previousDispatchId, "network-ops", "Outage " + incidentId, INCIDENT_FAULT, region,
+                Category.NETWORK, at.minus(Duration.ofHours(1)), estimatedRepairAt, revision);
+    }
+
+    /**
+     * The estimate of incident {@code incidentId} for a complaint linked with work order {@code attempt} moves from
+     * {@code previous} to {@code estimate} as {@code revision}
+     * ({@code EventIds.of(ESTIMATED_REPAIR_CHANGED, complaintId, incidentId, revision)}).
+     */
+    public static EstimatedRepairChanged estimatedRepairChanged(String complaintId, String incidentId, int attempt,
+                                                                int revision, Instant at, Instant previous,
+                                                                Instant estimate) {
+        return new EstimatedRepairChanged(EventIds.of(EventType.ESTIMATED_REPAIR_CHANGED, complaintId, incidentId,
+                revision), complaintId, at, EventType.ESTIMATED_REPAIR_CHANGED.currentVersion(), null, "ops-desk-1",
+                incidentId, workOrder(complaintId, attempt), estimate, previous, revision, "Parts delayed");
+    }
+
+    /**
+     * The emergency leadership group ({@link #EMERGENCY_LEADERSHIP}) told of incident {@code incidentId} for
+     * {@code reason} (INCIDENT_SIZE, INCIDENT_KEY_CUSTOMER), on the complaint that tipped it, whose work order
+     * {@code attempt} the incident holds: no deadline ({@code EventIds.of(ESCALATION_NOTICE, incidentId, reason)}).
+     */
+    public static EscalationNotice incidentNotice(String complaintId, int attempt, Instant at, NoticeReason reason,
+                                                  String incidentId) {
+        return new EscalationNotice(EventIds.of(EventType.ESCALATION_NOTICE, incidentId, reason), complaintId, at,
+                EventType.ESCALATION_NOTICE.currentVersion(), null, ROUTING, workOrder(complaintId, attempt),
+                EMERGENCY_LEADERSHIP, reason, "network-ops", null, incidentId);
     }
 }

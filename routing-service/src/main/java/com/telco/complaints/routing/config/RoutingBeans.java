@@ -4,6 +4,8 @@ import com.telco.complaints.routing.domain.Department;
 import com.telco.complaints.routing.domain.DispatchRule;
 import com.telco.complaints.routing.domain.DispatchRules;
 import com.telco.complaints.routing.domain.EscalationLadder;
+import com.telco.complaints.routing.domain.IncidentNotices;
+import com.telco.complaints.routing.domain.InvalidDispatchConfiguration;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,7 +34,7 @@ public class RoutingBeans {
                 .toList();
         return new DispatchRules(departments, rules, config.fallbackDepartment().orElse(null),
                 config.redispatch().escalationDepartment(), config.redispatch().escalateFromAttempt(),
-                config.redispatch().hotlineDepartment());
+                config.redispatch().hotlineDepartment(), config.billingDisputes().department());
     }
 
     /** Built at start-up, so that a ladder naming an unknown desk stops the service at once. */
@@ -45,5 +47,22 @@ public class RoutingBeans {
                 EscalationLadder.parse("routing.departments." + id + ".escalation-ladder", ladder))));
         return new EscalationLadder(EscalationLadder.parse("routing.escalation.ladder", config.escalation().ladder()),
                 own, config.escalation().managementDepartment(), rules);
+    }
+
+    /** Built at start-up, so that an emergency group that is not a configured department stops the service at once. */
+    @Produces
+    @Singleton
+    @Startup
+    IncidentNotices incidentNotices(RoutingConfig config, DispatchRules rules) {
+        String group = config.incidents().emergencyGroup();
+        if (!rules.knows(group)) {
+            throw new InvalidDispatchConfiguration("routing.incidents.emergency-group names unknown department '"
+                    + group + "'");
+        }
+        if (config.incidents().notifyAbove() < 0) {
+            throw new InvalidDispatchConfiguration("routing.incidents.notify-above must not be negative, is "
+                    + config.incidents().notifyAbove());
+        }
+        return new IncidentNotices(config.incidents().notifyAbove(), group);
     }
 }

@@ -8,6 +8,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,10 @@ public interface RoutingConfig {
     Redispatch redispatch();
 
     Escalation escalation();
+
+    Incidents incidents();
+
+    BillingDisputes billingDisputes();
 
     interface DepartmentConfig {
         String name();
@@ -94,5 +99,27 @@ public interface RoutingConfig {
         /** Cases escalated per transaction of the watch. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    /** Outage incidents (seed 002, 应急处置). */
+    interface Incidents {
+        /** How many linked complaints an incident may gather before the emergency leadership group hears of it. */
+        @WithDefault("20")
+        int notifyAbove();
+
+        /** The emergency leadership group (应急领导小组): a configured department, told of large incidents and key customers. */
+        @WithDefault("emergency-leadership")
+        String emergencyGroup();
+
+        /** The business time zone: incidents are numbered per business day in it ({@code INC-20261201-0001}). */
+        @WithDefault("Asia/Shanghai")
+        ZoneId zone();
+    }
+
+    /** Complaints that dispute a service provider's charge (seed 004). */
+    interface BillingDisputes {
+        /** Where they are dispatched, whatever the rules say: the department that records the provider's proof. */
+        @WithDefault("billing")
+        String department();
     }
 }

@@ -1,5 +1,6 @@
 package com.telco.complaints.routing.domain;
 
+import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 
 import java.util.ArrayList;
@@ -15,11 +16,13 @@ import java.util.stream.Collectors;
  * Which department gets a work order (DOMAIN.md §2): by the dispatch rules for a first dispatch (a
  * complaint no rule fits goes to the fallback department when one is configured, else to triage),
  * and for a redispatch the previous department's supervisor desk at attempt 2 and the escalation
- * desk from attempt {@code escalateFromAttempt} on.
+ * desk from attempt {@code escalateFromAttempt} on. A complaint that disputes a service provider's charge (seed 004)
+ * goes to the billing-disputes department whatever the rules say: only billing records the provider's proof.
  */
 public final class DispatchRules {
 
     public static final String FALLBACK_RULE = "fallback";
+    public static final String BILLING_DISPUTE_RULE = "billing-dispute";
 
     private static final Comparator<DispatchRule> PRECEDENCE = Comparator
             .comparingInt(DispatchRule::priority).reversed()
@@ -32,14 +35,17 @@ public final class DispatchRules {
     private final String escalationDepartment;
     private final int escalateFromAttempt;
     private final String hotlineDepartment;
+    private final String billingDisputeDepartment;
 
     /**
-     * @param fallbackDepartment where complaints no rule fits go; null: to triage
-     * @throws InvalidDispatchConfiguration when a rule, supervisor, the fallback or the escalation
-     *                                       desk names a department that is not configured
+     * @param fallbackDepartment       where complaints no rule fits go; null: to triage
+     * @param billingDisputeDepartment where complaints that dispute a service provider's charge go
+     * @throws InvalidDispatchConfiguration when a rule, supervisor, the fallback, the escalation desk or the
+     *                                       billing-disputes department names a department that is not configured
      */
     public DispatchRules(List<Department> departments, List<DispatchRule> rules, String fallbackDepartment,
-                         String escalationDepartment, int escalateFromAttempt, String hotlineDepartment) {
+                         String escalationDepartment, int escalateFromAttempt, String hotlineDepartment,
+                         String billingDisputeDepartment) {
         this.departments = departments.stream().collect(Collectors.toUnmodifiableMap(Department::id, Function.identity()));
         List<DispatchRule> ordered = new ArrayList<>(rules);
         ordered.sort(PRECEDENCE);
@@ -48,6 +54,7 @@ public final class DispatchRules {
         this.escalationDepartment = escalationDepartment;
         this.escalateFromAttempt = escalateFromAttempt;
         this.hotlineDepartment = hotlineDepartment;
+        this.billingDisputeDepartment = billingDisputeDepartment;
         validate();
     }
 
@@ -66,6 +73,7 @@ public final class DispatchRules {
         }
         requireKnown(escalationDepartment, "routing.redispatch.escalation-department", problems);
         requireKnown(hotlineDepartment, "routing.redispatch.hotline-department", problems);
+        requireKnown(billingDisputeDepartment, "routing.billing-disputes.department", problems);
         if (escalateFromAttempt < 2) {
             problems.add("routing.redispatch.escalate-from-attempt must be at least 2, is " + escalateFromAttempt);
         }
@@ -86,8 +94,26 @@ public final class DispatchRules {
      * configured: the complaint waits for triage.
      */
     public Optional<DispatchChoice> choose(ComplaintRegistered complaint) {
-        Optional<DispatchChoice> chosen = rules.stream().filter(rule -> rule.matches(complaint)).findFirst()
-                .map(rule -> new DispatchChoice(rule.department(), rule.name()));
+        if (complaint.billingDispute() != null) {
+            return Optional.of(new DispatchChoice(billingDisputeDepartment, BILLING_DISPUTE_RULE));
+        }
+        return orFallback(rules.stream().filter(rule -> rule.matches(complaint)).findFirst()
+                .map(rule -> new DispatchChoice(rule.department(), rule.name())));
+    }
+
+    /**
+     * The department the rules choose for a category in a region, whoever complains: the most specific rule that
+     * sets no channel, tier or urgency (the department an outage incident of that region and category goes to);
+     * empty when none fits and no fallback is configured.
+     */
+    public Optional<DispatchChoice> chooseFor(Category category, String region) {
+        return orFallback(rules.stream().filter(rule -> rule.channel().isEmpty() && rule.tier().isEmpty()
+                        && rule.urgency().isEmpty() && rule.category().map(c -> c == category).orElse(true)
+                        && rule.region().map(r -> r.equalsIgnoreCase(region)).orElse(true)).findFirst()
+                .map(rule -> new DispatchChoice(rule.department(), rule.name())));
+    }
+
+    private Optional<DispatchChoice> orFallback(Optional<DispatchChoice> chosen) {
         if (chosen.isPresent() || fallbackDepartment == null) {
             return chosen;
         }
@@ -141,6 +167,11 @@ public final class DispatchRules {
 
     public String hotlineDepartment() {
         return hotlineDepartment;
+    }
+
+    /** Where complaints that dispute a service provider's charge go. */
+    public String billingDisputeDepartment() {
+        return billingDisputeDepartment;
     }
 
     public List<Department> departments() {

@@ -19,6 +19,8 @@ import com.telco.complaints.contracts.wire.EventIds;
 import com.telco.complaints.contracts.wire.EventType;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +34,11 @@ import java.util.UUID;
  * owes nothing: no work order, no triage. Only when its survey fails with a redispatch or a handover is it owed
  * a work order, its first: {@link Pending#DISPATCH} again, caused by the failed survey, to the department the
  * rules choose for the registration (or to triage when none fits), or to the manager hotline when handed over.
+ *
+ * <p>While an outage incident is open, a registration it gathers is linked to it ({@code IncidentLinked}, see
+ * {@link Incidents}) instead of dispatched: the open incidents are given to {@link #decide}, which stays pure. A billing
+ * dispute whose PROOF clock breached without a proof is owed its provisional refund ({@link Pending#REFUND}, see
+ * {@link Disputes}), closed case or not.
  */
 public final class RoutingDecisions {
 
@@ -40,9 +47,10 @@ public final class RoutingDecisions {
     /**
      * {@code DISPATCH}: the case's first work order (attempt 1), on registration or after the failed survey of
      * an answer given at the first contact; {@code REDISPATCH}: the work order after the current one; {@code URGE},
-     * {@code ESCALATE}, {@code NOTICE}: what the open work order's RETURN clock calls for.
+     * {@code ESCALATE}, {@code NOTICE}: what the open work order's RETURN clock calls for; {@code REFUND}: the
+     * provisional refund of a billing dispute whose PROOF clock breached.
      */
-    public enum Pending { DISPATCH, REDISPATCH, URGE, ESCALATE, NOTICE }
+    public enum Pending { DISPATCH, REDISPATCH, URGE, ESCALATE, NOTICE, REFUND }
 
     /**
      * What a case owes now, and when its next escalation falls due if that is later.
@@ -71,6 +79,9 @@ public final class RoutingDecisions {
                 && state.lastSurveyFailure().owesWorkOrder()) {
             return Optional.of(state.workOrders().isEmpty() ? Pending.DISPATCH : Pending.REDISPATCH);
         }
+        if (Disputes.refundOwed(state).isPresent()) {
+            return Optional.of(Pending.REFUND);
+        }
         Optional<OpenOrder> open = openOrder(state);
         if (open.isEmpty()) {
             return Optional.empty();
@@ -93,15 +104,25 @@ public final class RoutingDecisions {
         return Optional.empty();
     }
 
-    /** The event that settles what {@code state} owes at {@code now}, if it owes anything. */
+    /** The event that settles what {@code state} owes at {@code now}, if it owes anything; no incident is open. */
     public static Optional<ComplaintEvent> decide(CaseState state, DispatchRules rules, EscalationLadder ladder,
                                                   Instant now) {
+        return decide(state, rules, ladder, List.of(), now);
+    }
+
+    /**
+     * The event that settles what {@code state} owes at {@code now}, if it owes anything, while {@code openIncidents}
+     * are open: a registration one of them gathers is linked to it rather than dispatched.
+     */
+    public static Optional<ComplaintEvent> decide(CaseState state, DispatchRules rules, EscalationLadder ladder,
+                                                  Collection<Incident> openIncidents, Instant now) {
         return pending(state, ladder, now).map(pending -> switch (pending) {
-            case DISPATCH -> dispatch(state, rules, now);
+            case DISPATCH -> dispatch(state, rules, openIncidents, now);
             case REDISPATCH -> redispatch(state, rules, now);
             case URGE -> urge(state, now);
             case ESCALATE -> escalate(state, ladder, now);
             case NOTICE -> notice(state, ladder, now);
+            case REFUND -> Disputes.refund(state, now);
         });
     }
 
@@ -160,16 +181,23 @@ public final class RoutingDecisions {
     }
 
     /**
-     * The first work order, to the department a rule chose; or, when none fits, the wait for triage. After the
-     * failed survey of an answer given at the first contact, the survey is its cause, and a customer handed over
-     * goes to the manager hotline.
+     * The first work order, to the department a rule chose; or, when none fits, the wait for triage; or, for a
+     * registration an open incident gathers, the link to it. After the failed survey of an answer given at the first
+     * contact, the survey is its cause, and a customer handed over goes to the manager hotline.
      */
-    private static ComplaintEvent dispatch(CaseState state, DispatchRules rules, Instant now) {
+    private static ComplaintEvent dispatch(CaseState state, DispatchRules rules, Collection<Incident> openIncidents,
+                                           Instant now) {
         String complaintId = state.complaintId();
         SurveyFailed failure = state.status() == CaseStatus.DISSATISFIED ? state.lastSurveyFailure() : null;
         String cause = (failure != null ? failure.eventId() : state.registration().eventId()).toString();
         if (failure != null && Boolean.TRUE.equals(failure.handover())) {
             return dispatched(complaintId, now, cause, ACTOR, rules.handover());
+        }
+        if (failure == null) {
+            Optional<Incident> incident = Incidents.matching(openIncidents, state.registration());
+            if (incident.isPresent()) {
+                return Incidents.link(state, incident.get(), now, ACTOR, cause);
+            }
         }
         Optional<DispatchChoice> choice = rules.choose(state.registration());
         if (choice.isEmpty()) {

@@ -11,10 +11,13 @@ import com.telco.complaints.eventing.rest.QueryParams;
 import com.telco.complaints.eventing.rest.RequestProblems;
 import com.telco.complaints.eventing.rest.Roles;
 import com.telco.complaints.eventing.rest.TextRule;
+import com.telco.complaints.routing.Proving;
 import com.telco.complaints.routing.Returning;
 import com.telco.complaints.routing.Transferring;
 import com.telco.complaints.routing.domain.DispatchRules;
 import com.telco.complaints.routing.domain.ReturnValidation;
+import com.telco.complaints.routing.store.IncidentStore;
+import com.telco.complaints.routing.store.IncidentStore.IncidentOrder;
 import com.telco.complaints.routing.store.WorkOrderStore;
 import com.telco.complaints.routing.store.WorkOrderStore.WorkOrderRow;
 import io.quarkus.security.ForbiddenException;
@@ -32,14 +35,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The door for departments: their queues, one work order, returning it and passing it on. An agent sees,
- * returns and transfers only its own department's work orders (the token's department claim); operators,
- * administrators and auditors read every department's, and operators may transfer any.
+ * The door for departments: their queues, one work order, returning it and passing it on, recording a service
+ * provider's proof on it. An agent sees, returns, transfers and records proofs only on its own department's work
+ * orders (the token's department claim); operators, administrators and auditors read every department's, and operators
+ * may transfer any and record a proof on any. A queue shows an outage incident as one work order (see
+ * {@link WorkOrderView}); the complaints' orders it holds are reached through it ({@code GET /incidents/{id}}).
  */
 @Path("/work-orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +55,7 @@ public class WorkOrderResource {
     private static final List<String> BOOLEANS = List.of("true", "false");
     private static final List<String> SORTS = List.of("deadline", "dispatched");
     static final int TRANSFER_REASON_MAX = 1000;
+    static final int PROOF_SUMMARY_MAX = 4000;
 
     @Inject
     WorkOrderStore workOrders;
@@ -56,6 +63,10 @@ public class WorkOrderResource {
     Returning returning;
     @Inject
     Transferring transferring;
+    @Inject
+    Proving proving;
+    @Inject
+    IncidentStore incidents;
     @Inject
     DispatchRules rules;
     @Inject
@@ -71,7 +82,10 @@ public class WorkOrderResource {
                     + "oldest order first). The total of orders matching every filter is in X-Total-Count. An agent "
                     + "gets its own department's queue (the token's department): department defaults to it, and "
                     + "naming another department is a 403. Agents and auditors see the customer in full; operators "
-                    + "and administrators see the name, phone and contact masked.")
+                    + "and administrators see the name, phone and contact masked. An outage incident stands in its "
+                    + "department's queue as one work order (kind INCIDENT: its id is the incident's, its deadline the "
+                    + "estimated repair time, with the title and the count of complaints it holds); the complaints' "
+                    + "orders it holds are not listed (GET /incidents/{id} lists them).")
     public Response queue(@QueryParam("department") String department, @QueryParam("status") String status,
                           @QueryParam("warned") String warned, @QueryParam("breached") String breached,
                           @QueryParam("category") String category, @QueryParam("region") String region,
@@ -91,7 +105,7 @@ public class WorkOrderResource {
                 "dispatched".equals(sort) ? WorkOrderStore.Sort.DISPATCHED : WorkOrderStore.Sort.DEADLINE);
         boolean masked = customerMasked();
         List<WorkOrderView> views = workOrders.queue(queue, p.size(), p.offset()).stream()
-                .map(row -> WorkOrderView.of(row, masked)).toList();
+                .map(item -> WorkOrderView.of(item, masked)).toList();
         return Page.ok(views, workOrders.count(queue));
     }
 
@@ -104,12 +118,20 @@ public class WorkOrderResource {
     @RolesAllowed({Roles.AGENT, Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
     @Operation(summary = "One work order, with the complaint on it and its history",
             description = "404 unknown · 403 another department's, for an agent. Agents and auditors see the customer "
-                    + "in full; operators and administrators see the name, phone and contact masked.")
+                    + "in full; operators and administrators see the name, phone and contact masked. A complaint that "
+                    + "disputes a service provider's charge shows it (dispute: spCode, serviceName, disputedAmountFen, "
+                    + "billingPeriod, and proofReceivedAt or refundGrantedAt and refundedFen once it ended). An "
+                    + "incident's id gives the incident's one work order.")
     public Response get(@PathParam("dispatchId") String dispatchId) {
-        WorkOrderRow row = workOrders.find(dispatchId)
-                .orElseThrow(() -> new RequestProblems.NotFound("No work order " + dispatchId));
-        requireVisible(row.department());
-        return Response.ok(WorkOrderView.of(row, customerMasked())).build();
+        Optional<WorkOrderRow> row = workOrders.find(dispatchId);
+        if (row.isEmpty()) {
+            IncidentOrder incident = incidents.orders(List.of(dispatchId)).stream().findFirst()
+                    .orElseThrow(() -> new RequestProblems.NotFound("No work order " + dispatchId));
+            requireVisible(incident.incident().department());
+            return Response.ok(WorkOrderView.of(incident)).build();
+        }
+        requireVisible(row.get().department());
+        return Response.ok(WorkOrderView.of(row.get(), customerMasked())).build();
     }
 
     @POST
@@ -171,6 +193,34 @@ public class WorkOrderResource {
                 Causation.of(idempotencyKey, "transfer:" + caller.subject()));
         // The caller passed the order on: the customer is the new department's to call, and shown masked.
         return workOrders.find(dispatchId).map(row -> Response.ok(WorkOrderView.of(row, true)).build()).orElseThrow();
+    }
+
+    @POST
+    @Path("/{dispatchId}/sp-proof")
+    @RolesAllowed({Roles.AGENT, Roles.OPERATOR})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the service provider's proof of a disputed charge",
+            description = "Body: summary (1–4000 characters: what the proof is). By an agent of the department holding "
+                    + "the work order, or by an operator. The charge is upheld and no provisional refund is owed "
+                    + "(SpProofReceived on the log; it stops the PROOF clock). 201 with the work order · 404 unknown "
+                    + "· 403 another department's, for an agent (nothing written) · 409 the complaint disputes no "
+                    + "charge, the proof was received already, the refund was granted already, or the case is closed "
+                    + "· 400 invalid.")
+    public Response proof(@PathParam("dispatchId") String dispatchId,
+                          @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+        JsonBody parsed = JsonBody.object(body);
+        String summary = parsed.isObject() ? parsed.text("summary") : null;
+        List<FieldError> errors = new ArrayList<>(parsed.typeErrors());
+        if (parsed.isObject() && errors.isEmpty()) {
+            TextRule.check(errors, "summary", summary, PROOF_SUMMARY_MAX, true, true);
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestProblems.Invalid(errors);
+        }
+        String byDepartment = caller.is(Roles.OPERATOR) ? null : caller.agentDepartment();
+        proving.prove(dispatchId, summary, byDepartment, caller.subject(), Causation.of(idempotencyKey));
+        return workOrders.find(dispatchId).map(row -> Response.created(URI.create("/work-orders/" + dispatchId))
+                .entity(WorkOrderView.of(row, customerMasked())).build()).orElseThrow();
     }
 
     /** Agents (who call the customer back) and auditors see the customer in full; anyone else masked. */

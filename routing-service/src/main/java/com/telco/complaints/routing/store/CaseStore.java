@@ -1,12 +1,14 @@
 package com.telco.complaints.routing.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.CaseStatus;
 import com.telco.complaints.contracts.wire.EventJson;
 import com.telco.complaints.eventing.parking.Parking;
 import com.telco.complaints.eventing.store.Sql;
 import com.telco.complaints.eventing.store.StoreException;
+import com.telco.complaints.routing.domain.Incident;
 import com.telco.complaints.routing.domain.RoutingDecisions.Owed;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,9 +65,10 @@ public class CaseStore {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("insert into cases (complaint_id, partition, pending, state, "
-                     + "triage_since, escalation_due) values (?, ?, ?, ?, ?, ?) on conflict (complaint_id) do update "
-                     + "set pending = excluded.pending, state = excluded.state, triage_since = excluded.triage_since, "
-                     + "escalation_due = excluded.escalation_due")) {
+                     + "triage_since, escalation_due, region, category, registered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                     + "on conflict (complaint_id) do update set pending = excluded.pending, state = excluded.state, "
+                     + "triage_since = excluded.triage_since, escalation_due = excluded.escalation_due, "
+                     + "region = excluded.region, category = excluded.category, registered_at = excluded.registered_at")) {
             for (StoredCase stored : cases) {
                 CaseState state = stored.state();
                 Owed owes = owed.apply(state);
@@ -76,6 +79,10 @@ public class CaseStore {
                 s.setTimestamp(5, state.status() == CaseStatus.TRIAGE && state.triage() != null
                         ? Timestamp.from(state.triage().occurredAt()) : null);
                 s.setTimestamp(6, Sql.timestamp(owes.escalationDue()));
+                ComplaintRegistered registration = state.registration();
+                s.setString(7, registration == null ? null : registration.region());
+                s.setString(8, registration == null ? null : Sql.name(registration.category()));
+                s.setTimestamp(9, registration == null ? null : Timestamp.from(registration.occurredAt()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -111,6 +118,33 @@ public class CaseStore {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new StoreException("counting the triage queue", e);
+        }
+    }
+
+    /**
+     * The complaints an incident may gather among those routing knows: listed by number, or of its region (any case)
+     * and category registered in its window. Which of them may join is the domain's to say, under their locks.
+     */
+    public List<String> candidates(Incident incident) {
+        Incident.Match match = incident.match();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(match.isListed()
+                     ? "select complaint_id from cases where complaint_id = any(?) order by complaint_id"
+                     : "select complaint_id from cases where category = ? and upper(region) = upper(?) "
+                     + "and registered_at >= ? and (?::timestamptz is null or registered_at < ?) "
+                     + "order by registered_at, complaint_id")) {
+            if (match.isListed()) {
+                s.setArray(1, c.createArrayOf("text", match.complaintIds().toArray()));
+            } else {
+                s.setString(1, incident.category().name());
+                s.setString(2, incident.region());
+                s.setTimestamp(3, Timestamp.from(match.from()));
+                s.setTimestamp(4, Sql.timestamp(match.to()));
+                s.setTimestamp(5, Sql.timestamp(match.to()));
+            }
+            return Sql.strings(s);
+        } catch (SQLException e) {
+            throw new StoreException("finding the complaints incident " + incident.incidentId() + " may gather", e);
         }
     }
 

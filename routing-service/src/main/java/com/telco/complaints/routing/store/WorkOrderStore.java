@@ -7,9 +7,12 @@ import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.Dispatched;
 import com.telco.complaints.contracts.event.EscalationNotice;
+import com.telco.complaints.contracts.event.EstimatedRepairChanged;
+import com.telco.complaints.contracts.event.IncidentLinked;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
 import com.telco.complaints.contracts.event.SlaClock;
+import com.telco.complaints.contracts.event.SpProofReceived;
 import com.telco.complaints.contracts.event.WorkOrderEscalated;
 import com.telco.complaints.contracts.event.WorkOrderTransferred;
 import com.telco.complaints.contracts.event.WorkOrderUrged;
@@ -39,7 +42,13 @@ import java.util.stream.Collectors;
 
 /**
  * Work orders as departments see them: projected from the cases, with the complaint as known at dispatch, each
- * return's result, and the order's history of transfers, urges, escalations and notices.
+ * return's result, the order's history of transfers, urges, escalations and notices, and the complaint's billing
+ * dispute.
+ *
+ * <p>The queue of a department holds its work orders and its outage incidents' work orders, one per incident: a row
+ * of the incidents table ({@link IncidentStore}) stands in the queue for the incident, and the complaints' orders it
+ * holds ({@code incident_id} set) are left out of the queue, reached through the incident
+ * ({@link #heldBy}). The two are paged together as one list ({@link QueueItem}).
  */
 @ApplicationScoped
 public class WorkOrderStore {
@@ -52,6 +61,8 @@ public class WorkOrderStore {
      *                 was kept, until a rebuild
      * @param history  transfers, urges, escalations and notices, in log order
      * @param previous the return of the order this one replaced, for a redispatch
+     * @param incidentId the outage incident holding the order; null for an order of its own
+     * @param dispute  the complaint's billing dispute and its outcome; null when it disputes no charge
      */
     public record WorkOrderRow(String dispatchId, String complaintId, int attempt, String department, String rule,
                                String previousDispatchId, String status, Instant dispatchedAt, Instant warnAt,
@@ -59,7 +70,14 @@ public class WorkOrderStore {
                                int escalationLevel, String escalatedTo, Instant noticedAt, int transfers,
                                Instant returnedAt, String returnedBy, String resolution, Boolean operatorAtFault,
                                String faultOf, String accountable, JsonNode result, OrderBrief brief,
-                               JsonNode history, PreviousReturn previous) {}
+                               JsonNode history, PreviousReturn previous, String incidentId, OrderDispute dispute) {}
+
+    /** One item of a queue: a work order of a complaint, or an incident's work order; the other is null. */
+    public record QueueItem(WorkOrderRow order, IncidentStore.IncidentOrder incident) {}
+
+    /** A complaint's work order held by an incident, with the case's status. */
+    public record HeldOrder(String complaintId, String dispatchId, String status, Instant linkedAt, Instant returnedAt,
+                            String caseStatus) {}
 
     /** What the department before reported on the order a redispatch replaced. */
     public record PreviousReturn(String dispatchId, String department, Instant returnedAt, String resolution,
@@ -77,6 +95,8 @@ public class WorkOrderStore {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    IncidentStore incidents;
 
     /**
      * Writes the work orders of {@code states} as they now stand, then what {@code applied} (the events applied to
@@ -93,18 +113,21 @@ public class WorkOrderStore {
 
     private void project(Collection<CaseState> states) {
         List<Order> orders = states.stream().flatMap(state -> state.workOrders().stream()
-                .map(w -> new Order(state, w, state.clock(SlaClock.RETURN, w.dispatchId())))).toList();
+                .map(w -> new Order(state, w, state.clock(SlaClock.RETURN, w.dispatchId()), heldBy(state, w),
+                        OrderDispute.of(state)))).toList();
         Sql.batch(dataSource, "insert into work_orders (dispatch_id, complaint_id, attempt, department, rule, "
                 + "previous_dispatch_id, status, dispatched_at, warn_at, return_deadline, returned_at, resolution, "
                 + "operator_at_fault, warned_at, breached_at, urged_at, escalation_level, noticed_at, transfers, "
-                + "fault_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "fault_of, incident_id, dispute) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?::jsonb) "
                 + "on conflict (dispatch_id) do update set department = excluded.department, status = excluded.status, "
                 + "warn_at = excluded.warn_at, return_deadline = excluded.return_deadline, "
                 + "returned_at = excluded.returned_at, resolution = excluded.resolution, "
                 + "operator_at_fault = excluded.operator_at_fault, warned_at = excluded.warned_at, "
                 + "breached_at = excluded.breached_at, urged_at = excluded.urged_at, "
                 + "escalation_level = excluded.escalation_level, noticed_at = excluded.noticed_at, "
-                + "transfers = excluded.transfers, fault_of = excluded.fault_of", orders, (s, o) -> {
+                + "transfers = excluded.transfers, fault_of = excluded.fault_of, incident_id = excluded.incident_id, "
+                + "dispute = excluded.dispute", orders, (s, o) -> {
             WorkOrder w = o.workOrder();
             Optional<ClockState> clock = o.returnClock();
             s.setString(1, w.dispatchId());
@@ -127,18 +150,28 @@ public class WorkOrderStore {
             s.setTimestamp(18, Sql.timestamp(w.noticedAt()));
             s.setInt(19, w.transfers());
             s.setString(20, Sql.name(w.faultOf()));
+            s.setString(21, o.incidentId());
+            s.setString(22, o.dispute().isEmpty() ? null : EventJson.mapper().writeValueAsString(o.dispute().get()));
         }, "projecting work orders");
     }
 
-    /** A work order with its case and its RETURN clock, as one row is written. */
-    private record Order(CaseState state, WorkOrder workOrder, Optional<ClockState> returnClock) {}
+    /** The incident holding {@code order}: the case's link names it. */
+    private static String heldBy(CaseState state, WorkOrder order) {
+        return state.incident() != null && state.incident().dispatchId().equals(order.dispatchId())
+                ? state.incident().incidentId() : null;
+    }
+
+    /** A work order with its case, its RETURN clock, the incident holding it and the case's dispute, as one row. */
+    private record Order(CaseState state, WorkOrder workOrder, Optional<ClockState> returnClock, String incidentId,
+                         Optional<OrderDispute> dispute) {}
 
     /** The complaint on an order, written when the order's Dispatched or Redispatched is applied. */
     private record Brief(String dispatchId, OrderBrief brief) {}
 
     private static Optional<Brief> briefOf(ComplaintEvent event, Map<String, CaseState> states) {
         String dispatchId = event instanceof Dispatched d ? d.dispatchId()
-                : event instanceof Redispatched r ? r.dispatchId() : null;
+                : event instanceof Redispatched r ? r.dispatchId()
+                : event instanceof IncidentLinked l ? l.dispatchId() : null;
         CaseState state = dispatchId == null ? null : states.get(event.complaintId());
         return Optional.ofNullable(state).flatMap(s -> s.workOrder(dispatchId))
                 .map(order -> new Brief(dispatchId, OrderBrief.of(state, order)));
@@ -189,7 +222,19 @@ public class WorkOrderStore {
         if (event instanceof EscalationNotice n) {
             entry.put("action", "NOTICE").put("department", n.department()).put("to", n.addressedTo())
                     .put("reason", n.reason().name());
+            if (n.incidentId() != null) {
+                entry.put("incidentId", n.incidentId());
+            }
             return Optional.of(new Entry(n.dispatchId(), entry, null));
+        }
+        if (event instanceof EstimatedRepairChanged e) {
+            entry.put("action", "ESTIMATE").put("incidentId", e.incidentId()).put("revision", e.revision())
+                    .put("estimatedRepairAt", e.estimatedRepairAt().toString()).put("reason", e.reason());
+            return Optional.of(new Entry(e.dispatchId(), entry, null));
+        }
+        if (event instanceof SpProofReceived p) {
+            entry.put("action", "PROOF").put("by", p.actor()).put("summary", p.summary());
+            return Optional.of(new Entry(p.dispatchId(), entry, null));
         }
         return Optional.empty();
     }
@@ -229,17 +274,50 @@ public class WorkOrderStore {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    /** A page of a queue. */
-    public List<WorkOrderRow> queue(Queue queue, int limit, long offset) {
+    /**
+     * A page of a queue: the complaints' work orders not held by an incident, and the incidents' work orders (an
+     * incident's RETURN deadline being its estimated repair time, its status OPEN until resolved, then RETURNED).
+     */
+    public List<QueueItem> queue(Queue queue, int limit, long offset) {
         List<Object> params = new ArrayList<>();
-        String order = queue.sort() == Sort.DISPATCHED ? " order by w.dispatched_at, w.dispatch_id"
-                : " order by w.return_deadline nulls last, w.dispatch_id";
-        return query(where(queue, params) + order, params, limit, offset);
+        String order = queue.sort() == Sort.DISPATCHED ? " order by w.dispatched_at, w.id"
+                : " order by w.return_deadline nulls last, w.id";
+        List<String[]> page = Sql.page(dataSource, "select w.kind, w.id from " + items() + " " + where(queue, params)
+                + order, params, limit, offset, rs -> new String[] {rs.getString(1), rs.getString(2)}, "the queue");
+        Map<String, WorkOrderRow> orders = byIds(page, "ORDER", ids -> query("where w.dispatch_id = "
+                + "any(string_to_array(?, ','))", List.of(String.join(",", ids)), ids.size(), 0), WorkOrderRow::dispatchId);
+        Map<String, IncidentStore.IncidentOrder> held = byIds(page, "INCIDENT", incidents::orders,
+                IncidentStore.IncidentOrder::incidentId);
+        return page.stream().map(item -> new QueueItem(orders.get(item[1]), held.get(item[1]))).toList();
+    }
+
+    private static <T> Map<String, T> byIds(List<String[]> page, String kind, Function<List<String>, List<T>> load,
+                                            Function<T, String> id) {
+        List<String> ids = page.stream().filter(item -> item[0].equals(kind)).map(item -> item[1]).toList();
+        return ids.isEmpty() ? Map.of() : load.apply(ids).stream().collect(Collectors.toMap(id, Function.identity()));
     }
 
     public long count(Queue queue) {
         List<Object> params = new ArrayList<>();
-        return Sql.count(dataSource, "select count(*) from work_orders w " + where(queue, params), params, "work orders");
+        return Sql.count(dataSource, "select count(*) from " + items() + " " + where(queue, params), params,
+                "work orders");
+    }
+
+    /** The queue's items as one relation {@code w}, with the columns the queue filters and sorts on. */
+    private String items() {
+        return "(select 'ORDER' as kind, dispatch_id as id, department, status, warned_at, breached_at, category, "
+                + "region, return_deadline, dispatched_at from work_orders where incident_id is null union all "
+                + "select 'INCIDENT', incident_id, department, case status when 'OPEN' then 'OPEN' else 'RETURNED' end, "
+                + "null, null, category, region, estimated_repair_at, declared_at from " + incidents.table() + ") w";
+    }
+
+    /** The complaints' work orders held by the incident, the first linked first. */
+    public List<HeldOrder> heldBy(String incidentId) {
+        return Sql.page(dataSource, "select w.dispatch_id, w.complaint_id, w.status, w.dispatched_at, w.returned_at, "
+                        + "(c.state::jsonb) ->> 'status' from work_orders w join cases c on c.complaint_id = w.complaint_id "
+                        + "where w.incident_id = ? order by w.dispatched_at, w.dispatch_id", List.of(incidentId),
+                Integer.MAX_VALUE, 0, rs -> new HeldOrder(rs.getString(2), rs.getString(1), rs.getString(3),
+                        Sql.instant(rs, 4), Sql.instant(rs, 5), rs.getString(6)), "the orders of " + incidentId);
     }
 
     private static String where(Queue queue, List<Object> params) {
@@ -274,7 +352,7 @@ public class WorkOrderStore {
                 + "w.status, w.dispatched_at, w.warn_at, w.return_deadline, w.warned_at, w.breached_at, w.urged_at, "
                 + "w.escalation_level, w.escalated_to, w.noticed_at, w.transfers, w.returned_at, w.returned_by, "
                 + "w.resolution, w.operator_at_fault, w.fault_of, w.accountable, w.result, w.brief, w.history, "
-                + "p.department, p.returned_at, p.resolution, p.fault_of, p.result "
+                + "p.department, p.returned_at, p.resolution, p.fault_of, p.result, w.incident_id, w.dispute "
                 + "from work_orders w left join work_orders p on p.dispatch_id = w.previous_dispatch_id " + where;
         return Sql.page(dataSource, sql, params, limit, offset, rs -> {
             String brief = rs.getString(25);
@@ -288,7 +366,8 @@ public class WorkOrderStore {
                     rs.getString(19), rs.getString(20), (Boolean) rs.getObject(21), rs.getString(22),
                     rs.getString(23), json(rs.getString(24)),
                     brief == null ? null : EventJson.mapper().readValue(brief, OrderBrief.class),
-                    json(rs.getString(26)), previous);
+                    json(rs.getString(26)), previous, rs.getString(32), rs.getString(33) == null ? null
+                    : EventJson.mapper().readValue(rs.getString(33), OrderDispute.class));
         }, "work orders");
     }
 

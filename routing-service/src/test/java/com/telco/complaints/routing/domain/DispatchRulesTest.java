@@ -1,5 +1,6 @@
 package com.telco.complaints.routing.domain;
 
+import com.telco.complaints.contracts.event.BillingDispute;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
@@ -46,7 +47,7 @@ class DispatchRulesTest {
             rule("regulator", 100, null, null, Channel.REGULATOR, null, null, "escalation"));
 
     static DispatchRules rules() {
-        return new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 3, "hotline");
+        return new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 3, "hotline", "billing");
     }
 
     /** Level 1 at the deadline to the department's supervisor, level 2 four hours later to the escalation desk. */
@@ -96,6 +97,30 @@ class DispatchRulesTest {
     }
 
     @Test
+    void aBillingDisputeGoesToTheBillingDisputesDepartmentWhateverTheRulesSay() {
+        DispatchRules disputesToService = new DispatchRules(DEPARTMENTS, RULES, null, "escalation", 3, "hotline",
+                "service-desk");
+        for (Channel channel : List.of(Channel.HOTLINE, Channel.REGULATOR)) {
+            ComplaintRegistered r = complaint(Category.BUSINESS, "TZ-HL", channel, CustomerTier.KEY, Urgency.URGENT);
+            ComplaintRegistered disputing = new ComplaintRegistered(r.eventId(), r.complaintId(), r.occurredAt(), 3,
+                    null, "test", r.channel(), r.category(), "sp-charge", r.urgency(), r.region(), r.customer(), "d",
+                    null, null, r.promisedReplyBy(), null, new BillingDispute("SP901234", "Weather daily", 1000, "2026-10"));
+
+            assertThat(disputesToService.choose(disputing))
+                    .contains(new DispatchChoice("service-desk", DispatchRules.BILLING_DISPUTE_RULE));
+            assertThat(disputesToService.choose(r)).isNotEqualTo(disputesToService.choose(disputing));
+        }
+    }
+
+    @Test
+    void anIncidentsDepartmentIsTheCategoryAndRegionRulesWhoeverComplains() {
+        assertThat(rules().chooseFor(Category.NETWORK, "tz-hl")).contains(new DispatchChoice("network-tz", "network-tz"));
+        assertThat(rules().chooseFor(Category.NETWORK, "SH-PD")).contains(new DispatchChoice("network-ops", "network"));
+        DispatchRules triage = new DispatchRules(DEPARTMENTS, RULES, null, "escalation", 3, "hotline", "billing");
+        assertThat(triage.chooseFor(Category.SERVICE, "SH-PD")).isEmpty();
+    }
+
+    @Test
     void anythingUnmatchedGoesToTheFallbackDeskWhenOneIsConfigured() {
         assertThat(rules().choose(complaint(Category.SERVICE, "TZ-HL", Channel.IN_PERSON, CustomerTier.STANDARD,
                 Urgency.NORMAL))).contains(new DispatchChoice("service-desk", DispatchRules.FALLBACK_RULE));
@@ -103,7 +128,7 @@ class DispatchRulesTest {
 
     @Test
     void withoutAFallbackAnythingUnmatchedWaitsForTriageAndSaysWhy() {
-        DispatchRules triage = new DispatchRules(DEPARTMENTS, RULES, null, "escalation", 3, "hotline");
+        DispatchRules triage = new DispatchRules(DEPARTMENTS, RULES, null, "escalation", 3, "hotline", "billing");
         ComplaintRegistered service = complaint(Category.SERVICE, "SH-PD", Channel.IN_PERSON, CustomerTier.STANDARD,
                 Urgency.NORMAL);
 
@@ -121,7 +146,7 @@ class DispatchRulesTest {
                 "regulator", "key", "network-tz-urgent", "network-tz", "business", "network");
         List<DispatchRule> backwards = new java.util.ArrayList<>(RULES);
         java.util.Collections.reverse(backwards);
-        DispatchRules reversed = new DispatchRules(DEPARTMENTS, backwards, "service-desk", "escalation", 3, "hotline");
+        DispatchRules reversed = new DispatchRules(DEPARTMENTS, backwards, "service-desk", "escalation", 3, "hotline", "billing");
         assertThat(reversed.rules()).isEqualTo(rules().rules());
     }
 
@@ -131,7 +156,7 @@ class DispatchRulesTest {
         assertThat(rules().redispatch("network-sup", 3).department()).isEqualTo("escalation");
         assertThat(rules().redispatch("billing", 2).department()).as("no supervisor desk configured")
                 .isEqualTo("escalation");
-        assertThat(new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 4, "hotline")
+        assertThat(new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 4, "hotline", "billing")
                 .redispatch("network-sup", 3).department()).isEqualTo("escalation").as("no supervisor of its own");
     }
 
@@ -139,7 +164,7 @@ class DispatchRulesTest {
     void aRuleNamingAnUnknownDepartmentStopsStartUpWithAClearMessage() {
         List<DispatchRule> broken = List.of(rule("network", 0, Category.NETWORK, null, null, null, null, "netops"));
 
-        assertThatThrownBy(() -> new DispatchRules(DEPARTMENTS, broken, "service-desk", "escalation", 3, "hotline"))
+        assertThatThrownBy(() -> new DispatchRules(DEPARTMENTS, broken, "service-desk", "escalation", 3, "hotline", "billing"))
                 .isInstanceOf(InvalidDispatchConfiguration.class)
                 .hasMessageContaining("routing.rules.network.department names unknown department 'netops'")
                 .hasMessageContaining("known departments: [billing, escalation");
@@ -149,12 +174,13 @@ class DispatchRulesTest {
     void unknownSupervisorFallbackOrEscalationDepartmentsAreAllReported() {
         List<Department> departments = List.of(new Department("a", "A", "ghost"));
 
-        assertThatThrownBy(() -> new DispatchRules(departments, List.of(), "nowhere", "void", 1, "gone"))
+        assertThatThrownBy(() -> new DispatchRules(departments, List.of(), "nowhere", "void", 1, "gone", "unpaid"))
                 .isInstanceOf(InvalidDispatchConfiguration.class)
                 .hasMessageContaining("routing.departments.a.supervisor names unknown department 'ghost'")
                 .hasMessageContaining("routing.fallback-department names unknown department 'nowhere'")
                 .hasMessageContaining("routing.redispatch.escalation-department names unknown department 'void'")
                 .hasMessageContaining("routing.redispatch.hotline-department names unknown department 'gone'")
+                .hasMessageContaining("routing.billing-disputes.department names unknown department 'unpaid'")
                 .hasMessageContaining("escalate-from-attempt must be at least 2");
     }
 
@@ -172,7 +198,7 @@ class DispatchRulesTest {
 
     @Test
     void escalationMayStartWithTheSecondAttempt() {
-        DispatchRules escalateFromTwo = new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 2, "hotline");
+        DispatchRules escalateFromTwo = new DispatchRules(DEPARTMENTS, RULES, "service-desk", "escalation", 2, "hotline", "billing");
 
         assertThat(escalateFromTwo.redispatch("network-tz", 2))
                 .isEqualTo(new DispatchChoice("escalation", "redispatch.attempt-2.escalation"));

@@ -38,7 +38,7 @@ class FirstContactDecisionsTest {
     private final EscalationLadder ladder = DispatchRulesTest.ladder(rules);
     /** The shipped shape: complaints no rule fits wait for triage. */
     private final DispatchRules rulesWithoutFallback = new DispatchRules(DispatchRulesTest.DEPARTMENTS,
-            DispatchRulesTest.RULES, null, "escalation", 3, "hotline");
+            DispatchRulesTest.RULES, null, "escalation", 3, "hotline", "billing");
     /** NETWORK in TZ-HL: the rule network-tz fits. */
     private final ComplaintRegistered registered = TestEvents.registeredAtFirstContact("C-1", AT);
 

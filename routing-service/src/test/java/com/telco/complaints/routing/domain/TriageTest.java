@@ -26,7 +26,7 @@ class TriageTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T02:00:00Z");
     private final DispatchRules withoutFallback = new DispatchRules(DispatchRulesTest.DEPARTMENTS,
-            DispatchRulesTest.RULES, null, "escalation", 3, "hotline");
+            DispatchRulesTest.RULES, null, "escalation", 3, "hotline", "billing");
     private final EscalationLadder ladder = DispatchRulesTest.ladder(withoutFallback);
     private final ComplaintRegistered service = DispatchRulesTest.complaint(Category.SERVICE, "SH-PD",
             Channel.IN_PERSON, CustomerTier.STANDARD, Urgency.NORMAL);
