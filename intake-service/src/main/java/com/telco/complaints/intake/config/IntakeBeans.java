@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.Set;
 
 /** The domain objects, built from configuration. */
@@ -41,7 +42,7 @@ public class IntakeBeans {
 
     @Produces
     @Singleton
-    SubmissionValidator submissionValidator() {
-        return new SubmissionValidator();
+    SubmissionValidator submissionValidator(Clock clock, IntakeConfig config) {
+        return new SubmissionValidator(clock, config.timeZone());
     }
 }

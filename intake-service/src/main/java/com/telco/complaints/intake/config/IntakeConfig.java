@@ -14,7 +14,7 @@ import java.util.Set;
 @ConfigMapping(prefix = "intake")
 public interface IntakeConfig {
 
-    /** The operator's time zone: the date part of complaint numbers. */
+    /** The operator's time zone: the date part of complaint numbers, and the month a billing period may not pass. */
     @WithDefault("Asia/Shanghai")
     ZoneId timeZone();
 

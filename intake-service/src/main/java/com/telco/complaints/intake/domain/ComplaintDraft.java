@@ -1,5 +1,6 @@
 package com.telco.complaints.intake.domain;
 
+import com.telco.complaints.contracts.event.BillingDispute;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.Customer;
@@ -14,8 +15,9 @@ import com.telco.complaints.contracts.event.Urgency;
  * @param urgency                as requested; classification may raise it
  * @param resolvedAtFirstContact what was done and said when the complaint was resolved during the first contact
  *                               (即时处理); null when it is to be dispatched
+ * @param billingDispute         the service provider's charge a BUSINESS complaint disputes (seed 004); null for none
  */
 public record ComplaintDraft(
         Channel channel, Category category, String subcategory, Urgency urgency, String region,
         Customer customer, String description, String demand, ExternalRef externalRef,
-        FirstContactResolution resolvedAtFirstContact) {}
+        FirstContactResolution resolvedAtFirstContact, BillingDispute billingDispute) {}

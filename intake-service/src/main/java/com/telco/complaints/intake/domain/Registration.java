@@ -30,13 +30,15 @@ public final class Registration {
         return new ComplaintRegistered(EventIds.of(EventType.COMPLAINT_REGISTERED, complaintId), complaintId,
                 registeredAt, EventType.COMPLAINT_REGISTERED.currentVersion(), causationId, actor,
                 draft.channel(), draft.category(), draft.subcategory(), urgency, draft.region(), draft.customer(),
-                draft.description(), draft.demand(), draft.externalRef(), promise.replyBy(registeredAt, urgency), draft.resolvedAtFirstContact(),
-                null);
+                draft.description(), draft.demand(), draft.externalRef(), promise.replyBy(registeredAt, urgency),
+                draft.resolvedAtFirstContact(), draft.billingDispute());
     }
 
     /**
      * A fingerprint of what was asked, to tell a retry (same draft) from a reused idempotency key
-     * (different draft). Computed on the normalized draft, so formatting differences do not count.
+     * (different draft). Computed on the normalized draft, so formatting differences do not count; what the
+     * draft lacks is left out of it, so a draft without a billing dispute has the fingerprint it had before
+     * drafts could carry one.
      */
     public static String fingerprint(ComplaintDraft draft) {
         try {

@@ -1,6 +1,7 @@
 package com.telco.complaints.intake.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.complaints.contracts.event.BillingDispute;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.Customer;
@@ -10,6 +11,10 @@ import com.telco.complaints.contracts.event.FirstContactResolution;
 import com.telco.complaints.contracts.event.Urgency;
 import com.telco.complaints.eventing.rest.FieldError;
 
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * Checks a submitted complaint field by field and reports every wrong field at once, so that a
  * publishing system fixes its request in one round. Text is kept exactly as sent (Chinese,
- * emoji and all) apart from trimming; control characters and broken Unicode are refused.
+ * emoji and all) apart from trimming; control characters and broken Unicode are refused. A billing period is
+ * judged by the clock and in the business zone it is given: a month yet to come can hold no charge.
  */
 public final class SubmissionValidator {
 
@@ -33,7 +39,26 @@ public final class SubmissionValidator {
     public static final int EXTERNAL_SYSTEM_MAX = 64;
     public static final int EXTERNAL_ID_MAX = 128;
 
+    public static final int SERVICE_NAME_MAX = 200;
+    /** The largest disputed amount taken, in fen (10,000,000 yuan): more is a typo, not a charge. */
+    public static final long DISPUTED_FEN_MAX = 1_000_000_000L;
+
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
+    /** The service provider's enterprise code (企业代码) as the billing system keys it: upper-case letters and digits. */
+    private static final Pattern SP_CODE = Pattern.compile("[A-Z0-9]{1,32}");
+    private static final Pattern BILLING_PERIOD = Pattern.compile("\\d{4}-\\d{2}");
+
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /**
+     * @param clock the clock a billing period is judged by
+     * @param zone  the business zone, in which the current month is the operator's
+     */
+    public SubmissionValidator(Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+    }
 
     /** Collects the errors of one submission while its fields are read. */
     private static final class Reader {
@@ -133,12 +158,80 @@ public final class SubmissionValidator {
         ExternalRef externalRef = externalRef(in, in.object(body, "externalRef", "externalRef", false));
         FirstContactResolution resolved = resolution(in,
                 in.object(body, "resolvedAtFirstContact", "resolvedAtFirstContact", false));
+        BillingDispute dispute = billingDispute(in, in.object(body, "billingDispute", "billingDispute", false),
+                category);
 
         if (!in.errors.isEmpty()) {
             return new Validation.Invalid(in.errors);
         }
         return new Validation.Valid(new ComplaintDraft(channel, category, subcategory, urgency,
-                region.toUpperCase(Locale.ROOT), customer, description, demand, externalRef, resolved));
+                region.toUpperCase(Locale.ROOT), customer, description, demand, externalRef, resolved, dispute));
+    }
+
+    /**
+     * A disputed charge of a service provider (seed 004, 短信息服务收费异议): only a BUSINESS complaint (billing,
+     * tariffs, SP charges) disputes one; the SP's enterprise code, the service, the amount in whole fen and the
+     * month billed, all required.
+     */
+    private BillingDispute billingDispute(Reader in, JsonNode node, Category category) {
+        if (node == null) {
+            return null;
+        }
+        if (category != null && category != Category.BUSINESS) {
+            in.error("billingDispute", "only a BUSINESS complaint disputes a charge (category is " + category + ")");
+            return null;
+        }
+        String spCode = in.text(node, "spCode", "billingDispute.spCode", true, 32, false);
+        if (spCode != null && !SP_CODE.matcher(spCode).matches()) {
+            in.error("billingDispute.spCode", "must be the SP's enterprise code (企业代码): 1 to 32 characters "
+                    + "A-Z, 0-9 (e.g. SP901234)");
+            spCode = null;
+        }
+        String serviceName = in.text(node, "serviceName", "billingDispute.serviceName", true, SERVICE_NAME_MAX, false);
+        Long amount = disputedAmountFen(in, node.get("disputedAmountFen"));
+        String period = billingPeriod(in, node);
+        return spCode == null || serviceName == null || amount == null || period == null ? null
+                : new BillingDispute(spCode, serviceName, amount, period);
+    }
+
+    /** A whole, positive number of fen, at most {@link #DISPUTED_FEN_MAX}: never a decimal or a string. */
+    private static Long disputedAmountFen(Reader in, JsonNode node) {
+        String field = "billingDispute.disputedAmountFen";
+        if (node == null || node.isNull()) {
+            in.error(field, "is required");
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 1
+                || node.asLong() > DISPUTED_FEN_MAX) {
+            in.error(field, "must be a whole number of fen (1/100 yuan) from 1 to " + DISPUTED_FEN_MAX);
+            return null;
+        }
+        return node.asLong();
+    }
+
+    /** The month billed, {@code YYYY-MM}: a real month, not after the current month in the business zone. */
+    private String billingPeriod(Reader in, JsonNode node) {
+        String field = "billingDispute.billingPeriod";
+        String value = in.text(node, "billingPeriod", field, true, 32, false);
+        if (value == null) {
+            return null;
+        }
+        YearMonth month;
+        try {
+            month = BILLING_PERIOD.matcher(value).matches() ? YearMonth.parse(value) : null;
+        } catch (DateTimeParseException e) {
+            month = null;
+        }
+        if (month == null) {
+            in.error(field, "must be a month as YYYY-MM (e.g. 2026-10)");
+            return null;
+        }
+        YearMonth current = YearMonth.now(clock.withZone(zone));
+        if (month.isAfter(current)) {
+            in.error(field, "must not be after the current month (" + current + ")");
+            return null;
+        }
+        return value;
     }
 
     /** Resolved during the first contact (即时处理): what was done and what the customer was told, both required. */

@@ -57,7 +57,10 @@ public class ComplaintResource {
                     + "Idempotency-Key reused with another body. A complaint resolved during the first contact "
                     + "(即时处理) carries resolvedAtFirstContact {measures, explanation}: it is not dispatched, the "
                     + "customer counts as contacted and answered at registration, and the survey follows; the "
-                    + "answer then says resolvedAtFirstContact: true.")
+                    + "answer then says resolvedAtFirstContact: true. A BUSINESS complaint that disputes a service "
+                    + "provider's charge (seed 004) carries billingDispute {spCode (the SP's enterprise code, 1-32 "
+                    + "of A-Z 0-9), serviceName, disputedAmountFen (whole fen, 1 to 10^9), billingPeriod (YYYY-MM, not "
+                    + "after the current month)}: it runs the PROOF clock and may earn a provisional refund.")
     public Response register(
             @Parameter(description = "Makes retries safe: the same submitter's key and body always give the same "
                     + "complaint; another submitter's same key is another key")

@@ -1,6 +1,7 @@
 package com.telco.complaints.intake.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.telco.complaints.contracts.event.BillingDispute;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Channel;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
@@ -16,13 +17,15 @@ import java.time.Instant;
  * A registration as accepted: normalized and classified.
  *
  * @param resolvedAtFirstContact present when the complaint was resolved during the first contact (not dispatched)
+ * @param billingDispute         present when the complaint disputes a service provider's charge (not personal data:
+ *                               shown masked or not)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComplaintView(
         String complaintId, Instant registeredAt, Instant promisedReplyBy, String registeredBy,
         Channel channel, Category category, String subcategory, Urgency urgency, String region,
         Customer customer, String description, String demand, ExternalRef externalRef,
-        FirstContactResolution resolvedAtFirstContact) {
+        FirstContactResolution resolvedAtFirstContact, BillingDispute billingDispute) {
 
     static ComplaintView of(ComplaintRegistered r) {
         return of(r, r.customer());
@@ -38,6 +41,6 @@ public record ComplaintView(
     private static ComplaintView of(ComplaintRegistered r, Customer customer) {
         return new ComplaintView(r.complaintId(), r.occurredAt(), r.promisedReplyBy(), r.actor(), r.channel(),
                 r.category(), r.subcategory(), r.urgency(), r.region(), customer, r.description(), r.demand(),
-                r.externalRef(), r.resolvedAtFirstContact());
+                r.externalRef(), r.resolvedAtFirstContact(), r.billingDispute());
     }
 }

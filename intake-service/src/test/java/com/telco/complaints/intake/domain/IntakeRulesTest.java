@@ -25,7 +25,7 @@ class IntakeRulesTest {
     private static ComplaintDraft draft(Channel channel, Category category, String subcategory, Urgency urgency,
                                         String region) {
         return new ComplaintDraft(channel, category, subcategory, urgency, region,
-                new Customer("Wang Li", "13812345678", CustomerTier.STANDARD, null), "no signal", null, null, null);
+                new Customer("Wang Li", "13812345678", CustomerTier.STANDARD, null), "no signal", null, null, null, null);
     }
 
     @Test

@@ -9,6 +9,11 @@ import com.telco.complaints.contracts.event.Urgency;
 import com.telco.complaints.contracts.wire.EventJson;
 import com.telco.complaints.eventing.rest.FieldError;
 import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SubmissionValidatorTest {
 
-    private final SubmissionValidator validator = new SubmissionValidator();
+    /** 01:00 on 1 December 2026 in Shanghai, still November in UTC: the business zone decides the month. */
+    static final Clock NOW = Clock.fixed(Instant.parse("2026-11-30T17:00:00Z"), ZoneOffset.UTC);
+
+    private final SubmissionValidator validator = new SubmissionValidator(NOW, ZoneId.of("Asia/Shanghai"));
 
     static ObjectNode valid() {
         try {

@@ -26,6 +26,16 @@ final class Bodies {
         return body;
     }
 
+    /** A BUSINESS complaint that disputes a service provider's charge (seed 004). */
+    static ObjectNode disputing(String externalId) {
+        ObjectNode body = withExternalRef(externalId).put("category", "BUSINESS").put("subcategory", "sp-charge")
+                .put("description", "每月被扣天气预报信息费，从未订购 Charged for a weather service never ordered")
+                .put("demand", "退还信息费 Refund the charge");
+        body.putObject("billingDispute").put("spCode", "SP901234").put("serviceName", "天气预报 daily weather")
+                .put("disputedAmountFen", 1000).put("billingPeriod", "2026-10");
+        return body;
+    }
+
     static String uniqueId() {
         return UUID.randomUUID().toString();
     }

@@ -60,7 +60,7 @@ class RegistrationIT {
         EventLog.Entry entry = log.await(e -> complaintId.equals(e.key()), Duration.ofSeconds(20));
         ComplaintRegistered event = (ComplaintRegistered) entry.event();
         assertThat(entry.header("ce_specversion")).isEqualTo("1.0");
-        assertThat(entry.header("ce_type")).isEqualTo("complaint.registered.v2");
+        assertThat(entry.header("ce_type")).isEqualTo("complaint.registered.v3");
         assertThat(entry.header("ce_source")).isEqualTo("/complaint-suite/intake-service");
         assertThat(entry.header("ce_subject")).isEqualTo(complaintId);
         assertThat(entry.header("ce_id")).isEqualTo(event.eventId().toString());

@@ -5,6 +5,7 @@ import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.Dispatched;
+import com.telco.complaints.contracts.event.IncidentLinked;
 import com.telco.complaints.contracts.event.LimitKind;
 import com.telco.complaints.contracts.event.Redispatched;
 import com.telco.complaints.contracts.event.Returned;
@@ -40,7 +41,13 @@ import java.util.Optional;
  * (即时处理, registered with {@code resolvedAtFirstContact}) has CONTACT and ANSWER met at its registration
  * and a SURVEY clock without a work order (dispatchId null) from registration to the survey of that answer
  * (a survey event without dispatchId) or closing; a failed survey then gets the case its first work order,
- * whose RETURN runs as usual. The service's own SlaClockStarted, SlaWarningRaised and SlaBreached on the log are part
+ * whose RETURN runs as usual. A complaint linked to an outage incident (IncidentLinked) ends the RETURN clock of the
+ * open work order it had (and its wait for triage) at the link; its own work order held by the incident gets no RETURN
+ * clock, since the incident's estimated repair time governs it and routing must not urge every linked complaint, but
+ * its Returned starts the SURVEY clock as usual. A BUSINESS complaint that disputes a service provider's charge
+ * (registered with {@code billingDispute}) runs PROOF from registration to the provider's proof (SpProofReceived), or
+ * the provisional refund its breach earns (ProvisionalRefundGranted): closing the case does not stop it, the refund
+ * is owed all the same. The service's own SlaClockStarted, SlaWarningRaised and SlaBreached on the log are part
  * of the state: an announced deadline is adopted as a fact, and a raised warning is never raised again.
  */
 public final class SlaCase {
@@ -53,21 +60,24 @@ public final class SlaCase {
     private Instant lastReachedAt;
     /** When the final answer reached the customer or was sent in writing. */
     private Instant answeredAt;
+    /** The case's work order held by an outage incident: it has no RETURN clock, and its return is surveyed. */
+    private String heldWorkOrder;
     private final List<TrackedClock> clocks;
 
     public SlaCase(String complaintId, int partition, CaseProfile profile, Instant closedAt, Instant lastReachedAt,
-                   Instant answeredAt, List<TrackedClock> clocks) {
+                   Instant answeredAt, String heldWorkOrder, List<TrackedClock> clocks) {
         this.complaintId = complaintId;
         this.partition = partition;
         this.profile = profile;
         this.closedAt = closedAt;
         this.lastReachedAt = lastReachedAt;
         this.answeredAt = answeredAt;
+        this.heldWorkOrder = heldWorkOrder;
         this.clocks = new ArrayList<>(clocks);
     }
 
     public static SlaCase empty(String complaintId, int partition) {
-        return new SlaCase(complaintId, partition, null, null, null, null, List.of());
+        return new SlaCase(complaintId, partition, null, null, null, null, null, List.of());
     }
 
     /** What applying an event did: clocks it started (to announce), or why it did not fit. */
@@ -115,6 +125,10 @@ public final class SlaCase {
                     answered(at);
                     started.add(start(SlaClock.SURVEY, null, event.eventId(), at, policies, calendar));
                 }
+                if (registered.billingDispute() != null) {
+                    // The service provider has 15 days to prove the disputed charge (seed 004).
+                    started.add(start(SlaClock.PROOF, null, event.eventId(), at, policies, calendar));
+                }
                 return Outcome.started(started);
             }
             case AWAITING_TRIAGE:
@@ -130,9 +144,14 @@ public final class SlaCase {
                 find(SlaClock.RETURN, r.previousDispatchId()).ifPresent(c -> c.stop(r.occurredAt()));
                 return Outcome.started(start(SlaClock.RETURN, r.dispatchId(), r.eventId(), r.occurredAt(), policies, calendar));
             }
+            case INCIDENT_LINKED:
+                return linked((IncidentLinked) event);
             case RETURNED: {
                 Returned r = (Returned) event;
                 Optional<TrackedClock> returnClock = find(SlaClock.RETURN, r.dispatchId());
+                if (returnClock.isEmpty() && r.dispatchId().equals(heldWorkOrder)) {
+                    return returnedByIncident(r, policies, calendar);
+                }
                 if (returnClock.isEmpty()) {
                     return Outcome.rejected(RejectionReason.UNKNOWN_WORK_ORDER,
                             "Returned names work order " + r.dispatchId() + " without a RETURN clock");
@@ -160,9 +179,19 @@ public final class SlaCase {
                 if (closedAt == null) {
                     closedAt = c.occurredAt();
                 }
-                clocks.forEach(clock -> clock.stop(c.occurredAt()));
+                clocks.stream().filter(clock -> endsWithTheCase(clock.clock())).forEach(clock -> clock.stop(c.occurredAt()));
                 return Outcome.NOTHING;
             }
+            case SP_PROOF_RECEIVED: {
+                // As the contracts' fold: a proof counts on an open case only (a closed one keeps its refund owed).
+                if (closedAt != null) {
+                    return Outcome.rejected(RejectionReason.CASE_CLOSED, complaintId + " is closed; proof not applied");
+                }
+                return endDispute(event.occurredAt());
+            }
+            case PROVISIONAL_REFUND_GRANTED:
+                // Refunded: the dispute is over and PROOF has nothing more to watch.
+                return endDispute(event.occurredAt());
             case SLA_CLOCK_STARTED: {
                 SlaClockStarted s = (SlaClockStarted) event;
                 Optional<TrackedClock> existing = find(s.clock(), s.dispatchId(), s.sequence());
@@ -170,7 +199,8 @@ public final class SlaCase {
                     existing.get().announced(s.startedAt(), s.warnAt(), s.deadline(), s.policy());
                 } else {
                     TrackedClock adopted = new TrackedClock(s.clock(), s.dispatchId(), s.sequence(), null, s.startedAt(),
-                            s.warnAt(), s.deadline(), s.policy(), closedAt, true, null, null);
+                            s.warnAt(), s.deadline(), s.policy(), endsWithTheCase(s.clock()) ? closedAt : null, true,
+                            null, null);
                     if (s.clock() == SlaClock.PROGRESS && s.sequence() != null) {
                         // The service started this run on a state this fold may not have had (a contact or the
                         // answer it had not consumed yet): as it did, the run ends the one before it, and the
@@ -202,6 +232,8 @@ public final class SlaCase {
                 clock.get().breached(b.occurredAt());
                 return Outcome.started(afterBreach(clock.get(), b.eventId(), policies, calendar));
             }
+            case ESTIMATED_REPAIR_CHANGED:
+                // The incident's estimate is the customer desk's to tell; the held work order has no clock to move.
             case WORK_ORDER_TRANSFERRED:
                 // A transferred work order keeps its RETURN clock: the customer's time does not restart.
             case WORK_ORDER_URGED:
@@ -228,6 +260,53 @@ public final class SlaCase {
             return null;
         }
         return startProgress(breached.deadline(), cause, null, policies, calendar);
+    }
+
+    /**
+     * The case joins an outage incident: the open work order it had is superseded (its RETURN clock stops), a wait
+     * for triage is over, and the work order the incident holds for it starts no clock. Once per case.
+     */
+    private Outcome linked(IncidentLinked link) {
+        if (heldWorkOrder != null && !heldWorkOrder.equals(link.dispatchId())) {
+            return Outcome.rejected(RejectionReason.ALREADY_LINKED, complaintId + " is linked already (work order "
+                    + heldWorkOrder + ")");
+        }
+        heldWorkOrder = link.dispatchId();
+        stop(SlaClock.DISPATCH, null, link.occurredAt());
+        if (link.previousDispatchId() != null) {
+            stop(SlaClock.RETURN, link.previousDispatchId(), link.occurredAt());
+        }
+        return Outcome.NOTHING;
+    }
+
+    /** The incident was resolved for this case: its held work order is returned and surveyed as usual. */
+    private Outcome returnedByIncident(Returned r, SlaPolicies policies, BusinessCalendar calendar) {
+        Optional<TrackedClock> survey = find(SlaClock.SURVEY, r.dispatchId());
+        if (survey.isPresent()) {
+            return Outcome.rejected(RejectionReason.ALREADY_RETURNED, "work order " + r.dispatchId()
+                    + " was returned at " + survey.get().startedAt());
+        }
+        return Outcome.started(start(SlaClock.SURVEY, r.dispatchId(), r.eventId(), r.occurredAt(), policies, calendar));
+    }
+
+    /** The dispute ended (proved, or refunded): the PROOF clock stops; the first end counts. */
+    private Outcome endDispute(Instant at) {
+        Optional<TrackedClock> proof = find(SlaClock.PROOF, null);
+        if (proof.isEmpty()) {
+            return Outcome.rejected(RejectionReason.NOT_A_DISPUTE, complaintId + " disputes no service provider's charge");
+        }
+        proof.get().stop(at);
+        return Outcome.NOTHING;
+    }
+
+    /** Closing the case ends its clocks, but PROOF: a provisional refund is owed whether the case is closed or not. */
+    private static boolean endsWithTheCase(SlaClock clock) {
+        return clock != SlaClock.PROOF;
+    }
+
+    /** Closed, with nothing left to watch: no clock will stop, warn or breach again but by a late record. */
+    public boolean settled() {
+        return closedAt != null && clocks.stream().allMatch(c -> endsWithTheCase(c.clock()) || c.stoppedAt() != null);
     }
 
     /** A contact: what it meets (CONTACT, ANSWER, the running PROGRESS) and the PROGRESS run it starts. */
@@ -339,7 +418,7 @@ public final class SlaCase {
         SlaPolicy policy = policies.policyFor(clock, profile);
         SlaPolicy.Deadlines deadlines = policy.deadlinesFrom(at, calendar);
         TrackedClock started = new TrackedClock(clock, dispatchId, null, cause, at, deadlines.warnAt(),
-                deadlines.deadline(), policy.applied(), closedAt, false, null, null);
+                deadlines.deadline(), policy.applied(), endsWithTheCase(clock) ? closedAt : null, false, null, null);
         clocks.add(started);
         return started;
     }
@@ -387,6 +466,10 @@ public final class SlaCase {
 
     public Instant answeredAt() {
         return answeredAt;
+    }
+
+    public String heldWorkOrder() {
+        return heldWorkOrder;
     }
 
     public List<TrackedClock> clocks() {

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * A lane of sla's replay: folds its cases in memory, with no database round trip per event, and
- * writes them with COPY. A case is written as soon as it is closed (in spills of a few thousand) and
+ * writes them with COPY. A case is written as soon as it is closed with nothing left to watch (a billing dispute's
+ * PROOF clock outlives closing) (in spills of a few thousand) and
  * forgotten but for a hash of its id, so the heap holds the open cases, not the whole log. An event
  * that comes for a case already written (rare: a warning raised just as the case closed) is kept and
  * applied at the end to the case read back from the shadow tables, in log order.
@@ -66,7 +67,7 @@ final class ReplayLane implements RebuildLane<Delivered> {
         }
         SlaCase sla = cases.computeIfAbsent(id, key -> SlaCase.empty(key, d.partition()));
         apply(sla, d);
-        if (sla.closedAt() != null) {
+        if (sla.settled()) {
             closed.add(id);
         }
     }

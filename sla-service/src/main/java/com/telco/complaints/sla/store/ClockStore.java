@@ -48,7 +48,7 @@ public class ClockStore {
             + "warn_at, deadline, policy_id, policy_kind, policy_limit, warning_ratio, stopped_at, announced, warned_at, "
             + "breached_at, warning_open, breach_open, sequence";
     private static final String CASE_COLUMNS = "complaint_id, partition, category, urgency, tier, channel, closed_at, "
-            + "last_reached_at, answered_at";
+            + "last_reached_at, answered_at, held_work_order";
 
     /** How open clocks are filtered by how they stand now. */
     public enum StateFilter { RUNNING, WARNING, BREACHED }
@@ -60,7 +60,7 @@ public class ClockStore {
     AgroalDataSource dataSource;
 
     private record CaseRow(int partition, CaseProfile profile, Instant closedAt, Instant lastReachedAt,
-                           Instant answeredAt) {}
+                           Instant answeredAt, String heldWorkOrder) {}
 
     /** Loads cases with their clocks and locks the cases until the transaction ends. */
     public Map<String, SlaCase> lock(Collection<String> complaintIds) {
@@ -90,7 +90,7 @@ public class ClockStore {
                                 Category.valueOf(rs.getString(3)), Urgency.valueOf(rs.getString(4)),
                                 CustomerTier.valueOf(rs.getString(5)), Channel.valueOf(rs.getString(6)));
                         rows.put(rs.getString(1), new CaseRow(rs.getInt(2), profile, Sql.instant(rs, 7), Sql.instant(rs, 8),
-                                Sql.instant(rs, 9)));
+                                Sql.instant(rs, 9), rs.getString(10)));
                     }
                 }
             }
@@ -108,7 +108,7 @@ public class ClockStore {
                 }
             }
             rows.forEach((id, r) -> cases.put(id, new SlaCase(id, r.partition(), r.profile(), r.closedAt(),
-                    r.lastReachedAt(), r.answeredAt(), clocks.getOrDefault(id, List.of()))));
+                    r.lastReachedAt(), r.answeredAt(), r.heldWorkOrder(), clocks.getOrDefault(id, List.of()))));
             return cases;
         } catch (SQLException e) {
             throw new StoreException("loading clocks", e);
@@ -120,10 +120,11 @@ public class ClockStore {
             return;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement cs = c.prepareStatement("insert into cases (" + CASE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+             PreparedStatement cs = c.prepareStatement("insert into cases (" + CASE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                      + "on conflict (complaint_id) do update set category = excluded.category, urgency = excluded.urgency, "
                      + "tier = excluded.tier, channel = excluded.channel, closed_at = excluded.closed_at, "
-                     + "last_reached_at = excluded.last_reached_at, answered_at = excluded.answered_at");
+                     + "last_reached_at = excluded.last_reached_at, answered_at = excluded.answered_at, "
+                     + "held_work_order = excluded.held_work_order");
              PreparedStatement ks = c.prepareStatement("insert into clocks (" + CLOCK_COLUMNS + ") values "
                      + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (complaint_id, clock, dispatch_id, sequence) "
                      + "do update set started_at = excluded.started_at, warn_at = excluded.warn_at, "
@@ -144,6 +145,7 @@ public class ClockStore {
                 cs.setTimestamp(7, Sql.timestamp(sla.closedAt()));
                 cs.setTimestamp(8, Sql.timestamp(sla.lastReachedAt()));
                 cs.setTimestamp(9, Sql.timestamp(sla.answeredAt()));
+                cs.setString(10, sla.heldWorkOrder());
                 cs.addBatch();
                 for (TrackedClock k : sla.clocks()) {
                     SlaPolicyApplied policy = k.policy();
@@ -190,7 +192,7 @@ public class ClockStore {
                 CaseProfile p = sla.profile();
                 Csv.row(caseRows, sla.complaintId(), sla.partition(), p == null ? null : p.category(),
                         p == null ? null : p.urgency(), p == null ? null : p.tier(), p == null ? null : p.channel(),
-                        sla.closedAt(), sla.lastReachedAt(), sla.answeredAt());
+                        sla.closedAt(), sla.lastReachedAt(), sla.answeredAt(), sla.heldWorkOrder());
                 for (TrackedClock k : sla.clocks()) {
                     SlaPolicyApplied policy = k.policy();
                     Csv.row(clockRows, sla.complaintId(), k.clock(), k.dispatchId() == null ? "" : k.dispatchId(),

@@ -39,6 +39,7 @@ final class Policies {
                 policy("progress-default", SlaClock.PROGRESS, null, null, null, LimitKind.CALENDAR,
                         Duration.ofHours(48)),
                 policy("dispatch-default", SlaClock.DISPATCH, null, null, null, LimitKind.WORKING,
-                        Duration.ofMinutes(225))));
+                        Duration.ofMinutes(225)),
+                policy("proof-default", SlaClock.PROOF, null, null, null, LimitKind.CALENDAR, Duration.ofDays(15))));
     }
 }

@@ -146,7 +146,7 @@ class SlaPoliciesTest {
         assertThat(DEFAULTS.all()).extracting(SlaPolicy::id).containsExactly(
                 "return-key-urgent", "return-key-normal", "return-regulator", "return-urgent", "return-normal",
                 "return-default", "survey-default", "case-default", "contact-default", "answer-default", "progress-default",
-                "dispatch-default");
+                "dispatch-default", "proof-default");
     }
 
     @Test

@@ -94,7 +94,7 @@ class ClockIT {
         assertThat(caseClock.deadline()).isEqualTo(now.plus(Duration.ofDays(15)));
         EventLog.Entry entry = log.await(e -> started.equals(e.event()), WAIT);
         assertThat(entry.header("ce_source")).isEqualTo("/complaint-suite/sla-service");
-        assertThat(entry.header("ce_type")).isEqualTo("complaint.sla-clock-started.v2");
+        assertThat(entry.header("ce_type")).isEqualTo("complaint.sla-clock-started.v3");
     }
 
     @Test

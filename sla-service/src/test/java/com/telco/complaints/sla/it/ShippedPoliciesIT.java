@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test must not read the configuration it checks). Seed 000's flow chart: T1 the return limit with
  * a warning at 80% of it, T2 "the same day"; 000 重点客户绿色通道: key customers get shorter limits;
  * 000 紧急和一般: urgent complaints are handled faster; 001: the result within 48 hours; the operator
- * answers within 15 days before the customer may appeal to the regulator (12300).
+ * answers within 15 days before the customer may appeal to the regulator (12300); 004: a service provider proves a
+ * disputed charge within 15 days or the customer is refunded provisionally.
  */
 @QuarkusTest
 @QuarkusTestResource(SuiteTestResource.class)
@@ -55,6 +56,8 @@ class ShippedPoliciesIT {
             "SURVEY, SERVICE,  URGENT, KEY,      REGULATOR, END_OF_WORKING_DAY, ",
             "CASE,   NETWORK,  NORMAL, STANDARD, HOTLINE,   CALENDAR,           P15D",
             "CASE,   BUSINESS, URGENT, KEY,      REGULATOR, CALENDAR,           P15D",
+            "PROOF,  BUSINESS, NORMAL, STANDARD, ONLINE,    CALENDAR,           P15D",
+            "PROOF,  BUSINESS, URGENT, KEY,      REGULATOR, CALENDAR,           P15D",
     })
     void everyShippedLimitIsTheSeedsFigure(SlaClock clock, Category category, Urgency urgency, CustomerTier tier,
                                            Channel channel, LimitKind kind, Duration limit) {

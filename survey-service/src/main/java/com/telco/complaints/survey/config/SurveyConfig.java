@@ -3,6 +3,8 @@ package com.telco.complaints.survey.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.ZoneId;
+
 /** survey-service settings. Validated at start-up. */
 @ConfigMapping(prefix = "survey")
 public interface SurveyConfig {
@@ -17,5 +19,9 @@ public interface SurveyConfig {
     /** Survey calls that may miss the customer before the case closes as unreachable. */
     @WithDefault("3")
     int unreachableLimit();
+
+    /** The business zone, in which customers are told times (an incident's estimated repair time). */
+    @WithDefault("Asia/Shanghai")
+    ZoneId timeZone();
 
 }

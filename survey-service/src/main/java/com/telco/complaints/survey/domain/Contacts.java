@@ -188,7 +188,8 @@ public final class Contacts {
         }
     }
 
-    private static String nextContactId(CaseState state) {
+    /** The next contact's number within its case: {@code K-<complaint>-<n>}, n from 1 in the order they are decided. */
+    static String nextContactId(CaseState state) {
         return "K-" + state.complaintId() + "-" + (state.contacts().size() + 1);
     }
 
