@@ -328,7 +328,15 @@ public final class CaseFold {
                 w -> w.escalated(event.level()));
     }
 
+    /**
+     * A notice of an overdue work order is kept on it, once. A notice of an incident (v2) concerns the incident, not
+     * the order it names (the complaint whose link tipped it): it is accepted on a known order without marking it,
+     * so one link may tip both incident reasons; its id (incident and reason) keeps it once.
+     */
     private static Transition noticed(CaseState state, EscalationNotice event) {
+        if (event.incidentId() != null) {
+            return annotate(state, event.dispatchId(), "EscalationNotice", w -> null, w -> w);
+        }
         return annotate(state, event.dispatchId(), "EscalationNotice", w -> w.noticedAt() == null ? null
                 : reject(state, RejectionReason.ALREADY_NOTIFIED, "management was told of work order " + w.dispatchId()
                         + " at " + w.noticedAt()), w -> w.noticed(event.occurredAt()));
@@ -435,12 +443,14 @@ public final class CaseFold {
     }
 
     private static Transition proved(CaseState state, SpProofReceived event) {
-        return refuseUnlessDisputeOpen(state).orElseGet(() -> state.isClosed()
-                ? reject(state, RejectionReason.CASE_CLOSED, state.complaintId() + " is closed; proof not applied")
-                : applied(state.withDispute(DisputeOutcome.proved(event.occurredAt()))));
+        return refuseUnlessDisputeOpen(state)
+                .orElseGet(() -> applied(state.withDispute(DisputeOutcome.proved(event.occurredAt()))));
     }
 
-    /** A refund is decided at the PROOF deadline, closed case or not: the customer is owed it all the same. */
+    /**
+     * A proof (before the PROOF deadline: routing's door judges that) and a refund (at the deadline) end the dispute
+     * whether the case is closed or not: closing the complaint does not settle the charge.
+     */
     private static Transition refunded(CaseState state, ProvisionalRefundGranted event) {
         return refuseUnlessDisputeOpen(state)
                 .orElseGet(() -> applied(state.withDispute(DisputeOutcome.refunded(event.occurredAt(), event.amountFen()))));

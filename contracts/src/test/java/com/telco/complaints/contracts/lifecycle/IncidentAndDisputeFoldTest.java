@@ -6,8 +6,10 @@ import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.CloseOutcome;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.EscalationNotice;
 import com.telco.complaints.contracts.event.EstimatedRepairChanged;
 import com.telco.complaints.contracts.event.IncidentLinked;
+import com.telco.complaints.contracts.event.NoticeReason;
 import com.telco.complaints.contracts.event.ProvisionalRefundGranted;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.event.SlaClockStarted;
@@ -144,6 +146,29 @@ class IncidentAndDisputeFoldTest {
         assertThat(refunded.dispute()).isEqualTo(new DisputeOutcome(null, at(10), 1000));
         assertThat(refusal(refunded, refund(11))).isEqualTo(RejectionReason.REFUND_ALREADY_GRANTED);
         assertThat(refusal(refunded, proof(11))).isEqualTo(RejectionReason.REFUND_ALREADY_GRANTED);
+    }
+
+    @Test
+    void aProofAfterClosingIsStillRecorded() {
+        SlaClockStarted proofClock = clockStarted(SlaClock.PROOF, null, 0);
+        CaseState proved = given(disputing(), proofClock, dispatched(1, 0.1), returned(1, 2), passed(1, 3),
+                closed(CloseOutcome.SATISFIED, 3), proof(5));
+
+        assertThat(proved.dispute().proofReceivedAt()).isEqualTo(at(5));
+        assertThat(refusal(proved, refund(10))).isEqualTo(RejectionReason.PROOF_ALREADY_RECEIVED);
+    }
+
+    @Test
+    void oneLinkMayTipBothIncidentNoticesAndNeitherMarksTheOrderAsNoticedOverdue() {
+        CaseState state = given(registered(), linked(1, null, 0.1), incidentNotice(NoticeReason.INCIDENT_SIZE),
+                incidentNotice(NoticeReason.INCIDENT_KEY_CUSTOMER));
+
+        assertThat(state.workOrder(wo(1)).orElseThrow().noticedAt()).isNull();
+    }
+
+    private static EscalationNotice incidentNotice(NoticeReason reason) {
+        return new EscalationNotice(UUID.randomUUID(), C, at(0.2), 2, null, "routing-service", wo(1),
+                "emergency-leadership", reason, "network-ops", null, INCIDENT);
     }
 
     @Test
