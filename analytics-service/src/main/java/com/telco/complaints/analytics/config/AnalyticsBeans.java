@@ -1,6 +1,7 @@
 package com.telco.complaints.analytics.config;
 
 import com.telco.complaints.analytics.domain.Hotspots;
+import com.telco.complaints.analytics.domain.SpKpis;
 import com.telco.complaints.analytics.rest.ConsoleResource;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,12 @@ public class AnalyticsBeans {
     @Startup
     Hotspots.Rule hotspotRule(AnalyticsConfig config) {
         return new Hotspots.Rule(config.hotspots().minCount(), config.hotspots().factor(), config.hotspots().baseline());
+    }
+
+    @Produces
+    @Singleton
+    SpKpis.Subscribers spSubscribers(AnalyticsConfig config) {
+        return new SpKpis.Subscribers(config.spSubscribers());
     }
 
     @Produces

@@ -17,6 +17,13 @@ public interface AnalyticsConfig {
 
     Audit audit();
 
+    /**
+     * Subscribers per service provider, for its complaints per 10,000 subscribers (GET /kpis/sp, seed 004), e.g.
+     * {@code analytics.sp-subscribers."SP901234"=250000}; providers left out have no such rate.
+     */
+    @WithName("sp-subscribers")
+    Map<String, Long> spSubscribers();
+
     interface Audit {
         /**
          * The secret the audit archive's chain hashes are keyed with (HMAC-SHA256, its UTF-8 bytes):

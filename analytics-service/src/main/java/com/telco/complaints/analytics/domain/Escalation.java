@@ -15,28 +15,34 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * An escalation of an overdue work order, as operations follow it (GET /escalations): a level of the holding
- * department's escalation ladder (WorkOrderEscalated), or a notice to management of a key customer's or the
- * regulator's overdue work order (EscalationNotice). It stays open while its work order does, and is resolved
- * when the work order ends: returned, superseded by the case's next work order, or the case closed.
+ * An escalation, as operations follow it (GET /escalations): a level of the holding department's escalation ladder
+ * (WorkOrderEscalated), a notice to management of a key customer's or the regulator's overdue work order, or a
+ * notice to the emergency leadership group of an outage incident grown past the emergency plan's size or touching a
+ * key customer (EscalationNotice; for an incident, on the complaint that tipped it). It stays open while its work
+ * order does, and is resolved when the work order ends: returned (for an incident: the incident resolved, which
+ * returns every held work order), superseded by the case's next work order, or the case closed.
  *
  * @param eventId     the event that raised it
  * @param department  the department holding the work order when it was raised
  * @param level       the ladder's level, from 1 ({@link Kind#LADDER}); null for a notice
  * @param addressedTo who it is addressed to: the ladder's desk (escalatedTo), or management (addressedTo)
  * @param reason      why management is told ({@link Kind#NOTICE}); null for a level of the ladder
- * @param deadline    the RETURN deadline that passed
+ * @param incidentId  the incident of a notice of the incident reasons; null otherwise
+ * @param deadline    the RETURN deadline that passed; null for a notice of an incident (no deadline passed)
  * @param raisedAt    when it was raised (the event's occurredAt)
  * @param resolvedAt  when its work order ended; null while it is open
  */
 public record Escalation(UUID eventId, String complaintId, String dispatchId, String department, Kind kind,
-                         Integer level, String addressedTo, NoticeReason reason, Instant deadline, Instant raisedAt,
-                         Instant resolvedAt) {
+                         Integer level, String addressedTo, NoticeReason reason, String incidentId,
+                         Instant deadline, Instant raisedAt, Instant resolvedAt) {
 
     public enum Kind {
         /** A level of the holding department's escalation ladder. */
         LADDER,
-        /** Management told of a key customer's or the regulator's overdue work order. */
+        /**
+         * Management told of a key customer's or the regulator's overdue work order, or the emergency leadership
+         * group of an outage incident.
+         */
         NOTICE
     }
 
@@ -53,11 +59,11 @@ public record Escalation(UUID eventId, String complaintId, String dispatchId, St
     public static Optional<Escalation> raisedBy(ComplaintEvent event) {
         if (event instanceof WorkOrderEscalated e) {
             return Optional.of(new Escalation(e.eventId(), e.complaintId(), e.dispatchId(), e.department(), Kind.LADDER,
-                    e.level(), e.escalatedTo(), null, e.deadline(), e.occurredAt(), null));
+                    e.level(), e.escalatedTo(), null, null, e.deadline(), e.occurredAt(), null));
         }
         if (event instanceof EscalationNotice n) {
             return Optional.of(new Escalation(n.eventId(), n.complaintId(), n.dispatchId(), n.department(), Kind.NOTICE,
-                    null, n.addressedTo(), n.reason(), n.deadline(), n.occurredAt(), null));
+                    null, n.addressedTo(), n.reason(), n.incidentId(), n.deadline(), n.occurredAt(), null));
         }
         return Optional.empty();
     }
@@ -67,8 +73,8 @@ public record Escalation(UUID eventId, String complaintId, String dispatchId, St
      * escalation applied after its order's return, decided while it was open, is resolved at once).
      */
     public Escalation in(CaseState state) {
-        return new Escalation(eventId, complaintId, dispatchId, department, kind, level, addressedTo, reason, deadline,
-                raisedAt, endedAt(state, dispatchId).orElse(null));
+        return new Escalation(eventId, complaintId, dispatchId, department, kind, level, addressedTo, reason,
+                incidentId, deadline, raisedAt, endedAt(state, dispatchId).orElse(null));
     }
 
     /**

@@ -6,11 +6,14 @@ import com.telco.complaints.analytics.domain.AuditChain;
 import com.telco.complaints.analytics.domain.CanonicalJson;
 import com.telco.complaints.analytics.domain.CaseRecord;
 import com.telco.complaints.analytics.domain.Escalation;
+import com.telco.complaints.analytics.domain.IncidentTally;
 import com.telco.complaints.analytics.store.AuditArchive.ArchivedEvent;
 import com.telco.complaints.analytics.store.AuditArchive.Head;
 import com.telco.complaints.analytics.store.AuditArchive;
 import com.telco.complaints.analytics.store.CaseStore;
+import com.telco.complaints.analytics.store.DisputeStore;
 import com.telco.complaints.analytics.store.EscalationStore;
+import com.telco.complaints.analytics.store.IncidentStore;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.eventing.log.Applying;
 import com.telco.complaints.eventing.log.Delivered;
@@ -47,7 +50,8 @@ import java.util.UUID;
  * hash chain, fold it into its case with the contracts' state machine (an event that does not fit
  * is archived with the reason, counted, logged with its offset, and never stops anything), then
  * write the archive rows, chain heads, changed cases and escalations together: those the batch
- * raised, as their cases stand after it, and those of work orders it ended, resolved. An event
+ * raised, as their cases stand after it, and those of work orders it ended, resolved; with them the
+ * disputes of the changed cases and what the batch's applied events add to the incidents. An event
  * archived before is skipped whole, so a redelivery changes no table. Reading a record (decoding,
  * its headers and canonical bytes) needs no database, so a rebuild does it on another thread while
  * the previous batch is written.
@@ -75,6 +79,10 @@ public class Projection implements LogHandler<Projection.Incoming> {
     CaseStore cases;
     @Inject
     EscalationStore escalations;
+    @Inject
+    IncidentStore incidents;
+    @Inject
+    DisputeStore disputes;
     @Inject
     AfterCommit afterCommit;
     @Inject
@@ -129,6 +137,7 @@ public class Projection implements LogHandler<Projection.Incoming> {
         Map<String, Integer> partitionOf = new HashMap<>();
         List<ArchivedEvent> rows = new ArrayList<>(items.size());
         List<Escalation> raised = new ArrayList<>();
+        IncidentTally tally = new IncidentTally();
         for (Incoming in : items) {
             ComplaintEvent event = in.event();
             String complaintId = event.complaintId();
@@ -146,6 +155,7 @@ public class Projection implements LogHandler<Projection.Incoming> {
             if (step.applied()) {
                 changed.put(complaintId, step.record());
                 Escalation.raisedBy(event).ifPresent(raised::add);
+                tally.count(event, step.record().state());
             } else {
                 rejection = step.rejection().toString();
                 notApplied.record(in.delivered(), step.rejection());
@@ -170,6 +180,8 @@ public class Projection implements LogHandler<Projection.Incoming> {
         archive.append(rows, moved.values(), partitionOf);
         moveDigests(digest, digests, ordinals, heads, moved, partitionOf);
         cases.save(changed.values());
+        disputes.save(changed.values());
+        incidents.save(tally);
         escalations.save(raised.stream().map(e -> e.in(changed.get(e.complaintId()).state())).toList());
         List<Escalation.Resolution> resolved = new ArrayList<>();
         changed.forEach((complaintId, now) -> resolved.addAll(Escalation.resolved(

@@ -8,6 +8,7 @@ import com.telco.complaints.analytics.domain.CaseRecord;
 import com.telco.complaints.analytics.store.AuditArchive.ArchivedEvent;
 import com.telco.complaints.analytics.store.AuditArchive;
 import com.telco.complaints.analytics.store.AuditReads;
+import com.telco.complaints.analytics.store.IncidentStore;
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.wire.EventCodec;
 import com.telco.complaints.contracts.wire.EventDecodingException;
@@ -80,6 +81,8 @@ public class AuditResource {
     @Inject
     AuditReads reads;
     @Inject
+    IncidentStore incidents;
+    @Inject
     Caller caller;
     @Inject
     Clock clock;
@@ -142,7 +145,8 @@ public class AuditResource {
             }
             record = record.apply(event).record();
         }
-        return recorded(STATE_DOOR, complaintId, CaseView.of(record, until));
+        return recorded(STATE_DOOR, complaintId, CaseView.of(record, incidents.titleOf(record.state().incident()),
+                until));
     }
 
     /**

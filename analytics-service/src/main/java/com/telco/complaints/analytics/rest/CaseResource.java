@@ -3,6 +3,7 @@ package com.telco.complaints.analytics.rest;
 import com.telco.complaints.analytics.store.CaseStore.CaseFilter;
 import com.telco.complaints.analytics.store.CaseStore.CaseRow;
 import com.telco.complaints.analytics.store.CaseStore;
+import com.telco.complaints.analytics.store.IncidentStore;
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.lifecycle.CaseStatus;
 import com.telco.complaints.eventing.rest.Page;
@@ -37,6 +38,8 @@ public class CaseResource {
 
     @Inject
     CaseStore cases;
+    @Inject
+    IncidentStore incidents;
 
     @GET
     @Path("/{complaintId}")
@@ -46,9 +49,14 @@ public class CaseResource {
                     + "urged, the escalation level it reached, when management was told, who its return found at "
                     + "fault), every deadline announced with its warning and breach, survey outcome and timestamps; "
                     + "for a complaint resolved during the first contact (即时处理) what was done and explained then "
-                    + "(resolvedAtFirstContact: measures, explanation), null otherwise; 404 if unknown.")
+                    + "(resolvedAtFirstContact: measures, explanation), null otherwise; for a complaint linked to an "
+                    + "outage incident (seed 002) incident: incidentId, title, the dispatchId of its work order the "
+                    + "incident holds, linkedAt, the estimatedRepairAt the customer was last told and its revision, "
+                    + "null otherwise; for a complaint disputing a service provider's charge (seed 004) "
+                    + "billingDispute: spCode, serviceName, amountFen, billingPeriod and its outcome "
+                    + "(proofReceivedAt, or refundGrantedAt and refundedFen), null otherwise; 404 if unknown.")
     public CaseView get(@PathParam("complaintId") String complaintId) {
-        return cases.find(complaintId).map(r -> CaseView.of(r, null))
+        return cases.find(complaintId).map(r -> CaseView.of(r, incidents.titleOf(r.state().incident()), null))
                 .orElseThrow(() -> new RequestProblems.NotFound("No case " + complaintId));
     }
 

@@ -2,12 +2,15 @@ package com.telco.complaints.analytics.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.telco.complaints.analytics.domain.CaseRecord;
+import com.telco.complaints.contracts.event.BillingDispute;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.FinalAnswer;
 import com.telco.complaints.contracts.event.FirstContactResolution;
 import com.telco.complaints.contracts.event.SlaClock;
 import com.telco.complaints.contracts.lifecycle.CaseState;
 import com.telco.complaints.contracts.lifecycle.ClockState;
+import com.telco.complaints.contracts.lifecycle.DisputeOutcome;
+import com.telco.complaints.contracts.lifecycle.IncidentLink;
 import com.telco.complaints.contracts.lifecycle.WorkOrder;
 
 import java.time.Instant;
@@ -32,6 +35,9 @@ import java.util.List;
  * @param resolvedAtFirstContact what was done and what the customer was told when the complaint was resolved
  *                       during the first contact (即时处理: not dispatched, status RESOLVED_AT_FIRST_CONTACT until
  *                       surveyed); null for a complaint registered to be dispatched
+ * @param incident       the outage incident whose work order holds the case (seed 002); null when it is not linked
+ * @param billingDispute the service provider's charge the complaint disputes, and how that ended (seed 004); null
+ *                       when it disputes none
  * @param surveyOutcome  the latest survey answer (PASSED, FAILED), null before the first
  * @param eventCount     events applied to the case
  * @param asOf           set when the case is shown as of an instant
@@ -41,7 +47,8 @@ public record CaseView(String complaintId, String status, String category, Strin
                        int attempts, List<WorkOrderView> workOrders, List<DeadlineView> deadlines,
                        List<AlertView> warnings, List<AlertView> breaches, long warningCount, long breachCount,
                        List<ContactView> contacts, Instant firstReachedAt, Instant answeredAt,
-                       FirstContactResolution resolvedAtFirstContact, String surveyOutcome, int surveysPassed,
+                       FirstContactResolution resolvedAtFirstContact, IncidentView incident,
+                       DisputeView billingDispute, String surveyOutcome, int surveysPassed,
                        int surveysFailed, String closeOutcome,
                        Instant registeredAt, Instant promisedReplyBy, Instant closedAt, Instant lastEventAt,
                        int eventCount, @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf) {
@@ -86,7 +93,50 @@ public record CaseView(String complaintId, String status, String category, Strin
     public record ContactView(String contactId, String kind, String channel, boolean reached, Instant contactedAt,
                               String contactedBy, String summary, Instant agreedNextContactBy, FinalAnswer answer) {}
 
-    static CaseView of(CaseRecord record, Instant asOf) {
+    /**
+     * The incident a case is linked to, as its events tell it.
+     *
+     * @param title             the incident's title, as its link told it; null if analytics does not know it yet
+     * @param dispatchId        the case's own work order that the incident holds
+     * @param estimatedRepairAt the estimated repair time the customer was last told
+     * @param revision          that estimate's revision (1 for the declared one)
+     */
+    public record IncidentView(String incidentId, String title, String dispatchId, Instant linkedAt,
+                               Instant estimatedRepairAt, int revision) {
+
+        static IncidentView of(IncidentLink link, String title) {
+            return link == null ? null : new IncidentView(link.incidentId(), title, link.dispatchId(),
+                    link.linkedAt(), link.estimatedRepairAt(), link.revision());
+        }
+    }
+
+    /**
+     * A disputed charge of a service provider and its outcome: the SP's proof, or a provisional refund (never both;
+     * neither while the dispute is open).
+     *
+     * @param amountFen       the disputed amount in fen
+     * @param billingPeriod   the month billed, YYYY-MM
+     * @param proofReceivedAt when billing recorded the SP's proof; null without one
+     * @param refundGrantedAt when the customer was refunded provisionally; null without a refund
+     * @param refundedFen     the refund in fen; 0 without one
+     */
+    public record DisputeView(String spCode, String serviceName, long amountFen, String billingPeriod,
+                              Instant proofReceivedAt, Instant refundGrantedAt, long refundedFen) {
+
+        static DisputeView of(CaseState s) {
+            if (!s.disputesACharge()) {
+                return null;
+            }
+            BillingDispute d = s.registration().billingDispute();
+            DisputeOutcome outcome = s.dispute();
+            return new DisputeView(d.spCode(), d.serviceName(), d.disputedAmountFen(), d.billingPeriod(),
+                    outcome == null ? null : outcome.proofReceivedAt(),
+                    outcome == null ? null : outcome.refundGrantedAt(), outcome == null ? 0 : outcome.refundedFen());
+        }
+    }
+
+    /** The case as {@code record} holds it; {@code incidentTitle}: the title of the incident it is linked to. */
+    static CaseView of(CaseRecord record, String incidentTitle, Instant asOf) {
         CaseState s = record.state();
         ComplaintRegistered r = s.registration();
         List<WorkOrderView> workOrders = s.workOrders().stream().map(w -> workOrder(s, w)).toList();
@@ -108,7 +158,8 @@ public record CaseView(String complaintId, String status, String category, Strin
                         c.reachedCustomer(), c.occurredAt(), c.actor(), c.summary(), c.agreedNextContactBy(),
                         c.answer())).toList(),
                 s.firstReachedAt().orElse(null), s.answeredAt().orElse(null),
-                r == null ? null : r.resolvedAtFirstContact(), name(record.lastSurvey()), record.surveysPassed(),
+                r == null ? null : r.resolvedAtFirstContact(), IncidentView.of(s.incident(), incidentTitle),
+                DisputeView.of(s), name(record.lastSurvey()), record.surveysPassed(),
                 record.surveysFailed(), s.closure() == null ? null : s.closure().outcome().name(),
                 record.registeredAt(), r == null ? null : r.promisedReplyBy(), record.closedAt(), s.lastEventAt(),
                 s.eventCount(), asOf);

@@ -19,8 +19,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Operations' view of overdue work orders: every escalation routing raised (a level of the department's ladder,
- * or a notice to management of a key customer's or the regulator's order), open until its work order ends. For
+ * Operations' view of overdue work orders and outages: every escalation routing raised (a level of the department's
+ * ladder, a notice to management of a key customer's or the regulator's order, or a notice to the emergency
+ * leadership group of an outage incident), open until its work order ends. For
  * operators, administrators and auditors; departments and desks only, no customer's personal data.
  */
 @Path("/escalations")
@@ -32,18 +33,23 @@ public class EscalationResource {
      * One escalation.
      *
      * @param level       the ladder's level (LADDER); null for a notice
-     * @param addressedTo the ladder's desk (LADDER) or management (NOTICE)
-     * @param reason      KEY_CUSTOMER_OVERDUE or REGULATOR_OVERDUE (NOTICE); null for a level of the ladder
+     * @param addressedTo the ladder's desk (LADDER), management or the emergency leadership group (NOTICE)
+     * @param reason      KEY_CUSTOMER_OVERDUE, REGULATOR_OVERDUE, INCIDENT_SIZE or INCIDENT_KEY_CUSTOMER (NOTICE); null
+     *                    for a level of the ladder
+     * @param incidentId  the incident of a notice of the incident reasons; null otherwise
+     * @param deadline    the RETURN deadline that passed; null for a notice of an incident
      * @param department  the department holding the work order when it was raised
      * @param eventId     the event that raised it (WorkOrderEscalated, EscalationNotice), as in the audit archive
      */
     public record EscalationView(String complaintId, String dispatchId, String department, String kind,
-                                 Integer level, String addressedTo, String reason, Instant deadline, Instant raisedAt,
-                                 String status, Instant resolvedAt, String eventId) {
+                                 Integer level, String addressedTo, String reason, String incidentId,
+                                 Instant deadline, Instant raisedAt, String status, Instant resolvedAt,
+                                 String eventId) {
 
         static EscalationView of(Escalation e) {
             return new EscalationView(e.complaintId(), e.dispatchId(), e.department(), e.kind().name(), e.level(),
-                    e.addressedTo(), e.reason() == null ? null : e.reason().name(), e.deadline(), e.raisedAt(),
+                    e.addressedTo(), e.reason() == null ? null : e.reason().name(), e.incidentId(), e.deadline(),
+                    e.raisedAt(),
                     e.status().name(), e.resolvedAt(), e.eventId().toString());
         }
     }
@@ -55,14 +61,18 @@ public class EscalationResource {
     EscalationStore escalations;
 
     @GET
-    @Operation(summary = "Escalations of overdue work orders, the oldest open first",
+    @Operation(summary = "Escalations of overdue work orders and notices of outage incidents, the oldest open first",
             description = "One row per WorkOrderEscalated (kind LADDER: level 1, 2, …, addressedTo = the desk of the "
                     + "holding department's escalation ladder) and per EscalationNotice (kind NOTICE: a key customer's "
                     + "(KEY_CUSTOMER_OVERDUE) or the regulator's (REGULATOR_OVERDUE) overdue work order reported to "
-                    + "addressedTo, enterprise management), each with the complaint, the work order, the department "
-                    + "holding it then, the RETURN deadline that passed and raisedAt (the event's occurredAt). status "
-                    + "OPEN while the work order is open; RESOLVED once it is returned or superseded or the case "
-                    + "closes, with resolvedAt. Filters: status (OPEN, RESOLVED), department, kind (LADDER, NOTICE). "
+                    + "addressedTo, enterprise management; or an outage incident grown past the emergency plan's "
+                    + "size (INCIDENT_SIZE) or touching a key customer (INCIDENT_KEY_CUSTOMER) reported to the "
+                    + "emergency leadership group, with its incidentId, on the complaint that tipped it), each with the "
+                    + "complaint, the work order (for an incident, the complaint's work order the incident holds), the "
+                    + "department holding it then, the RETURN deadline that passed (null for an incident: none "
+                    + "passed) and raisedAt (the event's occurredAt). status OPEN while the work order is open; "
+                    + "RESOLVED once it is returned (for an incident: resolved) or superseded or the case closes, "
+                    + "with resolvedAt. Filters: status (OPEN, RESOLVED), department, kind (LADDER, NOTICE). "
                     + "Ordered open first, then by raisedAt, complaint number and level, so pages are stable. page "
                     + "from 0, size 1-500 (default 50). total (also in X-Total-Count) counts every matching "
                     + "escalation.")

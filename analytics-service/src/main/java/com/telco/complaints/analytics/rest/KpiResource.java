@@ -101,6 +101,24 @@ public class KpiResource {
     @Inject
     Clock clock;
 
+    /** The complaints' registrations a KPI door covers: [from, to). */
+    record Period(Instant from, Instant to) {}
+
+    /**
+     * Reads a KPI door's from and to (GET /kpis, GET /kpis/sp): to defaults to {@code now}, from to 30 days before
+     * to, at most {@link #MAX_RANGE} apart; a wrong one is collected in {@code params}.
+     */
+    static Period period(QueryParams params, String from, String to, Instant now) {
+        Instant end = params.instant("to", to, now);
+        Instant start = params.instant("from", from, end.minus(Duration.ofDays(30)));
+        if (!start.isBefore(end)) {
+            params.fail("from", "must be before to");
+        } else if (start.isBefore(end.minus(MAX_RANGE))) {
+            params.fail("from", "at most " + MAX_RANGE.toDays() + " days before to: ask for a longer period year by year");
+        }
+        return new Period(start, end);
+    }
+
     @GET
     @Operation(summary = "KPIs of the complaints registered in [from, to), in total and per group",
             description = "from defaults to 30 days before to, to to now, at most 366 days apart; groupBy: "
@@ -108,19 +126,15 @@ public class KpiResource {
     public KpiReport kpis(@QueryParam("from") String from, @QueryParam("to") String to,
                           @QueryParam("groupBy") String groupBy) {
         QueryParams params = new QueryParams();
-        Instant end = params.instant("to", to, clock.instant());
-        Instant start = params.instant("from", from, end.minus(Duration.ofDays(30)));
+        Period period = period(params, from, to, clock.instant());
+        Instant start = period.from();
+        Instant end = period.to();
         GroupBy grouping = null;
         if (groupBy != null && !groupBy.isBlank()) {
             grouping = GroupBy.parse(groupBy).orElse(null);
             if (grouping == null) {
                 params.fail("groupBy", "must be one of category, channel, region, department");
             }
-        }
-        if (!start.isBefore(end)) {
-            params.fail("from", "must be before to");
-        } else if (start.isBefore(end.minus(MAX_RANGE))) {
-            params.fail("from", "at most " + MAX_RANGE.toDays() + " days before to: ask for a longer period year by year");
         }
         params.validate();
         List<KpiCase> population = cases.kpiCases(start, end, config.kpis().recurrenceWindow());

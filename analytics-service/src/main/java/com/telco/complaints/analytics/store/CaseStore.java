@@ -64,9 +64,9 @@ public class CaseStore {
             + "returns_judged, returns_on_time, last_event_at, state, contact_judged, contact_on_time, answer_judged, "
             + "answer_on_time, reply_due, replied, progress_judged, progress_met, redispatch_attempts, "
             + "resolved_at_first_contact, work_orders, transferred_orders, urged_orders, escalated_orders, "
-            + "return_faults) "
+            + "return_faults, incident_id) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?) "
+            + "?, ?, ?, ?, ?, ?) "
             + "on conflict (complaint_id) do update set status = excluded.status, "
             + "first_department = excluded.first_department, department = excluded.department, "
             + "current_dispatch_id = excluded.current_dispatch_id, attempts = excluded.attempts, "
@@ -82,7 +82,8 @@ public class CaseStore {
             + "redispatch_attempts = excluded.redispatch_attempts, "
             + "resolved_at_first_contact = excluded.resolved_at_first_contact, work_orders = excluded.work_orders, "
             + "transferred_orders = excluded.transferred_orders, urged_orders = excluded.urged_orders, "
-            + "escalated_orders = excluded.escalated_orders, return_faults = excluded.return_faults";
+            + "escalated_orders = excluded.escalated_orders, return_faults = excluded.return_faults, "
+            + "incident_id = excluded.incident_id";
 
     private static final String ROW_COLUMNS = "complaint_id, status, category, channel, urgency, tier, region, "
             + "department, current_dispatch_id, attempts, warnings, breaches, last_survey, close_outcome, "
@@ -174,6 +175,7 @@ public class CaseStore {
                 s.setInt(37, orders.urged());
                 s.setInt(38, orders.escalated());
                 s.setArray(39, c.createArrayOf("text", orders.faults().stream().map(Enum::name).toArray()));
+                s.setString(40, state.incident() == null ? null : state.incident().incidentId());
                 s.addBatch();
                 if (++pending == SAVE_CHUNK) {
                     s.executeBatch();
@@ -262,11 +264,16 @@ public class CaseStore {
         }
     }
 
-    /** Complaints per region × category registered in the baseline and in the window of {@code periods}. */
+    /**
+     * Complaints per region × category registered in the baseline and in the window of {@code periods}, with the
+     * incidents those in the window are linked to now.
+     */
     public List<Hotspots.PairCount> pairCounts(Hotspots.Periods periods) {
         String sql = "select region, category, count(*) filter (where registered_at >= ?), "
                 + "count(*) filter (where registered_at < ?), "
-                + "array_agg(complaint_id order by registered_at, complaint_id) filter (where registered_at >= ?) "
+                + "array_agg(complaint_id order by registered_at, complaint_id) filter (where registered_at >= ?), "
+                + "array_agg(distinct incident_id order by incident_id) "
+                + "  filter (where registered_at >= ? and incident_id is not null) "
                 + "from cases where registered_at >= ? and registered_at < ? group by region, category "
                 + "order by region, category";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
@@ -274,14 +281,14 @@ public class CaseStore {
             s.setTimestamp(1, windowStart);
             s.setTimestamp(2, windowStart);
             s.setTimestamp(3, windowStart);
-            s.setTimestamp(4, Timestamp.from(periods.baselineStart()));
-            s.setTimestamp(5, Timestamp.from(periods.now()));
+            s.setTimestamp(4, windowStart);
+            s.setTimestamp(5, Timestamp.from(periods.baselineStart()));
+            s.setTimestamp(6, Timestamp.from(periods.now()));
             List<Hotspots.PairCount> pairs = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Array ids = rs.getArray(5);
                     pairs.add(new Hotspots.PairCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                            ids == null ? List.of() : Arrays.asList((String[]) ids.getArray())));
+                            strings(rs.getArray(5)), strings(rs.getArray(6))));
                 }
             }
             return pairs;
@@ -337,6 +344,11 @@ public class CaseStore {
     public long closedBetween(Instant from, Instant to) {
         return Sql.count(dataSource, "select count(*) from cases where closed_at >= ? and closed_at < ?",
                 List.of(Timestamp.from(from), Timestamp.from(to)), "cases closed");
+    }
+
+    /** A text array column as a list; an aggregate over no rows (null) as an empty one. */
+    private static List<String> strings(Array stored) throws SQLException {
+        return stored == null ? List.of() : Arrays.asList((String[]) stored.getArray());
     }
 
     /** The faultOf of each return, as stored. */

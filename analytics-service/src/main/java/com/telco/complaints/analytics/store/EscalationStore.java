@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The escalations of overdue work orders (table {@code escalations}), one row per event that raised one, written
+ * The escalations of overdue work orders and the notices of outage incidents (table {@code escalations}), one row per
+ * event that raised one, written
  * in the projection's transaction: an event the archive has seen before is never applied again, so a redelivered
  * escalation adds no row.
  */
@@ -25,14 +26,14 @@ public class EscalationStore {
     public record Filter(Escalation.Status status, String department, Escalation.Kind kind) {}
 
     private static final String COLUMNS = "event_id, complaint_id, dispatch_id, department, kind, level, addressed_to, "
-            + "reason, deadline, raised_at, status, resolved_at";
+            + "reason, deadline, raised_at, status, resolved_at, incident_id";
 
     @Inject
     AgroalDataSource dataSource;
 
     /** Adds escalations, each as its case stands after the batch. */
     public void save(Collection<Escalation> raised) {
-        Sql.batch(dataSource, "insert into escalations (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        Sql.batch(dataSource, "insert into escalations (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 raised, (s, e) -> {
                     s.setObject(1, e.eventId());
                     s.setString(2, e.complaintId());
@@ -50,6 +51,7 @@ public class EscalationStore {
                     s.setTimestamp(10, Sql.timestamp(e.raisedAt()));
                     s.setString(11, e.status().name());
                     s.setTimestamp(12, Sql.timestamp(e.resolvedAt()));
+                    s.setString(13, e.incidentId());
                 }, "saving " + raised.size() + " escalations");
     }
 
@@ -79,7 +81,7 @@ public class EscalationStore {
                     return new Escalation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             rs.getString(4), Escalation.Kind.valueOf(rs.getString(5)), (Integer) rs.getObject(6),
                             rs.getString(7), reason == null ? null : NoticeReason.valueOf(reason),
-                            Sql.instant(rs, 9), Sql.instant(rs, 10), Sql.instant(rs, 12));
+                            rs.getString(13), Sql.instant(rs, 9), Sql.instant(rs, 10), Sql.instant(rs, 12));
                 }, "escalations");
     }
 

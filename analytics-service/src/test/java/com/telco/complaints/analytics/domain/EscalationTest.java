@@ -41,13 +41,33 @@ class EscalationTest {
                 DEADLINE);
 
         assertThat(Escalation.raisedBy(LEVEL_2)).contains(new Escalation(LEVEL_2.eventId(), ID, W1, "net",
-                Escalation.Kind.LADDER, 2, "net-head", null, DEADLINE, at(120), null));
+                Escalation.Kind.LADDER, 2, "net-head", null, null, DEADLINE, at(120), null));
         assertThat(Escalation.raisedBy(notice)).contains(new Escalation(notice.eventId(), ID, W1, "net",
-                Escalation.Kind.NOTICE, null, TestEvents.MANAGEMENT, NoticeReason.REGULATOR_OVERDUE, DEADLINE,
+                Escalation.Kind.NOTICE, null, TestEvents.MANAGEMENT, NoticeReason.REGULATOR_OVERDUE, null, DEADLINE,
                 at(61), null));
         assertThat(Escalation.raisedBy(notice).orElseThrow().status()).isEqualTo(Escalation.Status.OPEN);
         assertThat(Escalation.raisedBy(TestEvents.urged(ID, 1, at(48), "net", DEADLINE))).isEmpty();
         assertThat(Escalation.raisedBy(TestEvents.returned(ID, 1, at(130), true))).isEmpty();
+    }
+
+    @Test
+    void aNoticeOfAnIncidentNamesItHasNoDeadlineAndIsResolvedWhenTheIncidentReturnsTheHeldWorkOrder() {
+        String incident = "INC-ESC-1";
+        EscalationNotice notice = TestEvents.incidentNotice(ID, 1, at(2), NoticeReason.INCIDENT_SIZE, incident);
+        CaseRecord linked = fold(TestEvents.registered(ID, T),
+                TestEvents.incidentLinked(ID, incident, "TZ-HL", T, 1, null, at(1), at(300), 1), notice);
+
+        Escalation raised = Escalation.raisedBy(notice).orElseThrow().in(linked.state());
+        assertThat(raised.kind()).isEqualTo(Escalation.Kind.NOTICE);
+        assertThat(raised.reason()).isEqualTo(NoticeReason.INCIDENT_SIZE);
+        assertThat(raised.incidentId()).isEqualTo(incident);
+        assertThat(raised.addressedTo()).isEqualTo(TestEvents.EMERGENCY_LEADERSHIP);
+        assertThat(raised.deadline()).isNull();
+        assertThat(raised.status()).isEqualTo(Escalation.Status.OPEN);
+
+        CaseRecord resolved = linked.apply(TestEvents.returned(ID, 1, at(280), FaultParty.THIRD_PARTY)).record();
+        assertThat(Escalation.resolved(linked.state(), resolved.state()))
+                .containsExactly(new Escalation.Resolution(ID, W1, at(280)));
     }
 
     @Test

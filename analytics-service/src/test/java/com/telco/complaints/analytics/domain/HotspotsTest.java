@@ -15,7 +15,7 @@ class HotspotsTest {
     private static final Duration HOUR = Duration.ofHours(1);
 
     private static Hotspots.PairCount pair(String region, long inWindow, long inBaseline) {
-        return new Hotspots.PairCount(region, "NETWORK", inWindow, inBaseline, List.of(region + "-1"));
+        return new Hotspots.PairCount(region, "NETWORK", inWindow, inBaseline, List.of(region + "-1"), List.of());
     }
 
     @Test
@@ -29,6 +29,24 @@ class HotspotsTest {
             assertThat(h.usual()).isEqualTo(1.0);
             assertThat(h.ratio()).isEqualTo(12.0);
             assertThat(h.complaintIds()).containsExactly("TZ-HL-1");
+            assertThat(h.unhandled()).isTrue();
+        });
+    }
+
+    @Test
+    void aHotspotWhoseComplaintsNoIncidentHoldsIsUnhandledAndOneWithLinkedComplaintsNamesItsIncidents() {
+        Hotspots.PairCount declared = new Hotspots.PairCount("TZ-HL", "NETWORK", 12, 0, List.of("C1", "C2"),
+                List.of("INC-1", "INC-2"));
+
+        List<Hotspots.Hotspot> found = Hotspots.detect(List.of(pair("TZ-JJ", 12, 0), declared), HOUR, RULE);
+
+        assertThat(found).filteredOn(h -> h.region().equals("TZ-JJ")).singleElement().satisfies(h -> {
+            assertThat(h.unhandled()).isTrue();
+            assertThat(h.incidentIds()).isEmpty();
+        });
+        assertThat(found).filteredOn(h -> h.region().equals("TZ-HL")).singleElement().satisfies(h -> {
+            assertThat(h.unhandled()).isFalse();
+            assertThat(h.incidentIds()).containsExactly("INC-1", "INC-2");
         });
     }
 

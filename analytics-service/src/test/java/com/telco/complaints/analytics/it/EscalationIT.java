@@ -152,6 +152,43 @@ class EscalationIT {
         escalations("department", "pg-net").then().statusCode(200).header("X-Total-Count", "0");
     }
 
+    /**
+     * An incident grown past the emergency plan's size, reported to the emergency leadership group on the complaint
+     * that tipped it: listed with its reason and incident and no deadline, open until the incident returns the
+     * complaint's held work order; the ladder's escalations with their deadlines list beside it.
+     */
+    @Test
+    void aNoticeOfAnIncidentIsListedWithItsReasonAndIncidentAndNoDeadlineUntilTheIncidentIsResolved() {
+        String id = TestEvents.newComplaintId();
+        String incident = "INC-ESC-" + id;
+        Instant at = Instant.parse("2033-09-01T00:00:00Z");
+        publisher.publish(TestEvents.registered(id, at),
+                TestEvents.incidentLinked(id, incident, "ESC-R", at.minus(Duration.ofHours(1)), 1, null,
+                        at.plusSeconds(60), at.plus(Duration.ofHours(4)), 1),
+                TestEvents.incidentNotice(id, 1, at.plusSeconds(61), NoticeReason.INCIDENT_SIZE, incident));
+        Api.awaitApplied(id, 3);
+
+        JsonPath open = escalations("department", "network-ops", "kind", "NOTICE", "status", "OPEN").then()
+                .statusCode(200).extract().jsonPath();
+        int i = open.getList("items.complaintId").indexOf(id);
+        assertThat(i).isNotNegative();
+        assertThat(open.getMap("items[" + i + "]")).containsEntry("dispatchId", TestEvents.workOrder(id, 1))
+                .containsEntry("reason", "INCIDENT_SIZE").containsEntry("incidentId", incident)
+                .containsEntry("addressedTo", TestEvents.EMERGENCY_LEADERSHIP).containsEntry("deadline", null)
+                .containsEntry("raisedAt", at.plusSeconds(61).toString()).containsEntry("status", "OPEN");
+        assertThat(Api.caseView(id).getMap("workOrders[0]")).containsEntry("noticedAt", at.plusSeconds(61).toString());
+
+        Instant resolvedAt = at.plus(Duration.ofHours(3));
+        publisher.publish(TestEvents.returned(id, 1, resolvedAt, FaultParty.THIRD_PARTY));
+        Api.awaitApplied(id, 4);
+
+        JsonPath resolved = escalations("department", "network-ops", "kind", "NOTICE", "status", "RESOLVED").then()
+                .statusCode(200).extract().jsonPath();
+        int j = resolved.getList("items.complaintId").indexOf(id);
+        assertThat(resolved.getMap("items[" + j + "]")).containsEntry("incidentId", incident)
+                .containsEntry("resolvedAt", resolvedAt.toString());
+    }
+
     @Test
     void aWrongStatusKindOrPageIsA400ListingEveryOne() {
         escalations("status", "CLOSED").then().statusCode(400).contentType("application/problem+json")

@@ -2,6 +2,7 @@ package com.telco.complaints.analytics.it;
 
 import com.telco.complaints.contracts.event.Category;
 import com.telco.complaints.contracts.event.Channel;
+import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
 import com.telco.complaints.contracts.event.CustomerTier;
 import com.telco.complaints.contracts.event.Urgency;
@@ -30,7 +31,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Hotspots against the service clock, which the test moves: a burst of NETWORK complaints in one
  * region stands out against its usual rate (rule: at least 5 and at least 3 × usual, usual from
- * the 7 days before the window); steady traffic, however busy, does not.
+ * the 7 days before the window); steady traffic, however busy, does not. A hotspot none of whose complaints is
+ * linked to an incident is unhandled.
  */
 @QuarkusTest
 @QuarkusTestResource(SuiteTestResource.class)
@@ -102,6 +104,46 @@ class HotspotIT {
         assertThat(hotspots("PT1H", region)).isEmpty();
         // ... but a three-hour window still holds it.
         assertThat(hotspots("PT3H", region)).singleElement().satisfies(h -> assertThat(h).containsEntry("count", 12));
+    }
+
+    /**
+     * Two bursts of six NETWORK complaints in the last hour: in one region routing linked two of them to an incident
+     * (declared), in the other it linked none (an outage nobody declared: unhandled).
+     */
+    @Test
+    void aHotspotNoIncidentHoldsIsUnhandledAndOneWithLinkedComplaintsNamesItsIncident() {
+        Instant now = Instant.parse("2031-12-10T12:00:00Z");
+        String declared = "HS-D-" + UUID.randomUUID().toString().substring(0, 6);
+        String undeclared = "HS-U-" + UUID.randomUUID().toString().substring(0, 6);
+        String incident = "INC-" + declared;
+        List<ComplaintEvent> events = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Instant at = now.minus(Duration.ofMinutes(50 - 5L * i));
+            ComplaintRegistered inDeclared = registered(declared, Category.NETWORK, at);
+            events.add(inDeclared);
+            if (i < 2) {
+                events.add(TestEvents.incidentLinked(inDeclared.complaintId(), incident, declared,
+                        now.minus(Duration.ofHours(1)), 1, null, at.plusSeconds(30), now.plus(Duration.ofHours(3)), 1));
+            }
+            events.add(registered(undeclared, Category.NETWORK, at));
+        }
+        publisher.publishAll(events);
+        awaitCases(declared, 6);
+        awaitCases(undeclared, 6);
+        await().atMost(Api.PROJECTED).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                as(OPERATOR).queryParam("region", declared).queryParam("status", "DISPATCHED").queryParam("size", 1)
+                        .get("/cases").then().body("total", equalTo(2)));
+
+        TestClock.CLOCK.set(now);
+
+        assertThat(hotspots("PT1H", declared)).singleElement().satisfies(h -> {
+            assertThat(h).containsEntry("count", 6).containsEntry("unhandled", false);
+            assertThat(h.get("incidentIds")).isEqualTo(List.of(incident));
+        });
+        assertThat(hotspots("PT1H", undeclared)).singleElement().satisfies(h -> {
+            assertThat(h).containsEntry("count", 6).containsEntry("unhandled", true);
+            assertThat(h.get("incidentIds")).isEqualTo(List.of());
+        });
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.telco.complaints.contracts.event.SlaClockStarted;
 import com.telco.complaints.contracts.event.Urgency;
 import com.telco.complaints.testsupport.SuiteTestResource;
 import com.telco.complaints.testsupport.TestEvents;
+import com.telco.complaints.analytics.store.IncidentStore;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,8 +39,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Every table of analytics' schema is a projection of the log: losing them all and replaying the
- * topic from offset 0 gives the same answers, byte for byte, and the live consumer carries on
+ * Every table of analytics' schema is a projection of the log (the incidents and disputes too): losing them all and
+ * replaying the topic from offset 0 gives the same answers, byte for byte, and the live consumer carries on
  * afterwards. (The record of audit reads is not a projection and survives a rebuild: AccessIT.)
  */
 @QuarkusTest
@@ -52,6 +53,8 @@ class RebuildIT {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    IncidentStore incidents;
 
     @BeforeAll
     static void open() {
@@ -114,6 +117,29 @@ class RebuildIT {
                         Channel.HOTLINE, Category.NETWORK, region, CustomerTier.STANDARD, Urgency.NORMAL)),
                 TestEvents.surveyPassedAtFirstContact(atFirstContact, T.plus(Duration.ofMinutes(180))));
         cases.put(atFirstContact, 2);
+        // Two complaints of one outage incident (the estimate moved, one held work order returned, a link delivered
+        // twice), and a billing dispute refunded provisionally.
+        String incident = "INC-" + region;
+        for (int i = 0; i < 2; i++) {
+            String id = TestEvents.newComplaintId();
+            Instant t = T.plus(Duration.ofMinutes(160 + i));
+            var link = TestEvents.incidentLinked(id, incident, region, T, 1, null, t.plusSeconds(30),
+                    T.plus(Duration.ofHours(6)), 1);
+            List<ComplaintEvent> events = new ArrayList<>(List.of(TestEvents.registered(id, t), link,
+                    TestEvents.estimatedRepairChanged(id, incident, 1, 2, t.plusSeconds(90), T.plus(Duration.ofHours(6)),
+                            T.plus(Duration.ofHours(8)))));
+            if (i == 0) {
+                events.add(TestEvents.returned(id, 1, T.plus(Duration.ofHours(7)), true));
+            }
+            publisher.publishAll(events);
+            publisher.publish(link); // a redelivery
+            cases.put(id, events.size());
+        }
+        String disputing = TestEvents.newComplaintId();
+        publisher.publish(TestEvents.disputing(TestEvents.registered(disputing, T.plus(Duration.ofMinutes(170))),
+                        TestEvents.BILLING_DISPUTE),
+                TestEvents.provisionalRefund(disputing, T.plus(Duration.ofMinutes(200)), T.plus(Duration.ofMinutes(199))));
+        cases.put(disputing, 2);
         cases.forEach(Api::awaitApplied);
         return cases;
     }
@@ -125,6 +151,8 @@ class RebuildIT {
                 .statusCode(200).extract().asString());
         answers.put("escalations", as(OPERATOR).queryParam("size", 500).get("/escalations").then().statusCode(200)
                 .extract().asString());
+        answers.put("kpis per sp", as(OPERATOR).queryParam("from", "2032-01-10T00:00:00Z")
+                .queryParam("to", "2032-01-11T00:00:00Z").get("/kpis/sp").then().statusCode(200).extract().asString());
         answers.put("kpis", as(OPERATOR).queryParam("from", "2032-01-10T00:00:00Z").queryParam("to", "2032-01-11T00:00:00Z")
                 .queryParam("groupBy", "department").get("/kpis").then().statusCode(200).extract().asString());
         for (String id : ids) {
@@ -156,17 +184,23 @@ class RebuildIT {
         String region = "RB-" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Integer> cases = publishCases(region);
         Map<String, Object> before = answers(region, cases.keySet());
+        before.put("incidents", incidents.incidentsDeclaredBetween(T, T.plusSeconds(1)));
         assertThat(before.get("list").toString()).contains("\"total\":9");
+        assertThat(before.get("incidents").toString()).contains("linked=2, returned=1");
+        assertThat(before.get("kpis per sp").toString()).contains("\"refundedFen\":");
         assertThat(before.get("kpis").toString()).contains("\"group\":\"FIRST_CONTACT\"");
         assertThat(before.get("escalations").toString()).contains("\"status\":\"OPEN\"", "\"status\":\"RESOLVED\"");
 
         // Lose every table's rows, as if the schema had been dropped.
-        sql("delete from cases", "delete from audit_events", "delete from audit_heads", "delete from escalations");
+        sql("delete from cases", "delete from audit_events", "delete from audit_heads", "delete from escalations",
+                "delete from incidents", "delete from disputes");
         as(OPERATOR).queryParam("region", region).get("/cases").then().body("total", equalTo(0));
 
         rebuild();
 
-        assertThat(answers(region, cases.keySet())).isEqualTo(before);
+        Map<String, Object> after = answers(region, cases.keySet());
+        after.put("incidents", incidents.incidentsDeclaredBetween(T, T.plusSeconds(1)));
+        assertThat(after).isEqualTo(before);
         as(ADMIN).get("/admin/rebuild").then().body("percent", equalTo(100.0f))
                 .body("eventsRead", org.hamcrest.Matchers.greaterThanOrEqualTo(
                         cases.values().stream().mapToInt(Integer::intValue).sum()));

@@ -327,17 +327,17 @@ public final class TestEvents {
 
     /**
      * Routing links the complaint to incident {@code incidentId} of {@code region} (NETWORK, network-ops, titled
-     * after it, declared an hour before the link) with its own work order {@code attempt}, held by the incident,
-     * superseding {@code previousDispatchId} (null for none), the estimate {@code estimatedRepairAt} at
+     * "Outage " and its id, declared at {@code declaredAt}) with its own work order {@code attempt}, held by the
+     * incident, superseding {@code previousDispatchId} (null for none), the estimate {@code estimatedRepairAt} at
      * {@code revision} ({@code EventIds.of(INCIDENT_LINKED, complaintId, incidentId)}).
      */
-    public static IncidentLinked incidentLinked(String complaintId, String incidentId, String region, int attempt,
-                                                String previousDispatchId, Instant at, Instant estimatedRepairAt,
-                                                int revision) {
+    public static IncidentLinked incidentLinked(String complaintId, String incidentId, String region,
+                                                Instant declaredAt, int attempt, String previousDispatchId, Instant at,
+                                                Instant estimatedRepairAt, int revision) {
         return new IncidentLinked(EventIds.of(EventType.INCIDENT_LINKED, complaintId, incidentId), complaintId, at,
                 EventType.INCIDENT_LINKED.currentVersion(), null, ROUTING, incidentId, workOrder(complaintId, attempt),
                 attempt, previousDispatchId, "network-ops", "Outage " + incidentId, INCIDENT_FAULT, region,
-                Category.NETWORK, at.minus(Duration.ofHours(1)), estimatedRepairAt, revision);
+                Category.NETWORK, declaredAt, estimatedRepairAt, revision);
     }
 
     /**
