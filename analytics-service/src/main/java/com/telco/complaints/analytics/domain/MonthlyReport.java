@@ -75,13 +75,28 @@ public record MonthlyReport(String month, String zone, Instant from, Instant to,
 
     public record DepartmentBreaches(String department, long breaches, long warnings) {}
 
-    /** An outage incident declared in the month (seed 002) and the complaints it gathered. */
-    public record Incident(String incidentId, String region, String category, String title, Instant declaredAt,
-                           Instant resolvedAt, long complaints) {}
+    /**
+     * An outage incident declared in the month (seed 002) and the complaints it gathered, as they stand now.
+     *
+     * @param complaints the complaints linked to it
+     * @param returned   of those, the ones its resolution returned
+     * @param resolvedAt when its resolution returned them (the last return); null while it is open
+     */
+    public record Incident(String incidentId, String region, String category, String title, String department,
+                           Instant declaredAt, Instant estimatedRepairAt, Instant resolvedAt, long complaints,
+                           long returned) {}
 
-    /** The month's billing disputes (seed 004): disputed, proved by the provider, refunded provisionally. */
-    public record BillingDisputes(long disputes, long proofsReceived, long provisionalRefunds, long refundedFen) {
-        public static final BillingDisputes NONE = new BillingDisputes(0, 0, 0, 0);
+    /**
+     * The billing disputes (seed 004) of the complaints registered in the month: disputed, proved by the provider,
+     * refunded provisionally, and the same per service provider (most complaints first).
+     */
+    public record BillingDisputes(long disputes, long proofsReceived, long provisionalRefunds, long refundedFen,
+                                  List<SpKpis.SpFigures> perSp) {
+        public static final BillingDisputes NONE = new BillingDisputes(0, 0, 0, 0, List.of());
+
+        public BillingDisputes {
+            perSp = List.copyOf(perSp);
+        }
     }
 
     /** The figures a report rates, in the order it lists them; those with a seeds' target judged by it. */

@@ -1,27 +1,41 @@
 package com.telco.complaints.analytics.store;
 
+import com.telco.complaints.analytics.domain.DisputeSummary;
 import com.telco.complaints.analytics.domain.MonthlyReport;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The outage incidents (seed 002) and billing disputes (seed 004) of a period, for the monthly report. Analytics
- * projects neither yet: the facts are routing's ({@code IncidentLinked}, {@code ProvisionalRefundGranted}, …), and the
- * change that projects them into analytics' tables answers here from those tables. Until then a month has none, and
- * the report shows its two sections empty rather than leaving them out.
+ * The outage incidents (seed 002) and billing disputes (seed 004) of a period, as the monthly report states them,
+ * from the tables the projection keeps of routing's facts ({@link IncidentStore}, {@link DisputeStore}).
  */
 @ApplicationScoped
 public class IncidentAndDisputeStore {
 
-    /** The incidents declared in [from, to), in the order they were declared. */
+    @Inject
+    IncidentStore incidents;
+    @Inject
+    DisputeStore disputes;
+
+    /**
+     * The incidents declared in [from, to), in the order they were declared. An incident no complaint was linked to
+     * is not on the log, so not here.
+     */
     public List<MonthlyReport.Incident> incidents(Instant from, Instant to) {
-        return List.of();
+        return incidents.incidentsDeclaredBetween(from, to).stream()
+                .map(i -> new MonthlyReport.Incident(i.incidentId(), i.region(), i.category(), i.title(),
+                        i.department(), i.declaredAt(), i.estimatedRepairAt(),
+                        i.returned() > 0 ? i.lastReturnedAt() : null, i.linked(), i.returned()))
+                .toList();
     }
 
-    /** The billing disputes of the complaints registered in [from, to). */
+    /** The billing disputes of the complaints registered in [from, to), with what became of them up to now. */
     public MonthlyReport.BillingDisputes billingDisputes(Instant from, Instant to) {
-        return MonthlyReport.BillingDisputes.NONE;
+        DisputeSummary summary = disputes.disputesRegisteredBetween(from, to);
+        return new MonthlyReport.BillingDisputes(summary.disputes(), summary.proofs(), summary.refunds(),
+                summary.refundedFen(), summary.perSp());
     }
 }

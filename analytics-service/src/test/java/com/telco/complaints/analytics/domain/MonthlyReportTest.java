@@ -147,7 +147,7 @@ class MonthlyReportTest {
         MonthlyReport report = report(List.of(), List.of(), List.of());
 
         assertThat(report.incidents()).isEmpty();
-        assertThat(report.billingDisputes()).isEqualTo(new MonthlyReport.BillingDisputes(0, 0, 0, 0));
+        assertThat(report.billingDisputes()).isEqualTo(MonthlyReport.BillingDisputes.NONE);
         assertThat(report.volumes().total()).isEqualTo(new MonthlyReport.VolumeChange("ALL", 0, 0, 0, null));
         assertThat(report.rates()).allSatisfy(r -> assertThat(r.met()).isNull());
     }

@@ -63,27 +63,33 @@ import static org.hamcrest.Matchers.equalTo;
  *  N2   NET  ONLN  MR-A   mr-net   2026-11-10 02:00      RETURN 2 h warned and breached, returned +3 h late; ANSWER 48 h
  *                                                        breached unanswered; survey failed (not at fault), closed
  *                                                        EXPLAINED +50 h
- *  N3   BUS  HOTL  MR-B   mr-bill  2026-11-05 02:00      phone P; RETURN 24 h, returned +2 h on time, passed, closed +3 h
+ *  N3   BUS  HOTL  MR-B   mr-bill  2026-11-05 02:00      phone P; disputes 10.00 yuan of SP901234; RETURN 24 h, returned
+ *                                                        +2 h on time, passed, closed +3 h; refunded provisionally Nov 20
  *  N4   NET  HOTL  MR-A   -        2026-11-30 15:59:59   Nov 30 23:59:59 local, the last second of November
- *  N5   NET  HOTL  MR-A   -        2026-11-20 02:00      registered only
- *  N6   NET  HOTL  MR-A   -        2026-11-21 02:00      registered only
+ *  N5   NET  HOTL  MR-A   net-ops  2026-11-20 02:00      linked +1 min to the outage INC-20261120-0001 (declared 01:00,
+ *                                                        estimate Nov 21 10:00) held by network-ops; returned (no clock)
+ *                                                        by its resolution Nov 22 02:00
+ *  N6   NET  HOTL  MR-A   net-ops  2026-11-21 02:00      the same
  *  N7   SVC  ONLN  MR-B   -        2026-11-25 02:00      registered only
  *  O1   NET  HOTL  MR-A   -        2026-10-31 15:59:59   Oct 31 23:59:59 local (Oct 31 in UTC too, like N1): October
  *  O2   BUS  HOTL  MR-B   mr-bill  2026-10-10 02:00      phone P; returned (no clock), passed, closed 2026-10-20 02:00
- *  O3   BUS  ONLN  MR-B   -        2026-10-15 02:00      registered only
+ *  O3   BUS  ONLN  MR-B   -        2026-10-15 02:00      disputes SP901234's charge, proved 2026-11-03 (October's dispute)
  *  S1   NET  HOTL  MR-A   -        2026-09-30 15:59:59   Sep 30 23:59:59 local: in neither month
  *  D1   NET  HOTL  MR-A   -        2026-11-30 16:00:00   Dec 1 00:00 local: in neither month
  * </pre>
  * Volumes, November against October: total 7 vs 3 (+4, 4/3); by category BUSINESS 1 vs 2 (-1, -0.5), NETWORK 5 vs 1
  * (+4, 4.0), SERVICE 1 vs 0 (+1, none); by channel HOTLINE 5 vs 2 (+3, 1.5), ONLINE 2 vs 1 (+1, 1.0); by region MR-A
- * 5 vs 1, MR-B 2 vs 2 (0, 0.0); by department UNDISPATCHED 4 vs 2, mr-bill 1 vs 1, mr-net 2 vs 0.
+ * 5 vs 1, MR-B 2 vs 2 (0, 0.0); by department UNDISPATCHED 2 vs 2, mr-bill 1 vs 1, mr-net 2 vs 0, network-ops 2 vs 0.
  * Rates of November (October): on-time returns N1, N3 of N1 N2 N3 = 2/3 (none judged: null); satisfaction N1 N3 of
  * N1 N2 N3 = 2/3 (O2: 1.0); reply N1 of N1 N2 = 0.5, target >= 1.0 missed (null); contact N1 of N1 = 1.0, met; answer
  * N1 of N1 N2 = 0.5, missed; no PROGRESS run: null; recurrence N3 (O2 closed 16 days before, same phone and category)
  * of 7 = 1/7 (0 of 3 = 0.0); no subscribers configured: complaintsPer10k null.
  * Hotspots: MR-A × NETWORK 5 in November (N1 N2 N5 N6 N4 in registration order), 1 in October (O1): usual = 1 x 30 /
  * 31 days, 5 >= 5 and >= 3 x usual, ratio 5 / (30 / 31) = 31 / 6; MR-B's pairs have 1 each, under the floor of 5.
- * Breaches by department: mr-net 2 (N2's RETURN and ANSWER), 1 warning; UNDISPATCHED and mr-bill 0.
+ * Breaches by department: mr-net 2 (N2's RETURN and ANSWER), 1 warning; UNDISPATCHED, mr-bill and network-ops 0.
+ * Incidents: INC-20261120-0001 (MR-A, NETWORK, network-ops), 2 complaints, both returned, resolved Nov 22 02:00.
+ * Billing disputes of November: N3 only (O3 was registered in October): 1 dispute, no proof, 1 refund of 1,000 fen;
+ * per SP: SP901234 1 complaint, 1 dispute, 1 refund, 1,000 fen.
  */
 @QuarkusTest
 @TestProfile(MonthlyReportIT.OwnMonths.class)
@@ -94,6 +100,10 @@ class MonthlyReportIT {
     public static class OwnMonths implements QuarkusTestProfile {}
 
     private static final String PDF = "application/pdf";
+    private static final String OUTAGE = "INC-20261120-0001";
+    private static final Instant OUTAGE_DECLARED = Instant.parse("2026-11-20T01:00:00Z");
+    private static final Instant OUTAGE_ESTIMATE = Instant.parse("2026-11-21T10:00:00Z");
+    private static final Instant OUTAGE_RESOLVED = Instant.parse("2026-11-22T02:00:00Z");
     private static final Map<String, Integer> published = new LinkedHashMap<>();
     private static Publisher publisher;
     private static String n1;
@@ -137,16 +147,19 @@ class MonthlyReportIT {
 
         String n3 = TestEvents.newComplaintId();
         Instant n3At = Instant.parse("2026-11-05T02:00:00Z");
-        publish(registered(n3, n3At, Category.BUSINESS, Channel.HOTLINE, "MR-B", p),
+        publish(TestEvents.disputing(registered(n3, n3At, Category.BUSINESS, Channel.HOTLINE, "MR-B", p),
+                        TestEvents.BILLING_DISPUTE),
                 TestEvents.dispatched(n3, n3At, "mr-bill"),
                 TestEvents.clockStarted(n3, SlaClock.RETURN, n3 + "-W1", n3At, Duration.ofHours(24)),
                 TestEvents.returned(n3, 1, n3At.plus(Duration.ofHours(2)), true),
                 TestEvents.surveyPassed(n3, 1, n3At.plus(Duration.ofHours(3))),
-                TestEvents.closed(n3, 1, n3At.plus(Duration.ofHours(3)), CloseOutcome.SATISFIED));
+                TestEvents.closed(n3, 1, n3At.plus(Duration.ofHours(3)), CloseOutcome.SATISFIED),
+                TestEvents.provisionalRefund(n3, Instant.parse("2026-11-20T02:00:00Z"),
+                        Instant.parse("2026-11-20T02:00:00Z")));
 
         n4 = registeredOnly("2026-11-30T15:59:59Z", Category.NETWORK, Channel.HOTLINE, "MR-A");
-        n5 = registeredOnly("2026-11-20T02:00:00Z", Category.NETWORK, Channel.HOTLINE, "MR-A");
-        n6 = registeredOnly("2026-11-21T02:00:00Z", Category.NETWORK, Channel.HOTLINE, "MR-A");
+        n5 = linkedToTheOutage("2026-11-20T02:00:00Z");
+        n6 = linkedToTheOutage("2026-11-21T02:00:00Z");
         registeredOnly("2026-11-25T02:00:00Z", Category.SERVICE, Channel.ONLINE, "MR-B");
 
         registeredOnly("2026-10-31T15:59:59Z", Category.NETWORK, Channel.HOTLINE, "MR-A");
@@ -157,7 +170,10 @@ class MonthlyReportIT {
                 TestEvents.returned(o2, 1, o2At.plus(Duration.ofHours(4)), true),
                 TestEvents.surveyPassed(o2, 1, Instant.parse("2026-10-20T02:00:00Z")),
                 TestEvents.closed(o2, 1, Instant.parse("2026-10-20T02:00:00Z"), CloseOutcome.SATISFIED));
-        registeredOnly("2026-10-15T02:00:00Z", Category.BUSINESS, Channel.ONLINE, "MR-B");
+        String o3 = TestEvents.newComplaintId();
+        publish(TestEvents.disputing(registered(o3, Instant.parse("2026-10-15T02:00:00Z"), Category.BUSINESS,
+                        Channel.ONLINE, "MR-B", phone()), TestEvents.BILLING_DISPUTE),
+                TestEvents.spProofReceived(o3, Instant.parse("2026-11-03T02:00:00Z")));
 
         registeredOnly("2026-09-30T15:59:59Z", Category.NETWORK, Channel.HOTLINE, "MR-A");
         registeredOnly("2026-11-30T16:00:00Z", Category.NETWORK, Channel.HOTLINE, "MR-A");
@@ -169,6 +185,17 @@ class MonthlyReportIT {
         if (publisher != null) {
             publisher.close();
         }
+    }
+
+    /** Registered at {@code at}, linked to {@link #OUTAGE} a minute later, returned by its resolution. */
+    private static String linkedToTheOutage(String at) {
+        String id = TestEvents.newComplaintId();
+        Instant registeredAt = Instant.parse(at);
+        publish(registered(id, registeredAt, Category.NETWORK, Channel.HOTLINE, "MR-A", phone()),
+                TestEvents.incidentLinked(id, OUTAGE, "MR-A", OUTAGE_DECLARED, 1, null, registeredAt.plusSeconds(60),
+                        OUTAGE_ESTIMATE, 1),
+                TestEvents.returned(id, 1, OUTAGE_RESOLVED, true));
+        return id;
     }
 
     private static String registeredOnly(String at, Category category, Channel channel, String region) {
@@ -229,10 +256,12 @@ class MonthlyReportIT {
         assertThat(report.getList("volumes.byRegion.group")).containsExactly("MR-A", "MR-B");
         assertThat(volume(report, "volumes.byRegion[0]")).containsExactly("MR-A", 5, 1, 4, 4.0);
         assertThat(volume(report, "volumes.byRegion[1]")).containsExactly("MR-B", 2, 2, 0, 0.0);
-        assertThat(report.getList("volumes.byDepartment.group")).containsExactly("UNDISPATCHED", "mr-bill", "mr-net");
-        assertThat(volume(report, "volumes.byDepartment[0]")).containsExactly("UNDISPATCHED", 4, 2, 2, 1.0);
+        assertThat(report.getList("volumes.byDepartment.group")).containsExactly("UNDISPATCHED", "mr-bill", "mr-net",
+                "network-ops");
+        assertThat(volume(report, "volumes.byDepartment[0]")).containsExactly("UNDISPATCHED", 2, 2, 0, 0.0);
         assertThat(volume(report, "volumes.byDepartment[1]")).containsExactly("mr-bill", 1, 1, 0, 0.0);
         assertThat(volume(report, "volumes.byDepartment[2]")).containsExactly("mr-net", 2, 0, 2, null);
+        assertThat(volume(report, "volumes.byDepartment[3]")).containsExactly("network-ops", 2, 0, 2, null);
     }
 
     @Test
@@ -269,13 +298,25 @@ class MonthlyReportIT {
         assertThat(report.getDouble("hotspots[0].ratio")).isCloseTo(31.0 / 6, within(1e-9));
         assertThat(report.getList("hotspots[0].complaintIds")).containsExactly(n1, n2, n5, n6, n4);
 
-        assertThat(report.getList("breachesByDepartment.department")).containsExactly("mr-net", "UNDISPATCHED", "mr-bill");
-        assertThat(report.getList("breachesByDepartment.breaches", Integer.class)).containsExactly(2, 0, 0);
-        assertThat(report.getList("breachesByDepartment.warnings", Integer.class)).containsExactly(1, 0, 0);
+        assertThat(report.getList("breachesByDepartment.department")).containsExactly("mr-net", "UNDISPATCHED", "mr-bill",
+                "network-ops");
+        assertThat(report.getList("breachesByDepartment.breaches", Integer.class)).containsExactly(2, 0, 0, 0);
+        assertThat(report.getList("breachesByDepartment.warnings", Integer.class)).containsExactly(1, 0, 0, 0);
 
-        assertThat(report.getList("incidents")).isEmpty();
-        assertThat(report.getMap("billingDisputes")).containsEntry("disputes", 0).containsEntry("proofsReceived", 0)
-                .containsEntry("provisionalRefunds", 0).containsEntry("refundedFen", 0);
+        assertThat(report.getList("incidents")).hasSize(1);
+        assertThat(report.getMap("incidents[0]")).containsEntry("incidentId", OUTAGE).containsEntry("region", "MR-A")
+                .containsEntry("category", "NETWORK").containsEntry("department", "network-ops")
+                .containsEntry("declaredAt", OUTAGE_DECLARED.toString())
+                .containsEntry("estimatedRepairAt", OUTAGE_ESTIMATE.toString())
+                .containsEntry("resolvedAt", OUTAGE_RESOLVED.toString())
+                .containsEntry("complaints", 2).containsEntry("returned", 2);
+        // N3's refund counts; O3's proof, recorded in November, is October's dispute.
+        assertThat(report.getMap("billingDisputes")).containsEntry("disputes", 1).containsEntry("proofsReceived", 0)
+                .containsEntry("provisionalRefunds", 1).containsEntry("refundedFen", 1000);
+        assertThat(report.getList("billingDisputes.perSp")).hasSize(1);
+        assertThat(report.getMap("billingDisputes.perSp[0]")).containsEntry("spCode", "SP901234")
+                .containsEntry("complaints", 1).containsEntry("disputes", 1).containsEntry("refunds", 1)
+                .containsEntry("refundedFen", 1000).containsEntry("proofs", 0);
     }
 
     @Test
@@ -287,7 +328,7 @@ class MonthlyReportIT {
             assertThat(text).contains("月度投诉分析报告", "投诉量", "按类别", "按渠道", "按地区", "按部门", "回单及时率", "满意率",
                     "答复率", "重复投诉率", "热点问题", "超时", "故障事件", "计费争议与退费");
             assertThat(text).contains("2026 年 11 月", "投诉量 7（上月 3，变化 +4，+133.3%）", "66.7%", "14.3%", "50.0%",
-                    "未达标", "达标", "MR-A", "5.17", "本月无故障事件记录。");
+                    "未达标", "达标", "MR-A", "5.17", OUTAGE + " Outage " + OUTAGE, "SP901234", "10.00");
             assertThat(PdfFonts.of(document)).isNotEmpty().allSatisfy(font -> assertThat(font)
                     .as("every font a subset of the TrueType font, embedded")
                     .extracting("type0", "trueType", "embedded", "subset").containsOnly(true));

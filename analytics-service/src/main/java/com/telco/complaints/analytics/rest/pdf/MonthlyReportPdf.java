@@ -32,6 +32,8 @@ public class MonthlyReportPdf {
     private static final Color PREVIOUS_MONTH = new Color(0xa9, 0xb8, 0xcc);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm XXX");
     private static final float[] FIVE_COLUMNS = {187, 80, 80, 76, 76};
+    /** The service providers a report lists: those with the most complaints. */
+    private static final int TOP_PROVIDERS = 10;
 
     @Inject
     ReportFont font;
@@ -145,9 +147,9 @@ public class MonthlyReportPdf {
             return;
         }
         ZoneId zone = ZoneId.of(report.zone());
-        sheet.table(List.of("事件", "地区", "类别", "宣布时间", "投诉"), FIVE_COLUMNS, report.incidents().stream()
-                .map(i -> List.of(i.incidentId() + " " + i.title(), i.region(), ReportWords.group(i.category()),
-                        local(i.declaredAt(), zone), ReportWords.count(i.complaints())))
+        sheet.table(List.of("事件", "地区", "宣布时间", "投诉", "已回单"), FIVE_COLUMNS, report.incidents().stream()
+                .map(i -> List.of(i.incidentId() + " " + i.title(), i.region(), local(i.declaredAt(), zone),
+                        ReportWords.count(i.complaints()), ReportWords.count(i.returned())))
                 .toList());
     }
 
@@ -157,6 +159,14 @@ public class MonthlyReportPdf {
         sheet.table(List.of("争议", "已举证", "暂退费", "退费金额（元）"), new float[] {187, 104, 104, 104},
                 List.of(List.of(ReportWords.count(d.disputes()), ReportWords.count(d.proofsReceived()),
                         ReportWords.count(d.provisionalRefunds()), ReportWords.yuan(d.refundedFen()))));
+        if (d.perSp().isEmpty()) {
+            return;
+        }
+        sheet.table(List.of("服务提供商", "投诉", "争议", "暂退费", "退费金额（元）"), FIVE_COLUMNS, d.perSp().stream()
+                .limit(TOP_PROVIDERS)
+                .map(sp -> List.of(sp.spCode(), ReportWords.count(sp.complaints()), ReportWords.count(sp.disputes()),
+                        ReportWords.count(sp.refunds()), ReportWords.yuan(sp.refundedFen())))
+                .toList());
     }
 
     private static String local(Instant instant, ZoneId zone) {

@@ -34,7 +34,7 @@ class MonthlyReportPdfTest {
         pdf.font = new ReportFont();
         return pdf.render(MonthlyReport.of(NOVEMBER, cases, List.of(), Kpis.Subscribers.NONE,
                 List.of(new Hotspots.Hotspot("TZ-HL", "NETWORK", 6, 0, null, List.of())), incidents,
-                new MonthlyReport.BillingDisputes(3, 1, 2, 1250)));
+                new MonthlyReport.BillingDisputes(3, 1, 2, 1250, List.of())));
     }
 
     private static String text(PDDocument document) throws Exception {
@@ -70,7 +70,8 @@ class MonthlyReportPdfTest {
     @Test
     void aCharacterTheFontLacksIsShownAsAQuestionMarkNotAFailure() throws Exception {
         MonthlyReport.Incident incident = new MonthlyReport.Incident("INC-20261110-1", "TZ-HL", "NETWORK",
-                "基站断电 \uD83D\uDD25", Instant.parse("2026-11-10T02:00:00Z"), null, 12);
+                "基站断电 \uD83D\uDD25", "network-ops", Instant.parse("2026-11-10T02:00:00Z"),
+                Instant.parse("2026-11-10T10:00:00Z"), null, 12, 0);
         try (PDDocument document = Loader.loadPDF(render(List.of(registeredIn("network-ops")), List.of(incident)))) {
             assertThat(text(document)).contains("INC-20261110-1 基站断电 ?", "2026-11-10 10:00 +08:00");
         }
