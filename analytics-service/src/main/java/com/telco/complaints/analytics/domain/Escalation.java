@@ -84,7 +84,7 @@ public record Escalation(UUID eventId, String complaintId, String dispatchId, St
     public static List<Resolution> resolved(CaseState before, CaseState after) {
         List<Resolution> resolved = new ArrayList<>();
         for (WorkOrder w : after.workOrders()) {
-            if (w.escalationLevel() == 0 && w.noticedAt() == null) {
+            if (w.escalationLevel() == 0 && w.noticedAt() == null && !heldByAnIncident(after, w)) {
                 continue;
             }
             Optional<Instant> ended = endedAt(after, w.dispatchId());
@@ -93,6 +93,14 @@ public record Escalation(UUID eventId, String complaintId, String dispatchId, St
             }
         }
         return resolved;
+    }
+
+    /**
+     * The case's work order held by an outage incident: a notice of the incident names it without marking it (the
+     * notice concerns the incident), and it ends when the incident returns it.
+     */
+    private static boolean heldByAnIncident(CaseState state, WorkOrder w) {
+        return state.incident() != null && state.incident().dispatchId().equals(w.dispatchId());
     }
 
     /**

@@ -46,9 +46,12 @@ public record MonthlyReport(String month, String zone, Instant from, Instant to,
             category pairs of the month against the previous month as the baseline (usual = previous count x \
             month length / previous month length; count >= analytics.hotspots.min-count and >= \
             analytics.hotspots.factor x usual), the first 10 by count / usual. breachesByDepartment: per \
-            department, the breached and warned clocks of its complaints, most breaches first. incidents and \
-            billingDisputes: the outage incidents declared in the month and the month's billing disputes (empty \
-            until analytics records them).""";
+            department, the breached and warned clocks of its complaints (not the PROOF clocks: that deadline is \
+            the service provider's), most breaches first. incidents: the outage incidents declared in the month \
+            that complaints joined, with their counts as they stand now (resolvedAt once every linked complaint \
+            is returned). billingDisputes: the disputes of the complaints registered in the month, with what \
+            became of them up to now (a refund granted after the month counts in the month of its complaint), \
+            in total and per service provider.""";
 
     /** The most hotspots a report lists. */
     public static final int TOP_HOTSPOTS = 10;
@@ -80,7 +83,8 @@ public record MonthlyReport(String month, String zone, Instant from, Instant to,
      *
      * @param complaints the complaints linked to it
      * @param returned   of those, the ones its resolution returned
-     * @param resolvedAt when its resolution returned them (the last return); null while it is open
+     * @param resolvedAt when its resolution returned them (the last return, once every linked complaint is
+     *                   returned); null before
      */
     public record Incident(String incidentId, String region, String category, String title, String department,
                            Instant declaredAt, Instant estimatedRepairAt, Instant resolvedAt, long complaints,

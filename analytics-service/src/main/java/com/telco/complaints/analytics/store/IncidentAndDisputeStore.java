@@ -28,7 +28,7 @@ public class IncidentAndDisputeStore {
         return incidents.incidentsDeclaredBetween(from, to).stream()
                 .map(i -> new MonthlyReport.Incident(i.incidentId(), i.region(), i.category(), i.title(),
                         i.department(), i.declaredAt(), i.estimatedRepairAt(),
-                        i.returned() > 0 ? i.lastReturnedAt() : null, i.linked(), i.returned()))
+                        i.returned() > 0 && i.returned() == i.linked() ? i.lastReturnedAt() : null, i.linked(), i.returned()))
                 .toList();
     }
 

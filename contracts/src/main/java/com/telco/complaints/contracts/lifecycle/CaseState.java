@@ -128,14 +128,16 @@ public record CaseState(
         return workOrders.size();
     }
 
+    /** Warnings of the deadlines the operator owes; a PROOF clock is the service provider's deadline, not ours. */
     @JsonIgnore
     public long warningCount() {
-        return clocks.stream().filter(c -> c.warnedAt() != null).count();
+        return clocks.stream().filter(c -> c.clock() != SlaClock.PROOF && c.warnedAt() != null).count();
     }
 
+    /** Breaches of the deadlines the operator owes; a PROOF breach earns the customer a refund, not a breach. */
     @JsonIgnore
     public long breachCount() {
-        return clocks.stream().filter(c -> c.breachedAt() != null).count();
+        return clocks.stream().filter(c -> c.clock() != SlaClock.PROOF && c.breachedAt() != null).count();
     }
 
     /** When the awaited event of a clock happened, in event time; empty while it runs. */

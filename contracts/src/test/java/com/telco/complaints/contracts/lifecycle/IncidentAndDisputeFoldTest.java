@@ -144,6 +144,7 @@ class IncidentAndDisputeFoldTest {
                 closed(CloseOutcome.SATISFIED, 3), breach(proofClock), refund(10));
 
         assertThat(refunded.dispute()).isEqualTo(new DisputeOutcome(null, at(10), 1000));
+        assertThat(refunded.breachCount()).as("the provider missed the PROOF deadline, not the operator").isZero();
         assertThat(refusal(refunded, refund(11))).isEqualTo(RejectionReason.REFUND_ALREADY_GRANTED);
         assertThat(refusal(refunded, proof(11))).isEqualTo(RejectionReason.REFUND_ALREADY_GRANTED);
     }

@@ -160,6 +160,11 @@ public final class SubmissionValidator {
                 in.object(body, "resolvedAtFirstContact", "resolvedAtFirstContact", false));
         BillingDispute dispute = billingDispute(in, in.object(body, "billingDispute", "billingDispute", false),
                 category);
+        if (dispute != null && resolved != null) {
+            // A dispute waits for the provider's proof on billing's work order; resolved on the spot it has none.
+            in.error("billingDispute", "a disputed charge is not resolved at the first contact: billing waits 15 days "
+                    + "for the service provider's proof");
+        }
 
         if (!in.errors.isEmpty()) {
             return new Validation.Invalid(in.errors);

@@ -59,6 +59,17 @@ class BillingDisputeValidationTest {
     }
 
     @Test
+    void aDisputedChargeIsNotResolvedAtTheFirstContact() {
+        ObjectNode body = disputing();
+        body.putObject("resolvedAtFirstContact").put("measures", "Refunded on the call").put("explanation", "Sorry");
+
+        assertThat(onlyError(body)).satisfies(e -> {
+            assertThat(e.field()).isEqualTo("billingDispute");
+            assertThat(e.message()).contains("not resolved at the first contact");
+        });
+    }
+
+    @Test
     void theDisputeIsAnObject() {
         ObjectNode body = disputing();
         body.put("billingDispute", "SP901234");
