@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * A decision a person takes over REST (a return, a dispatch from triage): under the case's row lock,
  * decide from the case as it stands, apply the event to it with the state machine, and commit it with
  * the case and its outbox row, in a transaction of its own. Two racing requests serialize on the lock;
- * the second decides on the state the first left. A refusal writes nothing.
+ * the second decides on the state the first left. A refusal writes nothing. A transaction the database rolls back
+ * to break a deadlock (with a rebuild's swap) runs again ({@link Deadlocks}).
  */
 @ApplicationScoped
 public class OneDecision {
@@ -46,7 +47,7 @@ public class OneDecision {
     public <E extends ComplaintEvent> E decide(String complaintId, Supplier<RuntimeException> notFound,
                                                BiFunction<CaseState, Instant, E> decide,
                                                Function<String, RuntimeException> refused) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return Deadlocks.retried("the decision on " + complaintId, () -> QuarkusTransaction.requiringNew().call(() -> {
             StoredCase stored = Optional.ofNullable(cases.lock(List.of(complaintId)).get(complaintId))
                     .filter(s -> s.state().isRegistered()).orElseThrow(notFound);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -55,6 +56,6 @@ public class OneDecision {
             projection.save(List.of(new StoredCase(after, stored.partition())), List.of(event), now);
             decisions.commit(complaintId, List.of(event), refused);
             return event;
-        });
+        }));
     }
 }

@@ -27,8 +27,9 @@ public class Proving {
      * @param byDepartment the department of the agent; null for an operator
      * @throws WorkOrderNotFound                                           for an unknown work order
      * @throws com.telco.complaints.routing.domain.Returns.OtherDepartment when an agent's department does not hold it
-     * @throws Disputes.ProofRefused                                       when the complaint disputes no charge, or its
-     *                                                                     dispute ended (proved, refunded), or it closed
+     * @throws Disputes.ProofRefused                                       when the complaint disputes no charge, its
+     *                                                                     dispute ended (proved, refunded), or the
+     *                                                                     PROOF deadline passed
      */
     public SpProofReceived prove(String dispatchId, String summary, String byDepartment, String actor,
                                  String causationId) {

@@ -20,8 +20,8 @@ import java.time.temporal.ChronoUnit;
  * The department returns the incident's work order (seed 002: the fault repaired, the cases handled together): the
  * incident is resolved, and each linked complaint whose held work order is still open is returned with the incident's
  * return ({@code Returned} of its own order, as {@link com.telco.complaints.routing.domain.Returns} decides it), all in
- * one transaction behind the closed incident gate, so no complaint is linked to it afterwards. The survey service
- * then surveys each customer as usual.
+ * one transaction behind the closed incident gate, so no complaint is linked to it afterwards ({@link Deadlocks}: run
+ * again when the database breaks a deadlock with it). The survey service then surveys each customer as usual.
  */
 @ApplicationScoped
 public class Resolving {
@@ -47,16 +47,19 @@ public class Resolving {
      *         Incidents.IncidentNotOpen (resolved already) as {@link IncidentDoor#enter} does
      */
     public Incident resolve(String incidentId, ReturnRequest request, String byDepartment, String causationId) {
-        Incident resolved = QuarkusTransaction.requiringNew().call(() -> {
-            Incident incident = door.enter(incidentId, byDepartment);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            Incident after = incident.resolved(now);
-            incidents.saveResolution(after, request.returnedBy(), EventJson.mapper().valueToTree(request));
-            caseByCase.decide(workOrders.heldBy(incidentId).stream().map(HeldOrder::complaintId).toList(), now,
-                    state -> Incidents.resolution(state, incident, request, now, causationId).stream().toList());
-            return after;
-        });
+        Incident resolved = Deadlocks.retried("resolving " + incidentId, () -> QuarkusTransaction.requiringNew()
+                .call(() -> resolveOnce(incidentId, request, byDepartment, causationId)));
         meters.counter("routing.incidents.resolved", "department", resolved.department()).increment();
         return resolved;
+    }
+
+    private Incident resolveOnce(String incidentId, ReturnRequest request, String byDepartment, String causationId) {
+        Incident incident = door.enter(incidentId, byDepartment);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Incident after = incident.resolved(now);
+        incidents.saveResolution(after, request.returnedBy(), EventJson.mapper().valueToTree(request));
+        caseByCase.decide(workOrders.heldBy(incidentId).stream().map(HeldOrder::complaintId).toList(), now,
+                state -> Incidents.resolution(state, incident, request, now, causationId).stream().toList());
+        return after;
     }
 }

@@ -114,6 +114,13 @@ public interface RoutingConfig {
         /** The business time zone: incidents are numbered per business day in it ({@code INC-20261201-0001}). */
         @WithDefault("Asia/Shanghai")
         ZoneId zone();
+
+        /**
+         * The longest window of registration time a declaration may gather (match.from to match.to, or to now): the
+         * declaration locks every case of it that may join, in one transaction.
+         */
+        @WithDefault("P31D")
+        Duration longestWindow();
     }
 
     /** Complaints that dispute a service provider's charge (seed 004). */

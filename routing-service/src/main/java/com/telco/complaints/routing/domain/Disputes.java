@@ -17,13 +17,14 @@ import java.util.Optional;
 
 /**
  * A billing dispute (seed 004, 收费异议) ends one of two ways, never both: billing records the service provider's proof
- * that the charge was right, or, when the PROOF clock (15 days) passes its deadline without one, routing grants the
- * customer a provisional refund of the disputed amount (暂退费) — also when the case has closed meanwhile, since the
- * refund is owed all the same. Both are once per case (their ids are the complaint's).
+ * that the charge was right, before the PROOF clock's deadline (15 days), or, when the clock passes its deadline
+ * without one, routing grants the customer a provisional refund of the disputed amount (暂退费). Closing the case
+ * settles neither: a proof is recorded, and a refund granted, on a closed case as well. Both are once per case (their
+ * ids are the complaint's).
  */
 public final class Disputes {
 
-    /** The proof cannot be recorded: the complaint disputes no charge, or its dispute has ended. */
+    /** The proof cannot be recorded: the complaint disputes no charge, its dispute has ended, or it came too late. */
     public static final class ProofRefused extends RequestProblems.Conflict {
         public ProofRefused(String message) {
             super("proof-refused", "Proof cannot be recorded", message);
@@ -35,7 +36,9 @@ public final class Disputes {
     /**
      * @param byDepartment the department of the agent recording it; null for an operator
      * @throws Returns.OtherDepartment when an agent's department does not hold the work order
-     * @throws ProofRefused            when the complaint disputes no charge, its dispute ended, or the case closed
+     * @param now          when it is recorded: refused at or after the PROOF deadline the SLA service announced (before
+     *                     the announcement is read, there is no deadline to judge by, and the proof is taken)
+     * @throws ProofRefused            when the complaint disputes no charge, its dispute ended, or the deadline passed
      */
     public static SpProofReceived proof(CaseState state, String dispatchId, String summary, String byDepartment,
                                         String actor, Instant now, String causationId) {
@@ -57,8 +60,12 @@ public final class Disputes {
             throw new ProofRefused("Complaint " + state.complaintId() + " was refunded provisionally at "
                     + outcome.refundGrantedAt() + "; a proof comes too late");
         }
-        if (state.isClosed()) {
-            throw new ProofRefused("Complaint " + state.complaintId() + " is closed");
+        // Judged against the deadline the SLA service announced, not against whether its breach has been read yet:
+        // otherwise whether the customer is refunded would depend on how far behind this consumer is.
+        Optional<Instant> deadline = state.clock(SlaClock.PROOF, null).map(ClockState::deadline);
+        if (deadline.isPresent() && !now.isBefore(deadline.get())) {
+            throw new ProofRefused("the provider's proof came after the PROOF deadline " + deadline.get()
+                    + "; the provisional refund is owed");
         }
         String complaintId = state.complaintId();
         return new SpProofReceived(EventIds.of(EventType.SP_PROOF_RECEIVED, complaintId), complaintId, now,

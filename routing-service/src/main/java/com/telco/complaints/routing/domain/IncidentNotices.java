@@ -11,7 +11,6 @@ import com.telco.complaints.contracts.wire.EventType;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,10 +19,9 @@ import java.util.Set;
  * ({@link NoticeReason#INCIDENT_KEY_CUSTOMER}). One {@link EscalationNotice} per incident and reason, on the
  * complaint whose link tipped it (its held work order), decided with that link; the incident remembers which it
  * raised, and the notice's id is the incident's and the reason's, so no redelivery or restart raises one twice.
- *
- * <p>A work order carries one notice (the contracts' fold refuses a second): when one link tips both reasons, the key
- * customer's notice goes on it and the size notice stays owed, raised on the next link (the group has heard of the
- * incident by then, from the key customer's notice).
+ * When one link tips both reasons, both notices go on it at once: the contracts' fold takes
+ * an incident's notices without marking the order noticed, so one complaint may carry both, and none waits for a link
+ * that may never come.
  *
  * @param notifyAbove    how many linked complaints the group need not hear of
  * @param emergencyGroup to whom the notices are addressed
@@ -46,11 +44,8 @@ public record IncidentNotices(int notifyAbove, String emergencyGroup) {
         if (count > notifyAbove && !before.noticed().contains(NoticeReason.INCIDENT_SIZE)) {
             owed.add(NoticeReason.INCIDENT_SIZE);
         }
-        // One notice per work order: the key customer's first, on the key customer's own complaint.
-        Optional<NoticeReason> raised = owed.contains(NoticeReason.INCIDENT_KEY_CUSTOMER)
-                ? Optional.of(NoticeReason.INCIDENT_KEY_CUSTOMER) : owed.stream().findFirst();
-        return new AfterLink(before.linkedOnce(raised.map(Set::of).orElse(Set.of())),
-                raised.map(reason -> List.of(notice(before, link, reason, now))).orElse(List.of()));
+        return new AfterLink(before.linkedOnce(owed),
+                owed.stream().map(reason -> notice(before, link, reason, now)).toList());
     }
 
     private static boolean keyCustomer(CaseState state) {

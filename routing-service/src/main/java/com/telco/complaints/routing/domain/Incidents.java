@@ -21,7 +21,8 @@ import java.util.Optional;
  * that matches an open incident and is not yet answered by a department joins it: it gets a work order of its own
  * (attempt 1, or one after the open order it supersedes), held by the incident and worked by the incident's
  * department on the incident's one work order. Each change of the estimated repair time is owed to every linked
- * complaint not closed, and the incident's resolution returns every held order still open, with the same return.
+ * complaint whose held order is still open, and the incident's resolution returns every held order still open, with
+ * the same return.
  */
 public final class Incidents {
 
@@ -104,13 +105,17 @@ public final class Incidents {
 
     /**
      * The new estimate owed to a complaint linked to {@code rescheduled} (the incident with its new estimate and
-     * revision); none for a closed case, or one linked to another incident.
+     * revision) while the work order the incident holds for it is open; none once that order is returned (on its
+     * own, or superseded) or the case closed (its customer was told the result), nor for one linked to another
+     * incident.
      */
     public static Optional<EstimatedRepairChanged> estimateChanged(CaseState state, Incident rescheduled,
                                                                    String reason, Instant now, String actor,
                                                                    String causationId) {
         if (state.isClosed() || state.incident() == null
-                || !state.incident().incidentId().equals(rescheduled.incidentId())) {
+                || !state.incident().incidentId().equals(rescheduled.incidentId())
+                || state.workOrder(state.incident().dispatchId()).filter(w -> w.status() == WorkOrderStatus.OPEN)
+                .isEmpty()) {
             return Optional.empty();
         }
         String complaintId = state.complaintId();

@@ -104,12 +104,6 @@ public final class RoutingDecisions {
         return Optional.empty();
     }
 
-    /** The event that settles what {@code state} owes at {@code now}, if it owes anything; no incident is open. */
-    public static Optional<ComplaintEvent> decide(CaseState state, DispatchRules rules, EscalationLadder ladder,
-                                                  Instant now) {
-        return decide(state, rules, ladder, List.of(), now);
-    }
-
     /**
      * The event that settles what {@code state} owes at {@code now}, if it owes anything, while {@code openIncidents}
      * are open: a registration one of them gathers is linked to it rather than dispatched.

@@ -9,6 +9,7 @@ import com.telco.complaints.routing.Declaring.Declaration;
 import com.telco.complaints.routing.domain.DispatchRules;
 import com.telco.complaints.routing.domain.Incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  * characters), category, title (one line, at most 200), faultDescription (at most 4000), estimatedRepairAt (an
  * ISO-8601 date-time with its offset, in the future), department (optional: the one the dispatch rules choose for the
  * category in the region), and which complaints it gathers: either {@code match} (a window of registration time,
- * {@code from} and optionally {@code to}, later) or {@code complaintIds} (1 to 1000 complaint numbers), not both.
+ * {@code from} and optionally {@code to}, later, spanning at most the configured longest window) or
+ * {@code complaintIds} (1 to 1000 complaint numbers), not both.
  */
 final class IncidentBody {
 
@@ -43,8 +45,13 @@ final class IncidentBody {
         this.errors = new ArrayList<>();
     }
 
-    /** The declaration, or null when a field is wrong ({@link #errors}). */
-    Declaration read(DispatchRules rules, Instant now) {
+    /**
+     * The declaration, or null when a field is wrong ({@link #errors}).
+     *
+     * @param longestWindow the longest window of registration time a match may span (from to its {@code to}, or to
+     *                      {@code now})
+     */
+    Declaration read(DispatchRules rules, Instant now, Duration longestWindow) {
         if (!body.isObject()) {
             errors.addAll(body.typeErrors());
             return null;
@@ -55,7 +62,7 @@ final class IncidentBody {
         String fault = body.text("faultDescription");
         String department = body.text("department");
         Instant estimate = dateTime(body.json().get("estimatedRepairAt"), "estimatedRepairAt", true);
-        Incident.Match match = match();
+        Incident.Match match = match(now, longestWindow);
         Set<String> wrongType = body.typeErrors().stream().map(FieldError::field).collect(Collectors.toSet());
         errors.addAll(0, body.typeErrors());
         if (wrongType.contains("region") || wrongType.contains("department")) {
@@ -105,7 +112,7 @@ final class IncidentBody {
         }
     }
 
-    private Incident.Match match() {
+    private Incident.Match match(Instant now, Duration longestWindow) {
         JsonNode window = body.json().get("match");
         JsonNode listed = body.json().get("complaintIds");
         boolean hasWindow = window != null && !window.isNull();
@@ -115,10 +122,10 @@ final class IncidentBody {
                     + "registration time: from, to) or complaintIds (the complaints), " + (hasWindow ? "not both" : "one of them")));
             return null;
         }
-        return hasWindow ? window(window) : listed(listed);
+        return hasWindow ? window(window, now, longestWindow) : listed(listed);
     }
 
-    private Incident.Match window(JsonNode window) {
+    private Incident.Match window(JsonNode window, Instant now, Duration longestWindow) {
         if (!window.isObject()) {
             errors.add(new FieldError("match", "must be an object: { from, to }"));
             return null;
@@ -127,6 +134,10 @@ final class IncidentBody {
         Instant to = dateTime(window.get("to"), "match.to", false);
         if (from != null && to != null && !to.isAfter(from)) {
             errors.add(new FieldError("match.to", "must be after match.from"));
+        } else if (from != null && Duration.between(from, to == null ? now : to).compareTo(longestWindow) > 0) {
+            errors.add(new FieldError("match.from", "the window may span at most " + longestWindow
+                    + " (from match.from to match.to, or to now without match.to): declare one incident per window, "
+                    + "or list the complaints"));
         }
         return from == null ? null : Incident.Match.window(from, to);
     }

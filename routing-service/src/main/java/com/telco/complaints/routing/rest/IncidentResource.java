@@ -14,6 +14,7 @@ import com.telco.complaints.routing.Declaring.Declaration;
 import com.telco.complaints.routing.IncidentDoor.IncidentNotFound;
 import com.telco.complaints.routing.Rescheduling;
 import com.telco.complaints.routing.Resolving;
+import com.telco.complaints.routing.config.RoutingConfig;
 import com.telco.complaints.routing.domain.DispatchRules;
 import com.telco.complaints.routing.domain.Incident;
 import com.telco.complaints.routing.domain.ReturnValidation;
@@ -71,6 +72,8 @@ public class IncidentResource {
     @Inject
     Caller caller;
     @Inject
+    RoutingConfig config;
+    @Inject
     Clock clock;
 
     @POST
@@ -83,17 +86,24 @@ public class IncidentResource {
                     + "from `from`, inclusive, to `to`, exclusive; no `to`: as long as the incident is open) or "
                     + "complaintIds (those complaints). Every open complaint routing knows that it gathers and no "
                     + "department has answered yet joins it at once (IncidentLinked, its own work order held by the "
-                    + "incident, superseding an open one); complaints registered later join it while it is open. 201 "
-                    + "with the incident and its Location · 400 invalid, every wrong field listed.")
+                    + "incident, superseding an open one); complaints registered later join it while it is open. The "
+                    + "window may span at most routing.incidents.longest-window (P31D), from `from` to `to` or to now. "
+                    + "Idempotency-Key: the same key by the same operator again answers the incident it declared (200) "
+                    + "and declares none. 201 with the incident and its Location · 200 the incident declared before "
+                    + "with this key · 400 invalid, every wrong field listed · 409 the key declared another incident "
+                    + "· 503 with Retry-After when the database stays busy (nothing declared).")
     public Response declare(@HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         IncidentBody parsed = new IncidentBody(JsonBody.object(body));
-        Declaration declaration = parsed.read(rules, clock.instant());
+        Declaration declaration = parsed.read(rules, clock.instant(), config.incidents().longestWindow());
         if (declaration == null) {
             throw new RequestProblems.Invalid(parsed.errors());
         }
-        Incident declared = declaring.declare(declaration, caller.subject(), Causation.of(idempotencyKey));
-        return Response.created(URI.create("/incidents/" + declared.incidentId())).entity(detail(declared.incidentId()))
-                .build();
+        Declaring.Declared declared = declaring.declare(declaration, caller.subject(),
+                Causation.given(idempotencyKey) ? idempotencyKey : null, Causation.of(idempotencyKey));
+        String incidentId = declared.incident().incidentId();
+        URI location = URI.create("/incidents/" + incidentId);
+        return (declared.before() ? Response.ok().location(location) : Response.created(location))
+                .entity(detail(incidentId)).build();
     }
 
     @GET
@@ -134,7 +144,9 @@ public class IncidentResource {
     @Operation(summary = "Change an incident's estimated repair time",
             description = "Body: estimatedRepairAt (ISO-8601 with its offset, in the future) and reason (1–1000 "
                     + "characters, as the customers are told). By an operator or an agent of the incident's department. "
-                    + "A new revision; every linked complaint not closed is owed it (EstimatedRepairChanged). 200 with "
+                    + "A new revision; every linked complaint whose held work order is still open is owed it "
+                    + "(EstimatedRepairChanged); the estimate it has already changes nothing (no revision, nobody told "
+                    + "again). 503 with Retry-After when the database stays busy (nothing changed). 200 with "
                     + "the incident · 404 unknown · 403 another department's, for an agent · 409 resolved · 400 invalid.")
     public Response estimate(@PathParam("incidentId") String incidentId,
                              @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
@@ -172,7 +184,8 @@ public class IncidentResource {
                     + "the incident's department or an operator. The incident is RESOLVED and gathers nothing more; "
                     + "every linked complaint whose held work order is still open is returned with it (Returned of its "
                     + "own order), and surveyed as usual. 200 with the incident · 404 unknown · 403 another "
-                    + "department's, for an agent · 409 resolved already · 400 invalid, every wrong field listed.")
+                    + "department's, for an agent · 409 resolved already · 400 invalid, every wrong field listed "
+                    + "· 503 with Retry-After when the database stays busy (nothing changed).")
     public Response resolve(@PathParam("incidentId") String incidentId,
                             @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         ReturnBody parsed = new ReturnBody(JsonBody.object(body));

@@ -204,8 +204,10 @@ public class WorkOrderResource {
                     + "the work order, or by an operator. The charge is upheld and no provisional refund is owed "
                     + "(SpProofReceived on the log; it stops the PROOF clock). 201 with the work order · 404 unknown "
                     + "· 403 another department's, for an agent (nothing written) · 409 the complaint disputes no "
-                    + "charge, the proof was received already, the refund was granted already, or the case is closed "
-                    + "· 400 invalid.")
+                    + "charge, the proof was received already, the refund was granted already, or it comes at or "
+                    + "after the PROOF deadline the SLA service announced (the provisional refund is owed then); a "
+                    + "closed case takes it (closing does not settle the charge) · 503 with Retry-After when the "
+                    + "database stays busy (nothing written) · 400 invalid.")
     public Response proof(@PathParam("dispatchId") String dispatchId,
                           @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         JsonBody parsed = JsonBody.object(body);

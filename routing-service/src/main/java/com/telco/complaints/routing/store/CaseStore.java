@@ -65,10 +65,12 @@ public class CaseStore {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("insert into cases (complaint_id, partition, pending, state, "
-                     + "triage_since, escalation_due, region, category, registered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                     + "triage_since, escalation_due, region, category, registered_at, status) "
+                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                      + "on conflict (complaint_id) do update set pending = excluded.pending, state = excluded.state, "
                      + "triage_since = excluded.triage_since, escalation_due = excluded.escalation_due, "
-                     + "region = excluded.region, category = excluded.category, registered_at = excluded.registered_at")) {
+                     + "region = excluded.region, category = excluded.category, "
+                     + "registered_at = excluded.registered_at, status = excluded.status")) {
             for (StoredCase stored : cases) {
                 CaseState state = stored.state();
                 Owed owes = owed.apply(state);
@@ -83,6 +85,7 @@ public class CaseStore {
                 s.setString(7, registration == null ? null : registration.region());
                 s.setString(8, registration == null ? null : Sql.name(registration.category()));
                 s.setTimestamp(9, registration == null ? null : Timestamp.from(registration.occurredAt()));
+                s.setString(10, Sql.name(state.status()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -121,18 +124,24 @@ public class CaseStore {
         }
     }
 
+    /** The statuses of a case that may join an incident ({@code Incidents.linkable} says which of them do). */
+    private static final String JOINABLE = "status in ('REGISTERED', 'TRIAGE', 'DISPATCHED')";
+
     /**
      * The complaints an incident may gather among those routing knows: listed by number, or of its region (any case)
-     * and category registered in its window. Which of them may join is the domain's to say, under their locks.
+     * and category registered in its window; only those whose status lets them join (not returned, not closed), so
+     * that a declaration locks no more cases than it may link. Which of them do join is the domain's to say, under
+     * their locks. (The window's query is the index {@code cases_joinable_by_category_region_registered}, V8.)
      */
     public List<String> candidates(Incident incident) {
         Incident.Match match = incident.match();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(match.isListed()
-                     ? "select complaint_id from cases where complaint_id = any(?) order by complaint_id"
+                     ? "select complaint_id from cases where complaint_id = any(?) and " + JOINABLE
+                     + " order by complaint_id"
                      : "select complaint_id from cases where category = ? and upper(region) = upper(?) "
-                     + "and registered_at >= ? and (?::timestamptz is null or registered_at < ?) "
-                     + "order by registered_at, complaint_id")) {
+                     + "and registered_at >= ? and (?::timestamptz is null or registered_at < ?) and " + JOINABLE
+                     + " order by registered_at, complaint_id")) {
             if (match.isListed()) {
                 s.setArray(1, c.createArrayOf("text", match.complaintIds().toArray()));
             } else {

@@ -117,12 +117,19 @@ public class IncidentStore {
                 + " where business_day = ?", List.of(businessDay), "incidents of " + businessDay);
     }
 
-    public void insert(Incident incident, LocalDate businessDay, int number) {
+    /** The incident {@code operator} declared with {@code idempotencyKey}, if any (V8's unique index keeps it one). */
+    public Optional<Incident> declaredWith(String operator, String idempotencyKey) {
+        return select("where declared_by = ? and idempotency_key = ?", List.of(operator, idempotencyKey)).stream()
+                .findFirst();
+    }
+
+    /** @param idempotencyKey the declaration's Idempotency-Key; null without one */
+    public void insert(Incident incident, LocalDate businessDay, int number, String idempotencyKey) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("insert into " + table() + " (incident_id, business_day, number, "
                      + "region, category, title, fault_description, department, match_from, match_to, complaint_ids, "
-                     + "declared_at, declared_by, estimated_repair_at, revision, status, linked, noticed) "
-                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + "declared_at, declared_by, estimated_repair_at, revision, status, linked, noticed, "
+                     + "idempotency_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             Incident.Match match = incident.match();
             s.setString(1, incident.incidentId());
             s.setObject(2, businessDay);
@@ -143,6 +150,7 @@ public class IncidentStore {
             s.setString(16, incident.status().name());
             s.setInt(17, incident.linked());
             s.setArray(18, noticed(c, incident));
+            s.setString(19, idempotencyKey);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("declaring incident " + incident.incidentId(), e);

@@ -314,7 +314,7 @@ public class WorkOrderStore {
     /** The complaints' work orders held by the incident, the first linked first. */
     public List<HeldOrder> heldBy(String incidentId) {
         return Sql.page(dataSource, "select w.dispatch_id, w.complaint_id, w.status, w.dispatched_at, w.returned_at, "
-                        + "(c.state::jsonb) ->> 'status' from work_orders w join cases c on c.complaint_id = w.complaint_id "
+                        + "c.status from work_orders w join cases c on c.complaint_id = w.complaint_id "
                         + "where w.incident_id = ? order by w.dispatched_at, w.dispatch_id", List.of(incidentId),
                 Integer.MAX_VALUE, 0, rs -> new HeldOrder(rs.getString(2), rs.getString(1), rs.getString(3),
                         Sql.instant(rs, 4), Sql.instant(rs, 5), rs.getString(6)), "the orders of " + incidentId);

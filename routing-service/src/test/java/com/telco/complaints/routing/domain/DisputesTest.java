@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,7 +62,7 @@ class DisputesTest {
 
         assertThat(RoutingDecisions.pending(breached, ladder, AT)).contains(RoutingDecisions.Pending.REFUND);
         ProvisionalRefundGranted refund = (ProvisionalRefundGranted) RoutingDecisions.decide(breached, rules, ladder,
-                proofClock.deadline()).orElseThrow();
+                List.of(), proofClock.deadline()).orElseThrow();
         assertThat(refund.eventId()).isEqualTo(EventIds.of(EventType.PROVISIONAL_REFUND_GRANTED, C));
         assertThat(refund.causationId()).isEqualTo(breach.eventId().toString());
         assertThat(refund.amountFen()).isEqualTo(1000);
@@ -79,19 +80,54 @@ class DisputesTest {
                 TestEvents.returned(C, 1, AT.plusSeconds(60), false), TestEvents.surveyPassed(C, 1, AT.plusSeconds(90)),
                 TestEvents.closed(C, 1, AT.plusSeconds(91), CloseOutcome.SATISFIED), breach);
 
-        assertThat(RoutingDecisions.decide(closed, rules, ladder, AT.plus(Duration.ofDays(16))).orElseThrow())
+        assertThat(RoutingDecisions.decide(closed, rules, ladder,
+                List.of(), AT.plus(Duration.ofDays(16))).orElseThrow())
                 .isInstanceOf(ProvisionalRefundGranted.class);
     }
 
     @Test
-    void noRefundIsOwedAfterAProofEvenOneRecordedAfterTheBreach() {
+    void noRefundIsOwedAfterAProofRecordedBeforeTheDeadline() {
         CaseState proved = CaseFold.apply(dispatched(), proof(dispatched())).state();
         assertThat(CaseFold.apply(proved, breach).applied()).as("the proof stopped the clock").isFalse();
+        assertThat(Disputes.refundOwed(proved)).isEmpty();
+        assertThat(RoutingDecisions.pending(proved, ladder, AT.plus(Duration.ofDays(20)))).isEmpty();
+    }
 
+    @Test
+    void aProofAtOrAfterThePROOFDeadlineIsRefusedWhetherTheBreachWasReadOrNotAndTheRefundStaysOwed() {
+        Instant deadline = proofClock.deadline();
+        assertThat(proofAt(dispatched(), deadline.minusMillis(1))).as("just before").isNotNull();
+
+        // The breach not read yet (this consumer behind): the announced deadline decides all the same.
+        assertThatThrownBy(() -> proofAt(dispatched(), deadline)).isInstanceOf(Disputes.ProofRefused.class)
+                .hasMessage("the provider's proof came after the PROOF deadline " + deadline
+                        + "; the provisional refund is owed");
         CaseState breached = CaseFold.apply(dispatched(), breach).state();
-        CaseState provedLate = CaseFold.apply(breached, proof(breached)).state();
-        assertThat(Disputes.refundOwed(provedLate)).isEmpty();
-        assertThat(RoutingDecisions.pending(provedLate, ladder, AT)).isEmpty();
+        assertThatThrownBy(() -> proofAt(breached, deadline.plus(Duration.ofDays(1))))
+                .isInstanceOf(Disputes.ProofRefused.class).hasMessageContaining("PROOF deadline");
+        assertThat(RoutingDecisions.pending(breached, ladder, deadline)).contains(RoutingDecisions.Pending.REFUND);
+    }
+
+    @Test
+    void aProofIsTakenWhileThePROOFClockIsNotAnnouncedYet() {
+        CaseState unannounced = given(disputing, TestEvents.dispatched(C, AT.plusSeconds(1), "billing"));
+        assertThat(proofAt(unannounced, AT.plus(Duration.ofDays(30)))).isNotNull();
+    }
+
+    @Test
+    void aProofAfterTheCaseClosedIsStillRecordedBeforeTheDeadline() {
+        CaseState closed = given(disputing, proofClock, TestEvents.dispatched(C, AT.plusSeconds(1), "billing"),
+                TestEvents.returned(C, 1, AT.plusSeconds(60), false), TestEvents.surveyPassed(C, 1, AT.plusSeconds(90)),
+                TestEvents.closed(C, 1, AT.plusSeconds(91), CloseOutcome.SATISFIED));
+
+        SpProofReceived proof = proofAt(closed, AT.plus(Duration.ofDays(3)));
+        CaseState proved = CaseFold.apply(closed, proof).state();
+        assertThat(proved.dispute().proofReceivedAt()).isEqualTo(AT.plus(Duration.ofDays(3)));
+        assertThat(Disputes.refundOwed(CaseFold.apply(proved, breach).state())).isEmpty();
+    }
+
+    private static SpProofReceived proofAt(CaseState state, Instant now) {
+        return Disputes.proof(state, "C-1-W1", "the subscription record", "billing", "billing-1", now, "request:1");
     }
 
     @Test
@@ -106,7 +142,8 @@ class DisputesTest {
         assertThatThrownBy(() -> proof(proved)).isInstanceOf(Disputes.ProofRefused.class)
                 .hasMessageContaining("received");
         CaseState refunded = CaseFold.apply(CaseFold.apply(dispatched(), breach).state(),
-                RoutingDecisions.decide(CaseFold.apply(dispatched(), breach).state(), rules, ladder, AT).orElseThrow())
+                RoutingDecisions.decide(CaseFold.apply(dispatched(), breach).state(), rules, ladder,
+                        List.of(), AT).orElseThrow())
                 .state();
         assertThatThrownBy(() -> proof(refunded)).isInstanceOf(Disputes.ProofRefused.class)
                 .hasMessageContaining("refunded");

@@ -50,8 +50,9 @@ class EscalationDecisionsTest {
     /** What routing decides for the case at the clock's time, each decision applied before the next. */
     private List<ComplaintEvent> decideAll(CaseState[] state) {
         List<ComplaintEvent> decided = new ArrayList<>();
-        for (var decision = RoutingDecisions.decide(state[0], rules, ladder, clock.instant()); decision.isPresent();
-             decision = RoutingDecisions.decide(state[0], rules, ladder, clock.instant())) {
+        for (var decision = RoutingDecisions.decide(state[0], rules, ladder,
+                List.of(), clock.instant()); decision.isPresent();
+             decision = RoutingDecisions.decide(state[0], rules, ladder, List.of(), clock.instant())) {
             Transition transition = CaseFold.apply(state[0], decision.get());
             assertThat(transition.applied()).as("%s applies", decision.get()).isTrue();
             state[0] = transition.state();

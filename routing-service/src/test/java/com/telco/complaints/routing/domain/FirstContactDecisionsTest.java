@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,25 +61,26 @@ class FirstContactDecisionsTest {
 
         assertThat(state.status()).isEqualTo(CaseStatus.RESOLVED_AT_FIRST_CONTACT);
         assertThat(RoutingDecisions.pending(state, ladder, NOW)).isEmpty();
-        assertThat(RoutingDecisions.decide(state, rules, ladder, NOW)).isEmpty();
-        assertThat(RoutingDecisions.decide(state, rulesWithoutFallback, ladder, NOW)).isEmpty();
+        assertThat(RoutingDecisions.decide(state, rules, ladder, List.of(), NOW)).isEmpty();
+        assertThat(RoutingDecisions.decide(state, rulesWithoutFallback, ladder, List.of(), NOW)).isEmpty();
     }
 
     @Test
     void evenWhenNoRuleFitsItDoesNotWaitForTriage() {
         CaseState state = given(atFirstContact(Category.SERVICE, "SH-PD"));
 
-        assertThat(RoutingDecisions.decide(state, rulesWithoutFallback, ladder, NOW)).isEmpty();
+        assertThat(RoutingDecisions.decide(state, rulesWithoutFallback, ladder, List.of(), NOW)).isEmpty();
     }
 
     @Test
     void aSatisfiedOrUnreachableCustomerOrOneExplainedToIsOwedNothing() {
         assertThat(RoutingDecisions.decide(given(registered, TestEvents.surveyPassedAtFirstContact("C-1", NOW)),
-                rules, ladder, NOW)).isEmpty();
+                rules, ladder, List.of(), NOW)).isEmpty();
         assertThat(RoutingDecisions.decide(given(registered, TestEvents.unreachableAtFirstContact("C-1", 1, NOW)),
-                rules, ladder, NOW)).isEmpty();
+                rules, ladder, List.of(), NOW)).isEmpty();
         assertThat(RoutingDecisions.decide(given(registered,
-                TestEvents.surveyFailedAtFirstContact("C-1", NOW, false, false)), rules, ladder, NOW)).isEmpty();
+                TestEvents.surveyFailedAtFirstContact("C-1", NOW, false, false)), rules, ladder,
+                        List.of(), NOW)).isEmpty();
     }
 
     @Test
@@ -87,7 +89,7 @@ class FirstContactDecisionsTest {
         CaseState state = given(registered, failed);
 
         assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.DISPATCH);
-        Dispatched first = (Dispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
+        Dispatched first = (Dispatched) RoutingDecisions.decide(state, rules, ladder, List.of(), NOW).orElseThrow();
         assertThat(first.dispatchId()).isEqualTo("C-1-W1");
         assertThat(first.attempt()).isEqualTo(1);
         assertThat(first.department()).isEqualTo("network-tz");
@@ -95,7 +97,8 @@ class FirstContactDecisionsTest {
         assertThat(first.causationId()).isEqualTo(failed.eventId().toString());
         assertThat(first.actor()).isEqualTo(RoutingDecisions.ACTOR);
         assertThat(first.eventId()).isEqualTo(EventIds.of(EventType.DISPATCHED, "C-1", 1))
-                .isEqualTo(RoutingDecisions.decide(state, rules, ladder, NOW.plusSeconds(60)).orElseThrow().eventId());
+                .isEqualTo(RoutingDecisions.decide(state, rules, ladder,
+                        List.of(), NOW.plusSeconds(60)).orElseThrow().eventId());
 
         CaseState dispatched = apply(state, first);
         assertThat(dispatched.status()).isEqualTo(CaseStatus.DISPATCHED);
@@ -106,13 +109,14 @@ class FirstContactDecisionsTest {
     @Test
     void aSecondFailedSurveyRedispatchesTheFirstContactsWorkOrderAsAnyOther() {
         CaseState state = given(registered, TestEvents.surveyFailedAtFirstContact("C-1", NOW, true, false));
-        state = apply(state, RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow());
+        state = apply(state, RoutingDecisions.decide(state, rules, ladder, List.of(), NOW).orElseThrow());
         state = apply(state, Returns.decide(state, "C-1-W1", new ReturnRequest(" r ", "d", "p", "m",
                 Resolution.RESOLVED, true, null, null, "agent-1"), "network-tz", NOW, "req-1"));
         state = apply(state, TestEvents.surveyFailed("C-1", 1, NOW, true, true));
 
         assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.REDISPATCH);
-        Redispatched second = (Redispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
+        Redispatched second = (Redispatched) RoutingDecisions.decide(state, rules, ladder,
+                List.of(), NOW).orElseThrow();
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(second.previousDispatchId()).isEqualTo("C-1-W1");
         assertThat(second.department()).isEqualTo("network-sup");
@@ -123,7 +127,8 @@ class FirstContactDecisionsTest {
         SurveyFailed failed = TestEvents.surveyFailedAtFirstContact("C-1", NOW, true, false);
         CaseState state = given(atFirstContact(Category.SERVICE, "SH-PD"), failed);
 
-        AwaitingTriage waiting = (AwaitingTriage) RoutingDecisions.decide(state, rulesWithoutFallback, ladder, NOW)
+        AwaitingTriage waiting = (AwaitingTriage) RoutingDecisions.decide(state, rulesWithoutFallback, ladder,
+                List.of(), NOW)
                 .orElseThrow();
         assertThat(waiting.eventId()).isEqualTo(EventIds.of(EventType.AWAITING_TRIAGE, "C-1"));
         assertThat(waiting.causationId()).isEqualTo(failed.eventId().toString());
@@ -139,7 +144,8 @@ class FirstContactDecisionsTest {
         assertThat(workOrder.handover()).isFalse();
 
         // With a fallback department configured, it goes there as a registration would.
-        Dispatched toFallback = (Dispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
+        Dispatched toFallback = (Dispatched) RoutingDecisions.decide(state, rules, ladder,
+                List.of(), NOW).orElseThrow();
         assertThat(toFallback.department()).isEqualTo("service-desk");
         assertThat(toFallback.rule()).isEqualTo(DispatchRules.FALLBACK_RULE);
     }
@@ -151,7 +157,8 @@ class FirstContactDecisionsTest {
 
         assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.DISPATCH);
         // The hotline, not the rules (nor triage, though no rule fits this complaint).
-        Dispatched toHotline = (Dispatched) RoutingDecisions.decide(state, rulesWithoutFallback, ladder, NOW).orElseThrow();
+        Dispatched toHotline = (Dispatched) RoutingDecisions.decide(state, rulesWithoutFallback, ladder,
+                List.of(), NOW).orElseThrow();
         assertThat(toHotline.dispatchId()).isEqualTo("C-1-W1");
         assertThat(toHotline.attempt()).isEqualTo(1);
         assertThat(toHotline.department()).isEqualTo("hotline");

@@ -35,8 +35,11 @@ class IncidentNoticesTest {
         CaseState linked = CaseFold.apply(state, link).state();
         IncidentNotices.AfterLink after = notices.after(incident, linked, link, AT);
         incident = after.incident();
+        CaseState noticed = linked;
         for (EscalationNotice notice : after.notices()) {
-            assertThat(CaseFold.apply(linked, notice).applied()).as("the fold takes " + notice).isTrue();
+            var transition = CaseFold.apply(noticed, notice);
+            assertThat(transition.applied()).as("the fold takes " + notice).isTrue();
+            noticed = transition.state();
         }
         return after.notices();
     }
@@ -83,12 +86,22 @@ class IncidentNoticesTest {
     }
 
     @Test
-    void whenOneLinkTipsBothTheKeyCustomersNoticeGoesOnItAndTheSizesOnTheNextLink() {
+    void whenOneLinkTipsBothReasonsBothNoticesGoOnItAndNoneIsLeftForALinkThatMayNeverCome() {
         link("C-1", CustomerTier.STANDARD);
         link("C-2", CustomerTier.STANDARD);
 
-        assertThat(reasons(link("C-3", CustomerTier.KEY))).containsExactly(NoticeReason.INCIDENT_KEY_CUSTOMER);
-        assertThat(reasons(link("C-4", CustomerTier.STANDARD))).containsExactly(NoticeReason.INCIDENT_SIZE);
+        List<EscalationNotice> both = link("C-3", CustomerTier.KEY);
+        assertThat(reasons(both)).containsExactlyInAnyOrder(NoticeReason.INCIDENT_SIZE,
+                NoticeReason.INCIDENT_KEY_CUSTOMER);
+        assertThat(both).allSatisfy(n -> {
+            assertThat(n.complaintId()).isEqualTo("C-3");
+            assertThat(n.dispatchId()).isEqualTo("C-3-W1");
+            assertThat(n.eventId()).isEqualTo(EventIds.of(EventType.ESCALATION_NOTICE, incident.incidentId(),
+                    n.reason()));
+        });
+        assertThat(incident.noticed()).containsExactlyInAnyOrder(NoticeReason.INCIDENT_SIZE,
+                NoticeReason.INCIDENT_KEY_CUSTOMER);
+        assertThat(link("C-4", CustomerTier.STANDARD)).isEmpty();
         assertThat(link("C-5", CustomerTier.KEY)).isEmpty();
     }
 }

@@ -187,6 +187,44 @@ class IncidentsTest {
     }
 
     @Test
+    void aNewEstimateIsNotOwedOnceTheHeldOrderWasReturned() {
+        CaseState state = given(registeredAt(FROM));
+        CaseState linked = CaseFold.apply(state, Incidents.link(state, WINDOW, NOW, "op-1", "r")).state();
+        ReturnRequest request = new ReturnRequest("Power cut", "Signal back", "Battery failed", "Battery replaced",
+                Resolution.RESOLVED, true, null, null, "agent-1");
+        CaseState returned = CaseFold.apply(linked, Returns.decide(linked, WorkOrderIds.of(C, 1), request,
+                "network-tz", NOW, "r3")).state();
+        assertThat(returned.isClosed()).isFalse();
+
+        assertThat(Incidents.estimateChanged(returned, WINDOW.rescheduled(Instant.parse("2026-12-01T14:00:00Z")),
+                "crew delayed", NOW, "op-1", "r2")).as("repaired for this customer, who was told the result").isEmpty();
+    }
+
+    @Test
+    void ofTwoOpenIncidentsGatheringOneComplaintTheFirstDeclaredTakesItWhateverTheirOrder() {
+        Incident first = WINDOW;
+        Incident second = new Incident("INC-20261201-0002", "TZ-HL", Category.NETWORK, "Fibre cut", "光缆中断 fibre cut",
+                "network-tz", Incident.Match.listed(Set.of(C)), FROM.plusSeconds(60), "op-2",
+                Instant.parse("2026-12-01T12:00:00Z"), 1, Incident.Status.OPEN, null, 0, Set.of());
+        // declared the same instant: the incident number decides
+        Incident sameInstant = new Incident("INC-20261201-0000", "TZ-HL", Category.NETWORK, "Power cut", "停电",
+                "network-tz", Incident.Match.listed(Set.of(C)), FROM, "op-3", Instant.parse("2026-12-01T12:00:00Z"), 1,
+                Incident.Status.OPEN, null, 0, Set.of());
+        ComplaintRegistered complaint = registeredAt(FROM.plusSeconds(30));
+
+        assertThat(Incidents.matching(List.of(second, first), complaint)).contains(first);
+        assertThat(Incidents.matching(List.of(first, second), complaint)).contains(first);
+        assertThat(Incidents.matching(List.of(first, second, sameInstant), complaint)).contains(sameInstant);
+        assertThat(Incidents.matching(List.of(second, first.resolved(NOW)), complaint)).as("the first resolved")
+                .contains(second);
+
+        CaseState state = given(complaint);
+        IncidentLinked link = (IncidentLinked) RoutingDecisions.decide(state, rules, ladder, List.of(second, first),
+                NOW).orElseThrow();
+        assertThat(link.incidentId()).isEqualTo(first.incidentId());
+    }
+
+    @Test
     void theResolutionReturnsEachHeldOrderStillOpenWithItsOwnId() {
         CaseState state = given(registeredAt(FROM));
         CaseState linked = CaseFold.apply(state, Incidents.link(state, WINDOW, NOW, "op-1", "r")).state();

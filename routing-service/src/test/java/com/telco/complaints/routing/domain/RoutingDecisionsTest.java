@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +39,7 @@ class RoutingDecisionsTest {
     }
 
     private CaseState decideAndApply(CaseState state) {
-        ComplaintEvent decided = RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
+        ComplaintEvent decided = RoutingDecisions.decide(state, rules, ladder, List.of(), NOW).orElseThrow();
         return CaseFold.apply(state, decided).state();
     }
 
@@ -47,7 +48,8 @@ class RoutingDecisionsTest {
         CaseState state = given(registered);
 
         assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.DISPATCH);
-        Dispatched dispatched = (Dispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
+        Dispatched dispatched = (Dispatched) RoutingDecisions.decide(state, rules, ladder,
+                List.of(), NOW).orElseThrow();
         assertThat(dispatched.dispatchId()).isEqualTo("C-1-W1");
         assertThat(dispatched.attempt()).isEqualTo(1);
         assertThat(dispatched.department()).isEqualTo("network-tz");
@@ -59,8 +61,9 @@ class RoutingDecisionsTest {
     void decidingTwiceGivesTheSameFact() {
         CaseState state = given(registered);
 
-        ComplaintEvent first = RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
-        ComplaintEvent again = RoutingDecisions.decide(state, rules, ladder, NOW.plusSeconds(60)).orElseThrow();
+        ComplaintEvent first = RoutingDecisions.decide(state, rules, ladder, List.of(), NOW).orElseThrow();
+        ComplaintEvent again = RoutingDecisions.decide(state, rules, ladder,
+                List.of(), NOW.plusSeconds(60)).orElseThrow();
 
         assertThat(again.eventId()).isEqualTo(first.eventId());
         assertThat(((Dispatched) again).dispatchId()).isEqualTo(((Dispatched) first).dispatchId());
@@ -78,7 +81,8 @@ class RoutingDecisionsTest {
         state = CaseFold.apply(state, failed("C-1-W1", 1, true)).state();
 
         assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.REDISPATCH);
-        Redispatched second = (Redispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
+        Redispatched second = (Redispatched) RoutingDecisions.decide(state, rules, ladder,
+                List.of(), NOW).orElseThrow();
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(second.dispatchId()).isEqualTo("C-1-W2");
         assertThat(second.previousDispatchId()).isEqualTo("C-1-W1");
@@ -88,7 +92,7 @@ class RoutingDecisionsTest {
         assertThat(state.workOrder("C-1-W1").orElseThrow().status()).isEqualTo(WorkOrderStatus.SUPERSEDED);
         state = CaseFold.apply(state, returnOf(state, "C-1-W2")).state();
         state = CaseFold.apply(state, failed("C-1-W2", 2, true)).state();
-        Redispatched third = (Redispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
+        Redispatched third = (Redispatched) RoutingDecisions.decide(state, rules, ladder, List.of(), NOW).orElseThrow();
         assertThat(third.attempt()).isEqualTo(3);
         assertThat(third.department()).isEqualTo("escalation");
     }
@@ -102,7 +106,8 @@ class RoutingDecisionsTest {
         state = CaseFold.apply(state, handover).state();
 
         assertThat(RoutingDecisions.pending(state, ladder, NOW)).contains(RoutingDecisions.Pending.REDISPATCH);
-        Redispatched toHotline = (Redispatched) RoutingDecisions.decide(state, rules, ladder, NOW).orElseThrow();
+        Redispatched toHotline = (Redispatched) RoutingDecisions.decide(state, rules, ladder,
+                List.of(), NOW).orElseThrow();
         assertThat(toHotline.department()).isEqualTo("hotline");
         assertThat(toHotline.rule()).isEqualTo(DispatchRules.HANDOVER_RULE);
         assertThat(toHotline.attempt()).isEqualTo(2);

@@ -39,14 +39,16 @@ class TriageTest {
 
     private CaseState triaged() {
         CaseState registered = CaseFold.fold("C-1", List.of(service)).state();
-        return applied(registered, RoutingDecisions.decide(registered, withoutFallback, ladder, NOW).orElseThrow());
+        return applied(registered, RoutingDecisions.decide(registered, withoutFallback, ladder,
+                List.of(), NOW).orElseThrow());
     }
 
     @Test
     void aComplaintNoRuleFitsWaitsForTriageAndOwesNothingMoreUntilAnOperatorActs() {
         CaseState registered = CaseFold.fold("C-1", List.of(service)).state();
 
-        ComplaintEvent decided = RoutingDecisions.decide(registered, withoutFallback, ladder, NOW).orElseThrow();
+        ComplaintEvent decided = RoutingDecisions.decide(registered, withoutFallback, ladder,
+                List.of(), NOW).orElseThrow();
 
         assertThat(decided).isInstanceOfSatisfying(AwaitingTriage.class, t -> {
             assertThat(t.eventId()).isEqualTo(EventIds.of(EventType.AWAITING_TRIAGE, "C-1"));

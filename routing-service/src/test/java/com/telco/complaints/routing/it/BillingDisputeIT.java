@@ -30,14 +30,14 @@ import java.time.temporal.ChronoUnit;
 
 import static com.telco.complaints.testsupport.LogCensus.counts;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * A billing dispute (seed 004) against the real broker and database: dispatched to billing; the PROOF clock's breach
  * (as the SLA service publishes it) earns exactly one provisional refund, whatever is redelivered or reconciled; a proof
- * recorded first through the door rules it out.
+ * recorded through the door before the PROOF deadline rules it out, and one after it is refused, whether the breach
+ * was read yet or not.
  */
 @QuarkusTest
 @QuarkusTestResource(SuiteTestResource.class)
@@ -59,12 +59,17 @@ class BillingDisputeIT {
         log.close();
     }
 
-    /** A disputing complaint registered 16 days ago, its PROOF clock (15 days) announced as the SLA service does. */
+    /** A disputing complaint, its PROOF clock (15 days) announced as the SLA service does. */
     private record Dispute(String complaintId, Dispatched dispatched, SlaClockStarted proofClock) {}
 
+    /** A dispute registered 16 days ago: its PROOF deadline passed a day ago. */
     private static Dispute dispute() {
+        return dispute(Duration.ofDays(16));
+    }
+
+    private static Dispute dispute(Duration registeredAgo) {
         String complaintId = TestEvents.newComplaintId();
-        Instant registeredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofDays(16));
+        Instant registeredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(registeredAgo);
         ComplaintRegistered registered = TestEvents.disputing(TestEvents.registered(complaintId, registeredAt),
                 TestEvents.BILLING_DISPUTE);
         log.publish(registered);
@@ -105,8 +110,8 @@ class BillingDisputeIT {
     }
 
     @Test
-    void aProofRecordedFirstRulesTheRefundOut() {
-        Dispute d = dispute();
+    void aProofRecordedBeforeTheDeadlineRulesTheRefundOut() {
+        Dispute d = dispute(Duration.ofDays(14)); // its PROOF deadline a day ahead
         String order = "/work-orders/" + d.dispatched().dispatchId();
 
         Callers.agent("network-ops").contentType(ContentType.JSON).body("{ \"summary\": \"record\" }")
@@ -121,10 +126,29 @@ class BillingDisputeIT {
         Callers.as(Callers.OPERATOR).contentType(ContentType.JSON).body("{ \"summary\": \"again\" }")
                 .post(order + "/sp-proof").then().statusCode(409);
 
+        log.publish(TestEvents.breach(d.proofClock())); // as if the SLA service raised it before it read the proof
+        Barrier.after(log, d.complaintId(), d.dispatched().dispatchId()); // applied, and the outbox drained
+        LogCensus.of(log).assertOneRecordPerEventId()
+                .assertCounts(d.complaintId(), counts("SpProofReceived", 1, "ProvisionalRefundGranted", 0));
+    }
+
+    @Test
+    void aProofRecordedAfterTheDeadlineIsRefusedBeforeTheBreachIsReadAndTheRefundIsGrantedOnce() {
+        Dispute d = dispute(); // its PROOF deadline passed a day ago; no breach raised yet (the SLA service behind)
+        String order = "/work-orders/" + d.dispatched().dispatchId();
+        Barrier.after(log, d.complaintId(), d.dispatched().dispatchId()); // the PROOF clock applied
+
+        Callers.agent("billing").contentType(ContentType.JSON).body("{ \"summary\": \"the subscription record\" }")
+                .post(order + "/sp-proof").then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.containsString("proof-refused"))
+                .body("detail", equalTo("the provider's proof came after the PROOF deadline "
+                        + d.proofClock().deadline() + "; the provisional refund is owed"));
+
         log.publish(TestEvents.breach(d.proofClock()));
-        Barrier.after(log, d.complaintId(), d.dispatched().dispatchId());
-        await().atMost(TIMEOUT).untilAsserted(() -> LogCensus.of(log).assertOneRecordPerEventId()
-                .assertCounts(d.complaintId(), counts("SpProofReceived", 1, "ProvisionalRefundGranted", 0)));
+        log.await(ProvisionalRefundGranted.class, d.complaintId(), 1, TIMEOUT);
+        Outboxes.awaitDrained(); // a barrier's marker is adopted once per order: this one's was used above
+        LogCensus.of(log).assertOneRecordPerEventId()
+                .assertCounts(d.complaintId(), counts("SpProofReceived", 0, "ProvisionalRefundGranted", 1));
     }
 
     @Test

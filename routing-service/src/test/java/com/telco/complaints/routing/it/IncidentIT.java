@@ -286,4 +286,103 @@ class IncidentIT {
                 .body("{ \"estimatedRepairAt\": \"" + Instant.now().plus(Duration.ofHours(1)) + "\", \"reason\": \"x\" }")
                 .post("/incidents/" + incidentId + "/estimate").then().statusCode(409);
     }
+
+    @Test
+    void aRetriedDeclarationAnswersTheIncidentItDeclaredAndAnUnchangedEstimateTellsNobodyAgain() {
+        String region = newRegion();
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        ComplaintRegistered before = registered(region, from.plusSeconds(1), CustomerTier.STANDARD);
+        log.publish(before);
+        log.await(Dispatched.class, before.complaintId(), 1, TIMEOUT);
+        String body = declaration(region, from);
+        String key = "declare-" + UUID.randomUUID();
+
+        String incidentId = Callers.as(Callers.OPERATOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/incidents").then().statusCode(201).extract().path("incidentId");
+        Callers.as(Callers.OPERATOR).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/incidents").then().statusCode(200)
+                .header("Location", matchesPattern(".*/incidents/" + incidentId))
+                .body("incidentId", equalTo(incidentId)).body("counts.linked", equalTo(1));
+        Callers.as(Callers.OPERATOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body.replace("Power cut at base station TZ-0412", "Another fault")).post("/incidents").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.containsString("idempotency-key-reused"));
+        List<String> declaredForRegion = Callers.as(Callers.OPERATOR).queryParam("size", 1000).get("/incidents").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.region == '" + region + "' }.incidentId");
+        assertThat(declaredForRegion).as("one incident, however often it was declared").containsExactly(incidentId);
+
+        // The estimate it has: no revision, nobody told again.
+        String estimate = incident(incidentId).getString("estimatedRepairAt");
+        Callers.agent(DEPARTMENT).contentType(ContentType.JSON)
+                .body("{ \"estimatedRepairAt\": \"" + estimate + "\", \"reason\": \"unchanged\" }")
+                .post("/incidents/" + incidentId + "/estimate").then().statusCode(200).body("revision", equalTo(1));
+        Outboxes.awaitDrained();
+        LogCensus.of(log).assertOneRecordPerEventId().assertCounts(before.complaintId(),
+                LogCensus.counts("IncidentLinked", 1, "EstimatedRepairChanged", 0));
+
+        // A window longer than routing.incidents.longest-window (P31D) is refused before anything is locked.
+        Callers.as(Callers.OPERATOR).contentType(ContentType.JSON)
+                .body(declaration(region, from.minus(Duration.ofDays(32)))).post("/incidents").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItems("match.from"));
+
+        Callers.as(Callers.OPERATOR).contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                .post("/incidents/" + incidentId + "/resolve").then().statusCode(200);
+    }
+
+    @Test
+    void ofTwoOpenIncidentsGatheringAComplaintTheFirstDeclaredLinksIt() {
+        String region = newRegion();
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        String first = declare(declaration(region, from)).getString("incidentId");
+        String second = declare(declaration(region, from.minusSeconds(30))).getString("incidentId");
+
+        List<ComplaintRegistered> complaints = IntStream.range(0, 5)
+                .mapToObj(i -> registered(region, Instant.now().truncatedTo(ChronoUnit.MILLIS), CustomerTier.STANDARD))
+                .toList();
+        log.publishAll(complaints);
+        for (ComplaintRegistered r : complaints) {
+            assertThat(log.await(IncidentLinked.class, r.complaintId(), 1, TIMEOUT).get(0).incidentId())
+                    .isEqualTo(first);
+        }
+        Outboxes.awaitDrained();
+        LogCensus census = LogCensus.of(log).assertOneRecordPerEventId();
+        complaints.forEach(r -> census.assertCounts(r.complaintId(), LogCensus.counts("IncidentLinked", 1)));
+        assertThat(incident(second).getInt("counts.linked")).isZero();
+
+        for (String incidentId : List.of(first, second)) {
+            Callers.as(Callers.OPERATOR).contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                    .post("/incidents/" + incidentId + "/resolve").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aKeyCustomersComplaintThatAlsoTipsTheSizeCarriesBothNotices() {
+        String region = newRegion();
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+        // notify-above is 20: the 21st link, a key customer's, tips both reasons; no further link comes.
+        List<ComplaintRegistered> complaints = new ArrayList<>(IntStream.range(0, 20)
+                .mapToObj(i -> registered(region, from.plusMillis(100L * i), CustomerTier.STANDARD)).toList());
+        ComplaintRegistered key = registered(region, from.plusSeconds(10), CustomerTier.KEY);
+        complaints.add(key);
+        log.publishAll(complaints);
+        for (ComplaintRegistered r : complaints) {
+            log.await(Dispatched.class, r.complaintId(), 1, TIMEOUT);
+        }
+
+        String incidentId = declare(declaration(region, from)).getString("incidentId");
+        Outboxes.awaitDrained();
+
+        LogCensus census = LogCensus.of(log).assertOneRecordPerEventId();
+        List<EscalationNotice> notices = census.events(key.complaintId(), EscalationNotice.class);
+        assertThat(notices).extracting(EscalationNotice::reason)
+                .containsExactlyInAnyOrder(NoticeReason.INCIDENT_SIZE, NoticeReason.INCIDENT_KEY_CUSTOMER);
+        assertThat(notices).allSatisfy(n -> assertThat(n.incidentId()).isEqualTo(incidentId));
+        complaints.stream().filter(r -> r != key).forEach(r -> census.assertCounts(r.complaintId(),
+                LogCensus.counts("IncidentLinked", 1, "EscalationNotice", 0)));
+        assertThat(incident(incidentId).getList("noticed", String.class))
+                .containsExactlyInAnyOrder("INCIDENT_SIZE", "INCIDENT_KEY_CUSTOMER");
+
+        Callers.as(Callers.OPERATOR).contentType(ContentType.JSON).body(ReturnIT.RETURN)
+                .post("/incidents/" + incidentId + "/resolve").then().statusCode(200);
+    }
 }

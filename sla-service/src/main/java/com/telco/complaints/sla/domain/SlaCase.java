@@ -46,9 +46,10 @@ import java.util.Optional;
  * clock, since the incident's estimated repair time governs it and routing must not urge every linked complaint, but
  * its Returned starts the SURVEY clock as usual. A BUSINESS complaint that disputes a service provider's charge
  * (registered with {@code billingDispute}) runs PROOF from registration to the provider's proof (SpProofReceived), or
- * the provisional refund its breach earns (ProvisionalRefundGranted): closing the case does not stop it, the refund
- * is owed all the same. The service's own SlaClockStarted, SlaWarningRaised and SlaBreached on the log are part
- * of the state: an announced deadline is adopted as a fact, and a raised warning is never raised again.
+ * the provisional refund its breach earns (ProvisionalRefundGranted): closing the case does not stop it (the charge is
+ * not settled by closing), so a proof recorded after closing stops it as well. The service's own SlaClockStarted,
+ * SlaWarningRaised and SlaBreached on the log are part of the state: an announced deadline is adopted as a fact, and a
+ * raised warning is never raised again.
  */
 public final class SlaCase {
 
@@ -182,13 +183,10 @@ public final class SlaCase {
                 clocks.stream().filter(clock -> endsWithTheCase(clock.clock())).forEach(clock -> clock.stop(c.occurredAt()));
                 return Outcome.NOTHING;
             }
-            case SP_PROOF_RECEIVED: {
-                // As the contracts' fold: a proof counts on an open case only (a closed one keeps its refund owed).
-                if (closedAt != null) {
-                    return Outcome.rejected(RejectionReason.CASE_CLOSED, complaintId + " is closed; proof not applied");
-                }
+            case SP_PROOF_RECEIVED:
+                // As the contracts' fold: the proof counts closed case or not (closing does not settle the charge);
+                // routing's door refused any that came at or after the PROOF deadline.
                 return endDispute(event.occurredAt());
-            }
             case PROVISIONAL_REFUND_GRANTED:
                 // Refunded: the dispute is over and PROOF has nothing more to watch.
                 return endDispute(event.occurredAt());

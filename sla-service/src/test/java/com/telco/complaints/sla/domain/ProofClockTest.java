@@ -117,10 +117,22 @@ class ProofClockTest {
         assertThat(sla.settled()).as("a closed case with its PROOF clock running still has something to watch").isFalse();
         assertThat(proof().warningDue(shanghai("2026-10-10T10:00"), Duration.ZERO)).isTrue();
         assertThat(proof().breachDue(shanghai("2026-10-13T10:00"), Duration.ZERO)).isTrue();
-        // As the contracts' fold has it: a proof counts on an open case only; the refund is owed.
-        assertThat(apply(TestEvents.spProofReceived(C, shanghai("2026-10-02T10:00"))).rejection().reason())
-                .isEqualTo(RejectionReason.CASE_CLOSED);
-        assertThat(proof().stoppedAt()).isNull();
+    }
+
+    @Test
+    void aProofRecordedAfterClosingStopsTheProofClockAsUsual() {
+        apply(disputing(C, shanghai("2026-09-28T10:00")));
+        apply(TestEvents.dispatched(C, shanghai("2026-09-28T10:05"), "billing"));
+        apply(TestEvents.returned(C, 1, shanghai("2026-09-29T10:00"), false));
+        apply(TestEvents.surveyPassed(C, 1, shanghai("2026-09-29T15:00")));
+        apply(TestEvents.closed(C, 1, shanghai("2026-09-29T15:00"), CloseOutcome.SATISFIED));
+        proof().markAnnounced();
+
+        // As the contracts' fold has it: closing does not settle the charge, so the proof counts.
+        assertThat(apply(TestEvents.spProofReceived(C, shanghai("2026-10-02T10:00"))).rejection()).isNull();
+        assertThat(proof().stoppedAt()).isEqualTo(shanghai("2026-10-02T10:00"));
+        assertThat(proof().breachDue(shanghai("2026-10-13T10:00"), Duration.ZERO)).isFalse();
+        assertThat(sla.settled()).isTrue();
     }
 
     @Test
