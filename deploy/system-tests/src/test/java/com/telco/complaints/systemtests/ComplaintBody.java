@@ -17,6 +17,7 @@ final class ComplaintBody {
     private final String phone = "138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     private String externalRef;
     private Map<String, Object> resolvedAtFirstContact;
+    private Map<String, Object> billingDispute;
 
     private ComplaintBody(String category, String region) {
         this.category = category;
@@ -30,6 +31,11 @@ final class ComplaintBody {
     /** A service complaint: outside TZ-HL no shipped dispatch rule fits it, and it waits for triage. */
     static ComplaintBody service(String region) {
         return new ComplaintBody("SERVICE", region);
+    }
+
+    /** A business complaint: billing takes it. */
+    static ComplaintBody business(String region) {
+        return new ComplaintBody("BUSINESS", region);
     }
 
     /** A region code no other test uses, so that {@code /cases?region=} shows only this test's cases. */
@@ -65,6 +71,13 @@ final class ComplaintBody {
         return this;
     }
 
+    /** Disputes a charge collected for a service provider (seed 004): the PROOF clock runs. */
+    ComplaintBody billingDispute(String spCode, String serviceName, long disputedAmountFen, String billingPeriod) {
+        this.billingDispute = Map.of("spCode", spCode, "serviceName", serviceName,
+                "disputedAmountFen", disputedAmountFen, "billingPeriod", billingPeriod);
+        return this;
+    }
+
     Map<String, Object> json() {
         Map<String, Object> customer = new LinkedHashMap<>();
         customer.put("name", "Wang Li");
@@ -82,6 +95,9 @@ final class ComplaintBody {
         body.put("demand", "Fix coverage");
         if (resolvedAtFirstContact != null) {
             body.put("resolvedAtFirstContact", resolvedAtFirstContact);
+        }
+        if (billingDispute != null) {
+            body.put("billingDispute", billingDispute);
         }
         if (externalRef != null) {
             body.put("externalRef", Map.of("system", "crm", "id", externalRef));

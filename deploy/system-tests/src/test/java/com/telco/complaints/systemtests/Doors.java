@@ -252,6 +252,47 @@ final class Doors {
                 .post("/work-orders/{dispatchId}/transfer", dispatchId);
     }
 
+    // ---- routing: outage incidents and billing disputes ----
+
+    /** POST /incidents as operations, expecting 201; the incident. */
+    Map<String, Object> declareIncident(Map<String, Object> declaration) {
+        return routing().contentType(ContentType.JSON).body(declaration).post("/incidents")
+                .then().statusCode(201).extract().jsonPath().getMap("");
+    }
+
+    /** GET /incidents/{incidentId} as operations, expecting 200. */
+    JsonPath incident(String incidentId) {
+        return routing().get("/incidents/{incidentId}", incidentId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** POST /incidents/{incidentId}/estimate as operations: a new estimated repair time. */
+    Response reschedule(String incidentId, String estimatedRepairAt, String reason) {
+        return routing().contentType(ContentType.JSON)
+                .body(Map.of("estimatedRepairAt", estimatedRepairAt, "reason", reason))
+                .post("/incidents/{incidentId}/estimate", incidentId);
+    }
+
+    /** POST /incidents/{incidentId}/resolve as an agent of {@code department}, a complete result. */
+    Response resolveIncident(String incidentId, String department) {
+        Map<String, Object> result = result(true);
+        result.put("operatorAtFault", true);
+        result.put("faultOf", "DEPARTMENT");
+        return routingAgent(department).contentType(ContentType.JSON).body(result)
+                .post("/incidents/{incidentId}/resolve", incidentId);
+    }
+
+    /** POST /work-orders/{dispatchId}/sp-proof as an agent of {@code department}: the provider proved the charge. */
+    Response recordSpProof(String department, String dispatchId, String summary) {
+        return routingAgent(department).contentType(ContentType.JSON).body(Map.of("summary", summary))
+                .post("/work-orders/{dispatchId}/sp-proof", dispatchId);
+    }
+
+    /** GET /complaints/{complaintId}/contacts as the customer desk: the contact log. */
+    List<Map<String, Object>> contacts(String complaintId) {
+        return survey().get("/complaints/{complaintId}/contacts", complaintId).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+    }
+
     // ---- survey: survey agents ----
 
     /** GET /work-orders/triage as operations: every complaint waiting for an operator to dispatch it. */
@@ -403,6 +444,13 @@ final class Doors {
         List<Map<String, Object>> groups = analytics().queryParam("groupBy", groupBy).get("/kpis")
                 .then().statusCode(200).extract().jsonPath().getList("groups");
         return groups.stream().filter(g -> group.equals(g.get("group"))).findFirst();
+    }
+
+    /** GET /kpis/sp: the figures of one service provider, when it has any. */
+    Optional<Map<String, Object>> spKpis(String spCode) {
+        List<Map<String, Object>> providers = analytics().get("/kpis/sp").then().statusCode(200)
+                .extract().jsonPath().getList("providers");
+        return providers.stream().filter(p -> spCode.equals(p.get("spCode"))).findFirst();
     }
 
     /** GET /kpis?from=…&to=…: the figures of every complaint registered in [from, to) (the report's total). */

@@ -54,6 +54,11 @@ final class SystemUnderTest implements AutoCloseable {
      */
     static final Duration KEY_URGENT_RETURN_LIMIT = Duration.ofSeconds(60);
     /**
+     * PROOF limit of a billing dispute (15 days in production): the dispute scenario records one provider's proof
+     * through billing's door well before it and waits for the other dispute's refund at its deadline.
+     */
+    static final Duration PROOF_LIMIT = Duration.ofSeconds(30);
+    /**
      * RETURN limit of a normal complaint of a key customer: longer than the urgent one, so that a normal key
      * complaint dispatched first is due after an urgent one dispatched just after it (the escalation scenario's
      * queue sorted by deadline), and is returned long before its own warning.
@@ -169,6 +174,7 @@ final class SystemUnderTest implements AutoCloseable {
                 "sla.policies.survey-default.kind", "CALENDAR",
                 "sla.policies.survey-default.limit", SURVEY_LIMIT.toString(),
                 "sla.watch.grace", WATCH_GRACE.toString()));
+        limits.put("sla.policies.proof-default.limit", PROOF_LIMIT.toString());
         for (String clock : new String[] {"contact", "answer", "progress"}) {
             String prefix = "sla.policies." + clock + "-customer-desk.";
             limits.put(prefix + "clock", clock.toUpperCase(Locale.ROOT));
