@@ -17,7 +17,7 @@ import com.telco.complaints.routing.Resolving;
 import com.telco.complaints.routing.config.RoutingConfig;
 import com.telco.complaints.routing.domain.DispatchRules;
 import com.telco.complaints.routing.domain.Incident;
-import com.telco.complaints.routing.domain.ReturnValidation;
+import com.telco.complaints.routing.domain.ReturnRequest;
 import com.telco.complaints.routing.store.IncidentStore;
 import com.telco.complaints.routing.store.IncidentStore.Counts;
 import com.telco.complaints.routing.store.WorkOrderStore;
@@ -188,17 +188,9 @@ public class IncidentResource {
                     + "· 503 with Retry-After when the database stays busy (nothing changed).")
     public Response resolve(@PathParam("incidentId") String incidentId,
                             @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
-        ReturnBody parsed = new ReturnBody(JsonBody.object(body));
-        List<FieldError> errors = new ArrayList<>(parsed.typeErrors());
-        if (errors.isEmpty()) {
-            errors.addAll(ReturnValidation.errors(parsed.request));
-        }
-        if (!errors.isEmpty()) {
-            throw new RequestProblems.Invalid(errors);
-        }
-        caller.mustBe("returnedBy", parsed.request.returnedBy());
+        ReturnRequest request = ReturnBody.read(body, caller);
         known(incidentId);
-        resolving.resolve(incidentId, parsed.request.by(caller.subject()), byDepartment(), Causation.of(idempotencyKey));
+        resolving.resolve(incidentId, request, byDepartment(), Causation.of(idempotencyKey));
         return Response.ok(detail(incidentId)).build();
     }
 

@@ -15,7 +15,7 @@ import com.telco.complaints.routing.Proving;
 import com.telco.complaints.routing.Returning;
 import com.telco.complaints.routing.Transferring;
 import com.telco.complaints.routing.domain.DispatchRules;
-import com.telco.complaints.routing.domain.ReturnValidation;
+import com.telco.complaints.routing.domain.ReturnRequest;
 import com.telco.complaints.routing.store.IncidentStore;
 import com.telco.complaints.routing.store.IncidentStore.IncidentOrder;
 import com.telco.complaints.routing.store.WorkOrderStore;
@@ -148,17 +148,9 @@ public class WorkOrderResource {
                     + "listed (a returnedBy naming someone else is a 400 of its own)")
     public Response returnWorkOrder(@PathParam("dispatchId") String dispatchId,
                                     @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
-        ReturnBody parsed = new ReturnBody(JsonBody.object(body));
-        List<FieldError> errors = new ArrayList<>(parsed.typeErrors());
-        if (errors.isEmpty()) {
-            errors.addAll(ReturnValidation.errors(parsed.request));
-        }
-        if (!errors.isEmpty()) {
-            throw new RequestProblems.Invalid(errors);
-        }
-        caller.mustBe("returnedBy", parsed.request.returnedBy());
+        ReturnRequest request = ReturnBody.read(body, caller);
         String causation = Causation.of(idempotencyKey);
-        Returned returned = returning.returnWorkOrder(dispatchId, parsed.request.by(caller.subject()),
+        Returned returned = returning.returnWorkOrder(dispatchId, request,
                 caller.agentDepartment(), causation);
         return workOrders.find(returned.dispatchId()).map(row -> Response.ok(WorkOrderView.of(row, customerMasked()))
                 .build()).orElseThrow();

@@ -2,6 +2,8 @@ package com.telco.complaints.survey.store;
 
 import com.telco.complaints.contracts.event.ComplaintEvent;
 import com.telco.complaints.contracts.event.ComplaintRegistered;
+import com.telco.complaints.contracts.event.ContactChannel;
+import com.telco.complaints.contracts.event.ContactKind;
 import com.telco.complaints.contracts.event.CustomerContacted;
 import com.telco.complaints.contracts.event.CustomerUnreachable;
 import com.telco.complaints.contracts.event.Returned;
@@ -74,7 +76,10 @@ public final class CaseChanges {
                 break;
             case CUSTOMER_CONTACTED:
                 CustomerContacted contact = (CustomerContacted) event;
-                if (IncidentNotices.ACTOR.equals(contact.actor()) && contact.causationId() != null) {
+                // The desk's own written notice, as IncidentNotices makes it: a person at the door cannot pass for it.
+                if (IncidentNotices.ACTOR.equals(contact.actor()) && contact.causationId() != null
+                        && contact.kind() == ContactKind.PROGRESS && contact.channel() == ContactChannel.SMS
+                        && !contact.reachedCustomer()) {
                     noticesSent.put(contact.causationId(), contact.contactId());
                 }
                 break;
