@@ -1,4 +1,4 @@
-import {message} from './i18n.js';
+import {countdown, message} from './i18n.js';
 
 // Building the page from data without ever parsing data as HTML: every text goes in as a text node.
 
@@ -95,4 +95,12 @@ export function table(attrs, headers, rows) {
     h('table', attrs,
       h('thead', {}, h('tr', {}, headers.map(text => h('th', {scope: 'col'}, text)))),
       h('tbody', {}, rows)));
+}
+
+/**
+ * A live countdown to {@code instant}: drawn at once (a blank one would flash until the shell's next tick), then kept
+ * by that tick every second through its data-until.
+ */
+export function countdownTo(className, instant) {
+  return h('span', {class: className, dataset: {until: instant}}, countdown(new Date(instant).getTime() - Date.now()));
 }

@@ -3,7 +3,7 @@
 // the case as it stood at a chosen instant.
 
 import {call} from '../api.js';
-import {fill, h, inlineField, table} from '../dom.js';
+import {countdownTo, fill, h, inlineField, table} from '../dom.js';
 import {category, code, dateTime, t, zonedInstant} from '../i18n.js';
 import {clearError, showError} from '../app.js';
 import {facts, fourParts} from '../parts.js';
@@ -114,7 +114,7 @@ function clockState(d) {
   if (d.stoppedAt) return h('span', {class: 'flag good'}, t('clock.stopped'), ' ', dateTime(d.stoppedAt));
   if (d.breachedAt) return h('span', {class: 'flag bad'}, t('clock.breached'));
   if (d.warnedAt) return h('span', {class: 'flag warn'}, t('clock.warned'));
-  return h('span', {class: 'countdown-deadline', dataset: {until: d.deadline}});
+  return countdownTo('countdown-deadline', d.deadline);
 }
 
 function timeline(trail) {

@@ -3,7 +3,7 @@
 
 import {call} from '../api.js';
 import {pager} from '../pager.js';
-import {fill, h, inlineField, option, table} from '../dom.js';
+import {countdownTo, fill, h, inlineField, option, table} from '../dom.js';
 import {CATEGORIES} from '../parts.js';
 import {category, code, dateTime, t} from '../i18n.js';
 
@@ -84,8 +84,8 @@ function row(w) {
     code('urg', 'URGENT')) : null),
   h('td', {}, brief.region || '—'),
   h('td', {}, dateTime(w.dispatchedAt)),
-  h('td', {}, open && w.warnAt && !w.warned ? h('span', {class: 'countdown-warn', dataset: {until: w.warnAt}}) : '—'),
-  h('td', {}, open && w.returnDeadline ? h('span', {class: 'countdown-deadline', dataset: {until: w.returnDeadline}})
+  h('td', {}, open && w.warnAt && !w.warned ? countdownTo('countdown-warn', w.warnAt) : '—'),
+  h('td', {}, open && w.returnDeadline ? countdownTo('countdown-deadline', w.returnDeadline)
     : w.returnedAt ? dateTime(w.returnedAt) : '—'),
   h('td', {class: 'flags'},
     w.warned ? h('span', {class: 'flag warn flag-warned'}, t('queue.warned')) : null,

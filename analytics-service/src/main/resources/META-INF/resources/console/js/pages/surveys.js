@@ -2,7 +2,7 @@
 
 import {call, idempotencyKey} from '../api.js';
 import {pager} from '../pager.js';
-import {field, fill, h, option, table} from '../dom.js';
+import {countdownTo, field, fill, h, option, table} from '../dom.js';
 import {category, code, dateTime, t} from '../i18n.js';
 import {facts, fourParts, submit, text} from '../parts.js';
 
@@ -31,7 +31,7 @@ export async function render(page, params, {person}) {
         h('td', {}, s.department),
         h('td', {}, dateTime(s.returnedAt)),
         h('td', {}, code('res', s.resolution)),
-        h('td', {}, s.surveyDeadline ? h('span', {class: 'countdown-deadline', dataset: {until: s.surveyDeadline}})
+        h('td', {}, s.surveyDeadline ? countdownTo('countdown-deadline', s.surveyDeadline)
           : '—'),
         h('td', {}, String(s.unreachableCount || 0)),
         h('td', {class: 'actions'},

@@ -2,7 +2,7 @@
 // history; the return form (回单) for the agents of its department, the transfer form (转派) for them and operators.
 
 import {call, idempotencyKey} from '../api.js';
-import {field, fill, h, option} from '../dom.js';
+import {countdownTo, field, fill, h, option} from '../dom.js';
 import {category, code, dateTime, t} from '../i18n.js';
 import {FOUR_PARTS, facts, fourParts, submit, text} from '../parts.js';
 
@@ -46,10 +46,8 @@ function draw(page, w, person, departments) {
         facts({}, [
           [t('queue.department'), w.department], [t('queue.attempt', w.attempt), code('wo', w.status)],
           [t('wo.dispatchedAt'), dateTime(w.dispatchedAt)],
-          [t('wo.warnAt'), w.warnAt ? [dateTime(w.warnAt), ' ', open ? h('span', {class: 'countdown-warn',
-            dataset: {until: w.warnAt}}) : null] : null],
-          [t('wo.deadline'), w.returnDeadline ? [dateTime(w.returnDeadline), ' ', open ? h('span', {
-            class: 'countdown-deadline', dataset: {until: w.returnDeadline}}) : null] : null],
+          [t('wo.warnAt'), w.warnAt ? [dateTime(w.warnAt), ' ', open ? countdownTo('countdown-warn', w.warnAt) : null] : null],
+          [t('wo.deadline'), w.returnDeadline ? [dateTime(w.returnDeadline), ' ', open ? countdownTo('countdown-deadline', w.returnDeadline) : null] : null],
           [t('queue.flags'), [w.warned ? h('span', {class: 'flag warn flag-warned'}, t('queue.warned')) : null,
             w.breached ? h('span', {class: 'flag bad flag-breached'}, t('queue.breached')) : null]],
           [t('wo.returnedAt'), w.returnedAt ? dateTime(w.returnedAt) + ' · ' + (w.returnedBy || '') : null]])),
