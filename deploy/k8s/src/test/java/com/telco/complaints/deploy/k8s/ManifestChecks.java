@@ -273,6 +273,7 @@ final class ManifestChecks {
 
     private void references() {
         Map<String, Set<String>> secrets = secretKeys();
+        objectStores(secrets);
         Map<String, Set<String>> configMaps = new HashMap<>();
         m.all(ConfigMap.class).forEach(c -> configMaps.put(name(c), keys(c.getData())));
         for (Deployment d : m.all(Deployment.class)) {
@@ -310,6 +311,24 @@ final class ManifestChecks {
                     volume(d, "ConfigMap", configMaps, v.getConfigMap().getName(), v.getConfigMap().getItems(), v.getName());
                 }
             }
+        }
+    }
+
+    /** The credentials of a backup object store (overlays/production-backup). */
+    private void objectStores(Map<String, Set<String>> secrets) {
+        for (GenericKubernetesResource store : m.generic("ObjectStore")) {
+            Object credentials = store.get("spec", "configuration", "s3Credentials");
+            if (!(credentials instanceof Map<?, ?> refs)) {
+                continue;
+            }
+            refs.forEach((field, ref) -> {
+                Map<String, Object> r = Kustomize.map(ref);
+                Set<String> keys = secrets.get(String.valueOf(r.get("name")));
+                if (keys == null || !keys.contains(String.valueOf(r.get("key")))) {
+                    fail("ObjectStore %s: %s reads key %s of Secret %s, which does not exist", name(store), field,
+                            r.get("key"), r.get("name"));
+                }
+            });
         }
     }
 
@@ -600,6 +619,9 @@ final class ManifestChecks {
         m.find(Deployment.class, SINGLE_INSTANCE).filter(d -> !Objects.equals(d.getSpec().getReplicas(), 1))
                 .ifPresent(d -> fail("Deployment %s must run exactly one instance, not %s", SINGLE_INSTANCE,
                         d.getSpec().getReplicas()));
+        m.find(Deployment.class, SINGLE_INSTANCE).filter(d -> d.getSpec().getStrategy() == null || !"Recreate".equals(d.getSpec().getStrategy().getType()))
+                .ifPresent(d -> fail("Deployment %s must be replaced by stopping the old instance first (strategy "
+                        + "Recreate): a rolling update runs two for a while", SINGLE_INSTANCE));
     }
 
     // ---- helpers ----

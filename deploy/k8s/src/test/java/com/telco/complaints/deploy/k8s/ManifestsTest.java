@@ -95,6 +95,8 @@ class ManifestsTest {
             "single-replica-topic | Kafka complaints runs 3 brokers and 3 controllers with topics of fewer than 3 replicas, but is not marked",
             "short-grace         | Deployment survey-service: terminationGracePeriodSeconds 30 is not longer than",
             "analytics-scaled    | HorizontalPodAutoscaler analytics-service scales analytics-service, which must run as one instance",
+            "analytics-rolling   | Deployment analytics-service must be replaced by stopping the old instance first",
+            "backup-without-credentials | ObjectStore complaints-backups: secretAccessKey reads key SECRET_ACCESS_KEY of Secret complaints-backups-s3, which does not exist",
             "wrong-role-secret   | role complaints_sla: its passwordSecret complaints-sla-db must be a basic-auth Secret with username complaints_sla",
     })
     void aBrokenManifestIsRefused(String dir, String finding) {
