@@ -90,7 +90,8 @@ class KafkaTopicsAndUsersIT {
                         : t.getMetadata().getName(), t -> t));
         assertThat(manifests.keySet()).containsExactlyInAnyOrderElementsOf(TOPICS.all());
 
-        Map<String, TopicDescription> described = admin.describeTopics(TOPICS.all()).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> described = admin.describeTopics(TOPICS.all()).allTopicNames()
+                .get(30, TimeUnit.SECONDS);
         Map<ConfigResource, Config> configs = admin.describeConfigs(TOPICS.all().stream()
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList()).all().get(30, TimeUnit.SECONDS);
         for (String topic : TOPICS.all()) {
@@ -119,10 +120,12 @@ class KafkaTopicsAndUsersIT {
             Set<String> rights = new TreeSet<>();
             if (user.getSpec().getAuthorization() instanceof KafkaUserAuthorizationSimple simple) {
                 for (AclRule rule : simple.getAcls()) {
-                    rule.getOperations().forEach(op -> rights.add(right(type(rule.getResource()), name(rule.getResource()),
-                            pattern(rule.getResource()), op.toValue().toUpperCase(Locale.ROOT),
-                            rule.getHost() == null ? "*" : rule.getHost(), rule.getType() == null ? "ALLOW"
-                                    : rule.getType().toValue().toUpperCase(Locale.ROOT))));
+                    String host = rule.getHost() == null ? "*" : rule.getHost();
+                    String permission = rule.getType() == null ? "ALLOW"
+                            : rule.getType().toValue().toUpperCase(Locale.ROOT);
+                    AclRuleResource resource = rule.getResource();
+                    rule.getOperations().forEach(op -> rights.add(right(type(resource), name(resource),
+                            pattern(resource), op.toValue().toUpperCase(Locale.ROOT), host, permission)));
                 }
             }
             if (!rights.isEmpty()) {
@@ -140,7 +143,8 @@ class KafkaTopicsAndUsersIT {
         assertThat(authorization.getSuperUsers()).containsExactlyInAnyOrderElementsOf(superUsers);
     }
 
-    private static String right(String type, String name, String pattern, String operation, String host, String permission) {
+    private static String right(String type, String name, String pattern, String operation, String host,
+                                String permission) {
         return String.join(" ", permission, operation, type, pattern, name, "host", host);
     }
 

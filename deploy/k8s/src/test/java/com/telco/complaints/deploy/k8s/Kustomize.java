@@ -100,7 +100,8 @@ final class Kustomize {
     private static void patch(List<Map<String, Object>> resources, Path dir, Map<String, Object> entry, Path file) {
         Object body;
         try {
-            body = entry.containsKey("path") ? YAML.readValue(dir.resolve((String) entry.get("path")).toFile(), Object.class)
+            body = entry.containsKey("path")
+                    ? YAML.readValue(dir.resolve((String) entry.get("path")).toFile(), Object.class)
                     : YAML.readValue((String) entry.get("patch"), Object.class);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read patch " + entry + ": " + e.getMessage(), e);

@@ -121,7 +121,8 @@ record Manifests(String name, List<HasMetadata> resources) {
         for (Method getter : node.getClass().getMethods()) {
             String name = getter.getName();
             if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || getter.getDeclaringClass() == Object.class || !(name.startsWith("get") || name.startsWith("is"))) {
+                    || getter.getDeclaringClass() == Object.class
+                    || !(name.startsWith("get") || name.startsWith("is"))) {
                 continue;
             }
             Object value;

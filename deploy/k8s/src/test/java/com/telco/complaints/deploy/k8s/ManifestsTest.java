@@ -48,7 +48,8 @@ class ManifestsTest {
         assertThat(production.all(KafkaNodePool.class)).extracting(p -> p.getSpec().getReplicas()).containsOnly(3);
         KafkaTopic events = production.find(KafkaTopic.class, ManifestChecks.EVENTS_TOPIC).orElseThrow();
         assertThat(events.getSpec().getReplicas()).isEqualTo(3);
-        assertThat(events.getSpec().getConfig()).containsEntry("min.insync.replicas", 2).containsEntry("retention.ms", -1);
+        assertThat(events.getSpec().getConfig()).containsEntry("min.insync.replicas", 2)
+                .containsEntry("retention.ms", -1);
         GenericKubernetesResource db = production.generic("Cluster").get(0);
         assertThat((Object) db.get("spec", "instances")).isEqualTo(3);
         assertThat(production.all(HorizontalPodAutoscaler.class))
@@ -66,16 +67,19 @@ class ManifestsTest {
                 .containsKey(ManifestChecks.NOT_FOR_PRODUCTION);
         assertThat(small.all(KafkaTopic.class)).extracting(t -> t.getSpec().getReplicas()).containsOnly(1);
         // The partition count cannot be lowered later, so small keeps production's.
-        assertThat(small.find(KafkaTopic.class, ManifestChecks.EVENTS_TOPIC).orElseThrow().getSpec().getPartitions())
-                .isEqualTo(build("overlays/production").find(KafkaTopic.class, ManifestChecks.EVENTS_TOPIC).orElseThrow()
-                        .getSpec().getPartitions());
+        assertThat(partitions(small)).isEqualTo(partitions(build("overlays/production")));
+    }
+
+    private static int partitions(Manifests manifests) {
+        return manifests.find(KafkaTopic.class, ManifestChecks.EVENTS_TOPIC).orElseThrow().getSpec().getPartitions();
     }
 
     @Test
     void backupsAreAnOptionOfProduction() {
         Manifests backup = build("overlays/production-backup");
         GenericKubernetesResource db = backup.generic("Cluster").get(0);
-        assertThat((Object) db.get("spec", "plugins", 0, "parameters", "barmanObjectName")).isEqualTo("complaints-backups");
+        assertThat((Object) db.get("spec", "plugins", 0, "parameters", "barmanObjectName"))
+                .isEqualTo("complaints-backups");
         assertThat(backup.generic("ObjectStore")).hasSize(1);
         assertThat(backup.generic("ScheduledBackup")).hasSize(1);
         assertThat(build("overlays/production").generic("Cluster").get(0).getAdditionalProperties().get("spec"))
@@ -85,19 +89,19 @@ class ManifestsTest {
     /** Each directory under broken/ is the base with one defect; the checks must name it. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "missing-secret-key  | reads key sasl.jaas-config of Secret routing-service, which has only [password, sasl.jaas.config]",
+            "missing-secret-key  | reads key sasl.jaas-config of Secret routing-service, which has only [password, sasl",
             "wrong-probe-path    | Deployment sla-service: the readiness probe asks /health/ready, not /q/health/ready",
             "wrong-target-port   | Service survey-service port http targets 8081, which is not the port 8080",
-            "too-many-replicas   | HorizontalPodAutoscaler intake-service may run 13 instances, more than the 12 partitions",
-            "unknown-env         | Deployment intake-service sets QUARKUS_DATASOURCE_JDBC_URI, which sets no configuration key",
-            "small-heap          | Deployment routing-service: a memory limit of 256Mi leaves 128 MiB beside a 128 MiB heap",
+            "too-many-replicas   | HorizontalPodAutoscaler intake-service may run 13 instances, more than the 12 parti",
+            "unknown-env         | Deployment intake-service sets QUARKUS_DATASOURCE_JDBC_URI, which sets no configuration",
+            "small-heap          | Deployment routing-service: a memory limit of 256Mi leaves 128 MiB beside a 128 MiB",
             "open-egress         | NetworkPolicy complaint-suite-services lets intake-service reach",
-            "single-replica-topic | Kafka complaints runs 3 brokers and 3 controllers with topics of fewer than 3 replicas, but is not marked",
+            "single-replica-topic | Kafka complaints runs 3 brokers and 3 controllers with topics of fewer than 3 replicas",
             "short-grace         | Deployment survey-service: terminationGracePeriodSeconds 30 is not longer than",
-            "analytics-scaled    | HorizontalPodAutoscaler analytics-service scales analytics-service, which must run as one instance",
+            "analytics-scaled    | HorizontalPodAutoscaler analytics-service scales analytics-service, which must run as one",
             "analytics-rolling   | Deployment analytics-service must be replaced by stopping the old instance first",
-            "backup-without-credentials | ObjectStore complaints-backups: secretAccessKey reads key SECRET_ACCESS_KEY of Secret complaints-backups-s3, which does not exist",
-            "wrong-role-secret   | role complaints_sla: its passwordSecret complaints-sla-db must be a basic-auth Secret with username complaints_sla",
+            "backup-without-credentials | ObjectStore complaints-backups: secretAccessKey reads key SECRET_ACCESS_KEY of Secret",
+            "wrong-role-secret   | its passwordSecret complaints-sla-db must be a basic-auth Secret with username complaints_sla",
     })
     void aBrokenManifestIsRefused(String dir, String finding) {
         Manifests broken = Manifests.build(K8S.resolve("src/test/resources/broken").resolve(dir));
@@ -118,8 +122,8 @@ class ManifestsTest {
 
     @Test
     void theHeapFollowsTheLimit() {
-        assertThat(ManifestChecks.heap("-XX:MaxRAMPercentage=50 -XX:+UseSerialGC", 512L << 20)).isEqualTo(256L << 20);
-        assertThat(ManifestChecks.heap("-XX:MaxRAMPercentage=50 -Xmx192m", 512L << 20)).isEqualTo(192L << 20);
-        assertThat(ManifestChecks.heap("-XX:+UseSerialGC", 512L << 20)).isNull();
+        assertThat(ServiceChecks.heap("-XX:MaxRAMPercentage=50 -XX:+UseSerialGC", 512L << 20)).isEqualTo(256L << 20);
+        assertThat(ServiceChecks.heap("-XX:MaxRAMPercentage=50 -Xmx192m", 512L << 20)).isEqualTo(192L << 20);
+        assertThat(ServiceChecks.heap("-XX:+UseSerialGC", 512L << 20)).isNull();
     }
 }
