@@ -294,5 +294,4 @@ final class ClusterChecks extends ManifestChecks {
         }
         return numbers;
     }
-
 }

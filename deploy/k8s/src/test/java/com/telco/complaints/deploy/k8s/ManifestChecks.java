@@ -28,7 +28,6 @@ import java.util.TreeSet;
  */
 abstract class ManifestChecks {
 
-
     static final List<String> SERVICES = List.of("intake-service", "routing-service", "sla-service", "survey-service",
             "analytics-service");
     /** The service that must run as one instance: each analytics instance would publish the audit checkpoints. */

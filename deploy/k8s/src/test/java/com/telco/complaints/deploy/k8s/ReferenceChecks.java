@@ -107,5 +107,4 @@ final class ReferenceChecks extends ManifestChecks {
                     new TreeSet<>(known.get(name)));
         }
     }
-
 }

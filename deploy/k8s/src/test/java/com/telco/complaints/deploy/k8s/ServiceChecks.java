@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -175,6 +176,7 @@ final class ServiceChecks extends ManifestChecks {
         }
     }
 
+    /** The heap that JVM options give under a memory limit of {@code limit} bytes; null if they leave it to the JVM. */
     static Long heap(String options, long limit) {
         Matcher xmx = Pattern.compile("-Xmx(\\d+)([kKmMgG]?)").matcher(options);
         Long heap = null;
@@ -204,11 +206,10 @@ final class ServiceChecks extends ManifestChecks {
         var stop = c.getLifecycle() == null ? null : c.getLifecycle().getPreStop();
         long preStop = stop != null && stop.getSleep() != null ? stop.getSleep().getSeconds() : 0;
         long requests = env.containsKey("QUARKUS_SHUTDOWN_TIMEOUT")
-                ? java.time.Duration.parse(env.get("QUARKUS_SHUTDOWN_TIMEOUT")).toSeconds() : 0;
+                ? Duration.parse(env.get("QUARKUS_SHUTDOWN_TIMEOUT")).toSeconds() : 0;
         if (grace <= preStop + requests + RELAY_DRAIN_SECONDS) {
             fail("Deployment %s: terminationGracePeriodSeconds %d is not longer than the preStop pause (%d s), the "
-                    + "wait "
-                    + "for requests (%d s) and the outbox relay's drain (%d s)", name, grace, preStop, requests,
+                    + "wait for requests (%d s) and the outbox relay's drain (%d s)", name, grace, preStop, requests,
                     RELAY_DRAIN_SECONDS);
         }
     }
@@ -232,8 +233,7 @@ final class ServiceChecks extends ManifestChecks {
             }
             m.find(Deployment.class, target.getName()).filter(d -> d.getSpec().getReplicas() != null)
                     .ifPresent(d -> fail("Deployment %s sets replicas although %s scales it: every apply would "
-                            + "reset them",
-                            name(d), name(hpa)));
+                            + "reset them", name(d), name(hpa)));
         }
         m.find(Deployment.class, SINGLE_INSTANCE).filter(d -> !Objects.equals(d.getSpec().getReplicas(), 1))
                 .ifPresent(d -> fail("Deployment %s must run exactly one instance, not %s", SINGLE_INSTANCE,
@@ -244,5 +244,4 @@ final class ServiceChecks extends ManifestChecks {
                 .ifPresent(d -> fail("Deployment %s must be replaced by stopping the old instance first (strategy "
                         + "Recreate): a rolling update runs two for a while", SINGLE_INSTANCE));
     }
-
 }
