@@ -1,5 +1,6 @@
 package com.telco.complaints.observability;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -27,7 +28,7 @@ public final class PromQl {
     /** A number or a duration (1e3, 0x1f, 0.5, 5m, 1h30m) is taken whole, so that its letters are no name. */
     private static final Pattern TOKEN = Pattern.compile("(\\d[\\w.]*|\\.\\d[\\w.]*)|([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?");
     private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
-            "offset", "bool", "and", "or", "unless", "inf", "nan", "start", "end");
+            "offset", "bool", "and", "or", "unless", "inf", "nan");
 
     private PromQl() {}
 
@@ -44,7 +45,7 @@ public final class PromQl {
         while (token.find()) {
             String word = token.group(2);
             boolean called = token.group(3) != null;
-            if (word != null && !called && !KEYWORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+            if (word != null && !called && !KEYWORDS.contains(word.toLowerCase(Locale.ROOT))) {
                 names.add(word);
             }
         }
