@@ -3,6 +3,7 @@ package com.telco.complaints.eventing.health;
 import com.telco.complaints.eventing.log.CatchUp;
 import com.telco.complaints.eventing.log.LogApplier;
 import com.telco.complaints.eventing.log.LogConsumer;
+import com.telco.complaints.eventing.log.ParkReason;
 import com.telco.complaints.eventing.outbox.Outbox;
 import com.telco.complaints.eventing.parking.Parking;
 import io.micrometer.core.instrument.Gauge;
@@ -44,6 +45,13 @@ public class LogHealth implements HealthCheck {
                 .description("Records parked now, waiting for a re-drive").register(meters);
         Gauge.builder("outbox.pending", this, h -> h.safely(h.outbox::pending)).register(meters);
         Gauge.builder("outbox.failed.records", this, h -> h.safely(h.outbox::failedCount)).register(meters);
+        if (applier.enabled() && applier.handler().failurePolicy().parks()) {
+            // Every reason at zero from the start: the first parking is then an increase() of log_parked_total,
+            // not a new series that Prometheus sees appear at 1.
+            for (ParkReason reason : ParkReason.values()) {
+                meters.counter("log.parked", "reason", reason.code());
+            }
+        }
     }
 
     @Override

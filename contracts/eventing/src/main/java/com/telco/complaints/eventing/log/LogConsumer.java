@@ -1,6 +1,7 @@
 package com.telco.complaints.eventing.log;
 
 import com.telco.complaints.eventing.config.EventingConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -44,6 +45,7 @@ public class LogConsumer {
     private volatile String failing;
     private volatile Instant failingSince;
     private Timer batches;
+    private Counter applied;
 
     void onStart(@Observes StartupEvent event) {
         if (!applier.enabled()) {
@@ -51,6 +53,8 @@ public class LogConsumer {
         }
         batches = Timer.builder("log.batch").description("How long a polled batch takes to apply")
                 .publishPercentiles(0.5, 0.99).register(meters);
+        applied = Counter.builder("log.applied").description("Records of the log the live consumer has gone past:"
+                + " applied, or skipped as applied before or as its own echo, or set aside (log.parked)").register(meters);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -80,6 +84,7 @@ public class LogConsumer {
                     failingSince = null;
                 }
                 batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                applied.increment(records.size());
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {

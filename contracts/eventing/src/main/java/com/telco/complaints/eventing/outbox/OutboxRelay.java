@@ -79,6 +79,8 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
     @Inject
+    RelayMetrics relayMetrics;
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafka;
     @ConfigProperty(name = "complaints.topics.events")
@@ -323,6 +325,7 @@ public class OutboxRelay {
      */
     private Throwable send(List<Outbox.Row> rows) throws InterruptedException {
         long[] ids = rows.stream().mapToLong(Outbox.Row::id).toArray();
+        long began = System.nanoTime();
         producer.beginTransaction();
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
         for (Outbox.Row row : rows) {
@@ -343,6 +346,7 @@ public class OutboxRelay {
                 Map.of(marker(), new OffsetAndMetadata(ids[ids.length - 1], RelayedIds.format(ids, ids.length))),
                 new ConsumerGroupMetadata(outbox.relayName()));
         producer.commitTransaction();
+        relayMetrics.committed(rows.size(), System.nanoTime() - began);
         QuarkusTransaction.requiringNew().call(() -> outbox.delete(Arrays.stream(ids).boxed().toList()));
         relayed.addAndGet(rows.size());
         return null;
