@@ -1,0 +1,294 @@
+package com.telco.complaints.deploy.images;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.telco.complaints.deploy.images.OciImage.FileEntry;
+import com.telco.complaints.deploy.images.OciImage.FileSystemView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The five services' image tarballs, as `-Pimages` writes them to {@code <service>/target/<service>-image.tar}: valid
+ * OCI images that a runtime would start as a non-root user with the service's own JRE, JVM options and port, and
+ * that say where they come from. Run as root (as CI does), each image's java also runs in a chroot of its layers,
+ * proving that the base has the libraries, locale and users it needs.
+ */
+class ServiceImagesIT {
+
+    static final String JAVA = "/opt/java/openjdk/bin/java";
+    static final String RUN_JAR = "/deployments/quarkus-run.jar";
+    /** What the services load (see base-image.sh): a JRE without one of them fails at start-up or at its first use. */
+    static final List<String> MODULES = List.of("java.base", "java.desktop", "java.logging", "java.management",
+            "java.naming", "java.rmi", "java.security.jgss", "java.security.sasl", "java.sql", "java.xml",
+            "jdk.charsets", "jdk.crypto.ec", "jdk.localedata", "jdk.management", "jdk.naming.dns", "jdk.unsupported");
+    static final List<String> JVM_DEFAULTS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+
+    static final String CHROOT = Files.isExecutable(Path.of("/usr/sbin/chroot")) ? "/usr/sbin/chroot" : "chroot";
+    static final Path ROOT = Path.of(System.getProperty("images.root", "../.."));
+    static final String VERSION = System.getProperty("images.version", "1.0.0-SNAPSHOT");
+
+    private static final Map<String, FileSystemView> FILE_SYSTEMS = new ConcurrentHashMap<>();
+
+    @AfterAll
+    static void forget() {
+        FILE_SYSTEMS.clear();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intake-service", "routing-service", "sla-service", "survey-service", "analytics-service"})
+    void isAValidOciImageLayout(String service) throws IOException {
+        try (OciImage image = open(service)) {
+            assertThat(image.layout().path("imageLayoutVersion").asText()).isEqualTo("1.0.0");
+            JsonNode index = image.index();
+            assertThat(index.path("schemaVersion").asInt()).isEqualTo(2);
+            JsonNode descriptor = index.path("manifests").get(0);
+            assertThat(descriptor.path("mediaType").asText()).isEqualTo(OciImage.MANIFEST);
+            assertThat(descriptor.path("annotations").path("org.opencontainers.image.ref.name").asText())
+                    .isEqualTo("complaint-suite/" + service + ":" + VERSION);
+
+            JsonNode manifest = image.manifest();
+            assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(2);
+            assertThat(manifest.path("config").path("mediaType").asText()).isEqualTo(OciImage.CONFIG);
+            assertThat(image.layers()).isNotEmpty()
+                    .allSatisfy(layer -> assertThat(layer.path("mediaType").asText()).isEqualTo(OciImage.LAYER));
+
+            JsonNode config = image.config();
+            assertThat(config.path("os").asText()).isEqualTo("linux");
+            assertThat(config.path("architecture").asText()).isIn("amd64", "arm64");
+            assertThat(config.path("rootfs").path("type").asText()).isEqualTo("layers");
+            assertThat(texts(config.path("rootfs").path("diff_ids")))
+                    .as("the config's diff_ids are the digests of the uncompressed layers")
+                    .isEqualTo(fileSystem(service, image).diffIds());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intake-service", "routing-service", "sla-service", "survey-service", "analytics-service"})
+    void runsJavaOnQuarkusRunJarAsANonRootUser(String service) throws IOException {
+        try (OciImage image = open(service)) {
+            JsonNode config = image.config().path("config");
+            FileSystemView fs = fileSystem(service, image);
+
+            String user = config.path("User").asText();
+            String uid = user.split(":")[0];
+            assertThat(uid).isNotBlank().isNotEqualTo("0").isNotEqualTo("root").matches("[1-9][0-9]*");
+            String account = Arrays.stream(fs.text("/etc/passwd").split("\n"))
+                    .filter(line -> line.split(":")[2].equals(uid)).findFirst().orElseThrow();
+            assertThat(account).as("the user has a name and a home of its own")
+                    .matches("app:x:" + uid + ":" + uid + ":.*:/home/app:.*");
+            assertThat(fs.files().get("/home/app").uid()).isEqualTo(Long.parseLong(uid));
+            assertThat(fs.files().get("/tmp").mode()).isEqualTo(01777);
+
+            assertThat(texts(config.path("Entrypoint"))).containsExactly(JAVA, "-jar", RUN_JAR);
+            assertThat(config.has("Cmd")).isFalse();
+            FileEntry java = fs.files().get(JAVA);
+            assertThat(java).isNotNull();
+            assertThat(java.regular() && java.executable()).isTrue();
+            assertThat(fs.files().get(RUN_JAR)).isNotNull().matches(FileEntry::regular);
+            assertThat(fs.under("/deployments/lib/main")).as("the libraries").hasSizeGreaterThan(20);
+            assertThat(fs.under("/deployments/lib/boot")).isNotEmpty();
+            assertThat(fs.under("/deployments/app")).anyMatch(p -> p.endsWith(service + "-" + VERSION + ".jar"));
+            assertThat(fs.under("/deployments/quarkus")).contains("/deployments/quarkus/quarkus-application.dat");
+            assertThat(fs.files().values()).as("the application is root's, read-only for the user")
+                    .filteredOn(f -> f.path().startsWith("/deployments"))
+                    .allSatisfy(f -> assertThat(f.uid()).isZero())
+                    .allSatisfy(f -> assertThat(f.mode() & 022).isZero());
+            assertThat(fs.files()).as("Jib's own layout of the classes is left out").doesNotContainKey("/app");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intake-service", "routing-service", "sla-service", "survey-service", "analytics-service"})
+    void carriesItsLabelsPortAndJvmDefaults(String service) throws IOException {
+        try (OciImage image = open(service)) {
+            JsonNode config = image.config().path("config");
+
+            JsonNode labels = config.path("Labels");
+            assertThat(labels.path("org.opencontainers.image.revision").asText()).matches("[0-9a-f]{40}");
+            headCommit().ifPresent(head ->
+                    assertThat(labels.path("org.opencontainers.image.revision").asText()).isEqualTo(head));
+            assertThat(labels.path("org.opencontainers.image.version").asText()).isEqualTo(VERSION);
+            assertThat(labels.path("org.opencontainers.image.title").asText()).isEqualTo(service);
+            assertThat(labels.path("org.opencontainers.image.source").asText()).isNotBlank()
+                    .doesNotContain("${");
+
+            Map<String, String> env = environment(config);
+            assertThat(env.get("JDK_JAVA_OPTIONS").split(" ")).containsAll(JVM_DEFAULTS);
+            assertThat(env).containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0").containsEntry("LANG", "C.UTF-8");
+            String port = httpPort(service);
+            assertThat(env).containsEntry("QUARKUS_HTTP_PORT", port);
+            assertThat(fieldNames(config.path("ExposedPorts"))).containsExactly(port + "/tcp");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intake-service", "routing-service", "sla-service", "survey-service", "analytics-service"})
+    void hasAJreWithTheModulesTheServicesNeed(String service) throws IOException {
+        try (OciImage image = open(service)) {
+            FileSystemView fs = fileSystem(service, image);
+            String release = fs.text("/opt/java/openjdk/release");
+            String modules = release.lines().filter(l -> l.startsWith("MODULES=")).findFirst().orElseThrow();
+            assertThat(modules.substring("MODULES=".length()).replace("\"", "").split(" ")).containsAll(MODULES);
+            assertThat(release).contains("JAVA_VERSION=\"17");
+            assertThat(fs.files().get("/opt/java/openjdk/lib/security/cacerts").size())
+                    .as("the CA certificates, a real file").isGreaterThan(50_000);
+        }
+    }
+
+    /**
+     * The image's own java, libc and users, not the build machine's: its layers unpacked into a directory, java
+     * run there by chroot as the image's user with the image's environment. Needs root (to chroot and mount /proc,
+     * where the launcher finds its own libraries); skipped otherwise.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"intake-service", "analytics-service"})
+    void runsItsOwnJavaInAChroot(String service) throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "chroot needs root");
+        Path dir = Files.createTempDirectory("image-" + service);
+        try (OciImage image = open(service)) {
+            for (JsonNode layer : image.layers()) {
+                Process tar = new ProcessBuilder("tar", "-xzf", "-", "-C", dir.toString())
+                        .redirectErrorStream(true).start();
+                try (OutputStream in = tar.getOutputStream()) {
+                    image.copyLayer(layer, in);
+                }
+                assertThat(finish(tar)).isZero();
+            }
+            Files.createDirectories(dir.resolve("proc"));
+            assumeTrue(run(List.of("mount", "-t", "proc", "proc", dir.resolve("proc").toString()), null)
+                    .exitCode() == 0, "mounting /proc in the chroot is not allowed here");
+            try {
+                JsonNode config = image.config().path("config");
+                Map<String, String> env = environment(config);
+                List<String> chroot = List.of(CHROOT, "--userspec=" + config.path("User").asText(), dir.toString());
+
+                Result version = run(concat(chroot, JAVA, "-XshowSettings:properties", "-version"), env);
+                assertThat(version.exitCode()).as(version.output()).isZero();
+                assertThat(version.output())
+                        .contains("Picked up JDK_JAVA_OPTIONS: " + env.get("JDK_JAVA_OPTIONS"))
+                        .contains("java.home = /opt/java/openjdk")
+                        .contains("user.name = app")
+                        .contains("user.home = /home/app")
+                        .contains("file.encoding = UTF-8")
+                        .contains("sun.jnu.encoding = UTF-8")
+                        .contains("openjdk version \"17");
+
+                Result modules = run(concat(chroot, JAVA, "--list-modules"), env);
+                assertThat(modules.exitCode()).as(modules.output()).isZero();
+                assertThat(modules.output().lines().map(l -> l.replaceFirst("@.*", "")).toList())
+                        .containsAll(MODULES);
+
+                // The image's JVM options take effect: a heap of 192 MB, the serial collector.
+                Result flags = run(concat(chroot, JAVA, "-XX:+PrintFlagsFinal", "-version"), env);
+                assertThat(flags.output()).containsPattern("size_t MaxHeapSize += 201326592 ")
+                        .containsPattern("bool UseSerialGC += true ");
+            } finally {
+                run(List.of("umount", dir.resolve("proc").toString()), null);
+            }
+        } finally {
+            run(List.of("rm", "-rf", dir.toString()), null);
+        }
+    }
+
+    private static OciImage open(String service) throws IOException {
+        Path tarball = ROOT.resolve(service).resolve("target").resolve(service + "-image.tar");
+        assertThat(tarball).as("built by -Pimages in " + service).isRegularFile();
+        return new OciImage(tarball);
+    }
+
+    private static FileSystemView fileSystem(String service, OciImage image) throws IOException {
+        FileSystemView fs = FILE_SYSTEMS.get(service);
+        if (fs == null) {
+            fs = image.fileSystem(Set.of("/etc/passwd", "/opt/java/openjdk/release"));
+            FILE_SYSTEMS.put(service, fs);
+        }
+        return fs;
+    }
+
+    private static String httpPort(String service) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(
+                ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return properties.getProperty("quarkus.http.port");
+    }
+
+    private static java.util.Optional<String> headCommit() {
+        try {
+            Result head = run(List.of("git", "-C", ROOT.toString(), "rev-parse", "HEAD"), null);
+            return head.exitCode() == 0 ? java.util.Optional.of(head.output().strip()) : java.util.Optional.empty();
+        } catch (IOException | InterruptedException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static Map<String, String> environment(JsonNode config) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String entry : texts(config.path("Env"))) {
+            int eq = entry.indexOf('=');
+            env.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        return env;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    /** Runs a command with exactly {@code env} as its environment (null: this JVM's), bounded to a minute. */
+    private static Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (env != null) {
+            builder.environment().clear();
+            builder.environment().putAll(env);
+        }
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(finish(process), output);
+    }
+
+    private static int finish(Process process) throws InterruptedException {
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("timed out: " + process.info().commandLine().orElse("?"));
+        }
+        return process.exitValue();
+    }
+}
