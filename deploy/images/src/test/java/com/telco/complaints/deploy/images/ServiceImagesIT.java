@@ -9,19 +9,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +41,6 @@ class ServiceImagesIT {
     static final List<String> JVM_DEFAULTS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
-    static final String CHROOT = Files.isExecutable(Path.of("/usr/sbin/chroot")) ? "/usr/sbin/chroot" : "chroot";
     static final Path ROOT = Path.of(System.getProperty("images.root", "../.."));
     static final String VERSION = System.getProperty("images.version", "1.0.0-SNAPSHOT");
 
@@ -120,20 +116,21 @@ class ServiceImagesIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"intake-service", "routing-service", "sla-service", "survey-service", "analytics-service"})
-    void carriesItsLabelsPortAndJvmDefaults(String service) throws IOException {
+    void carriesItsLabelsPortAndJvmDefaults(String service) throws Exception {
         try (OciImage image = open(service)) {
             JsonNode config = image.config().path("config");
 
             JsonNode labels = config.path("Labels");
             assertThat(labels.path("org.opencontainers.image.revision").asText()).matches("[0-9a-f]{40}");
-            headCommit().ifPresent(head ->
-                    assertThat(labels.path("org.opencontainers.image.revision").asText()).isEqualTo(head));
+            headCommit().ifPresent(head -> assertThat(labels.path("org.opencontainers.image.revision").asText())
+                    .as("the image is of the checkout's commit (images built before the last commit are stale)")
+                    .isEqualTo(head));
             assertThat(labels.path("org.opencontainers.image.version").asText()).isEqualTo(VERSION);
             assertThat(labels.path("org.opencontainers.image.title").asText()).isEqualTo(service);
             assertThat(labels.path("org.opencontainers.image.source").asText()).isNotBlank()
                     .doesNotContain("${");
 
-            Map<String, String> env = environment(config);
+            Map<String, String> env = Chroot.environment(config);
             assertThat(env.get("JDK_JAVA_OPTIONS").split(" ")).containsAll(JVM_DEFAULTS);
             assertThat(env).containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0").containsEntry("LANG", "C.UTF-8");
             String port = httpPort(service);
@@ -157,36 +154,21 @@ class ServiceImagesIT {
     }
 
     /**
-     * The image's own java, libc and users, not the build machine's: its layers unpacked into a directory, java
-     * run there by chroot as the image's user with the image's environment. Needs root (to chroot and mount /proc,
-     * where the launcher finds its own libraries); skipped otherwise.
+     * The image's own java, libc and users, not the build machine's: its layers unpacked, java run there by chroot
+     * as the image's user with the image's environment. Needs root (as CI runs); skipped otherwise.
      */
     @ParameterizedTest
     @ValueSource(strings = {"intake-service", "analytics-service"})
     void runsItsOwnJavaInAChroot(String service) throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "chroot needs root");
-        Path dir = Files.createTempDirectory("image-" + service);
+        assumeTrue(Chroot.possible(), "chroot needs root on Linux");
         try (OciImage image = open(service)) {
-            for (JsonNode layer : image.layers()) {
-                Process tar = new ProcessBuilder("tar", "-xzf", "-", "-C", dir.toString())
-                        .redirectErrorStream(true).start();
-                try (OutputStream in = tar.getOutputStream()) {
-                    image.copyLayer(layer, in);
-                }
-                assertThat(finish(tar)).isZero();
-            }
-            Files.createDirectories(dir.resolve("proc"));
-            assumeTrue(run(List.of("mount", "-t", "proc", "proc", dir.resolve("proc").toString()), null)
-                    .exitCode() == 0, "mounting /proc in the chroot is not allowed here");
-            try {
-                JsonNode config = image.config().path("config");
-                Map<String, String> env = environment(config);
-                List<String> chroot = List.of(CHROOT, "--userspec=" + config.path("User").asText(), dir.toString());
-
-                Result version = run(concat(chroot, JAVA, "-XshowSettings:properties", "-version"), env);
+            Optional<Chroot> unpacked = Chroot.of(image, service);
+            assumeTrue(unpacked.isPresent(), "mounting /proc in the chroot is not allowed here");
+            try (Chroot chroot = unpacked.get()) {
+                Chroot.Result version = chroot.run(List.of(JAVA, "-XshowSettings:properties", "-version"), Map.of());
                 assertThat(version.exitCode()).as(version.output()).isZero();
                 assertThat(version.output())
-                        .contains("Picked up JDK_JAVA_OPTIONS: " + env.get("JDK_JAVA_OPTIONS"))
+                        .contains("Picked up JDK_JAVA_OPTIONS: " + chroot.environment().get("JDK_JAVA_OPTIONS"))
                         .contains("java.home = /opt/java/openjdk")
                         .contains("user.name = app")
                         .contains("user.home = /home/app")
@@ -194,24 +176,20 @@ class ServiceImagesIT {
                         .contains("sun.jnu.encoding = UTF-8")
                         .contains("openjdk version \"17");
 
-                Result modules = run(concat(chroot, JAVA, "--list-modules"), env);
+                Chroot.Result modules = chroot.run(List.of(JAVA, "--list-modules"), Map.of());
                 assertThat(modules.exitCode()).as(modules.output()).isZero();
                 assertThat(modules.output().lines().map(l -> l.replaceFirst("@.*", "")).toList())
                         .containsAll(MODULES);
 
                 // The image's JVM options take effect: a heap of 192 MB, the serial collector.
-                Result flags = run(concat(chroot, JAVA, "-XX:+PrintFlagsFinal", "-version"), env);
+                Chroot.Result flags = chroot.run(List.of(JAVA, "-XX:+PrintFlagsFinal", "-version"), Map.of());
                 assertThat(flags.output()).containsPattern("size_t MaxHeapSize += 201326592 ")
                         .containsPattern("bool UseSerialGC += true ");
-            } finally {
-                run(List.of("umount", dir.resolve("proc").toString()), null);
             }
-        } finally {
-            run(List.of("rm", "-rf", dir.toString()), null);
         }
     }
 
-    private static OciImage open(String service) throws IOException {
+    static OciImage open(String service) throws IOException {
         Path tarball = ROOT.resolve(service).resolve("target").resolve(service + "-image.tar");
         assertThat(tarball).as("built by -Pimages in " + service).isRegularFile();
         return new OciImage(tarball);
@@ -235,25 +213,17 @@ class ServiceImagesIT {
         return properties.getProperty("quarkus.http.port");
     }
 
-    private static java.util.Optional<String> headCommit() {
+    /** The checkout's commit, when git is there to say it. */
+    private static Optional<String> headCommit() throws InterruptedException {
         try {
-            Result head = run(List.of("git", "-C", ROOT.toString(), "rev-parse", "HEAD"), null);
-            return head.exitCode() == 0 ? java.util.Optional.of(head.output().strip()) : java.util.Optional.empty();
-        } catch (IOException | InterruptedException e) {
-            return java.util.Optional.empty();
+            Chroot.Result head = Chroot.onHost(List.of("git", "-C", ROOT.toString(), "rev-parse", "HEAD"), null);
+            return head.exitCode() == 0 ? Optional.of(head.output().strip()) : Optional.empty();
+        } catch (IOException noGit) {
+            return Optional.empty();
         }
     }
 
-    private static Map<String, String> environment(JsonNode config) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String entry : texts(config.path("Env"))) {
-            int eq = entry.indexOf('=');
-            env.put(entry.substring(0, eq), entry.substring(eq + 1));
-        }
-        return env;
-    }
-
-    private static List<String> texts(JsonNode array) {
+    static List<String> texts(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
@@ -261,34 +231,5 @@ class ServiceImagesIT {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static List<String> concat(List<String> head, String... tail) {
-        List<String> all = new ArrayList<>(head);
-        all.addAll(List.of(tail));
-        return all;
-    }
-
-    record Result(int exitCode, String output) {
-    }
-
-    /** Runs a command with exactly {@code env} as its environment (null: this JVM's), bounded to a minute. */
-    private static Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (env != null) {
-            builder.environment().clear();
-            builder.environment().putAll(env);
-        }
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(finish(process), output);
-    }
-
-    private static int finish(Process process) throws InterruptedException {
-        if (!process.waitFor(1, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("timed out: " + process.info().commandLine().orElse("?"));
-        }
-        return process.exitValue();
     }
 }
