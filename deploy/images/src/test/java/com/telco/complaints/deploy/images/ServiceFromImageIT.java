@@ -37,6 +37,7 @@ class ServiceFromImageIT {
     @Test
     void analyticsStartsFromItsImageAndRendersThePdfReport() throws Exception {
         assumeTrue(Chroot.possible(), "chroot needs root on Linux");
+        assumeTrue(ServiceImagesIT.DEFAULT_BASE, "runs on the default base only");
         try (OciImage image = ServiceImagesIT.open(SERVICE);
              LocalPostgres postgres = LocalPostgres.startOrReuse(LocalPostgres.Settings.defaults())) {
             Optional<Chroot> unpacked = Chroot.of(image, SERVICE);
@@ -45,7 +46,7 @@ class ServiceFromImageIT {
             postgres.createDatabaseIfMissing(DATABASE);
             LocalTokens tokens = LocalTokens.inMemory();
             int port = freePort();
-            Path log = Files.createTempFile("analytics-from-image", ".log");
+            Path log = Files.createDirectories(Path.of("target")).resolve("analytics-from-image.log").toAbsolutePath();
             List<String> entrypoint = ServiceImagesIT.texts(image.config().path("config").path("Entrypoint"));
             try (Chroot chroot = unpacked.get()) {
                 Process service = chroot.start(entrypoint, Map.of(
