@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
@@ -34,7 +35,7 @@ final class Chroot implements AutoCloseable {
     }
 
     /** Unpacks {@code image}; empty when /proc cannot be mounted here (a container without the right). */
-    static java.util.Optional<Chroot> of(OciImage image, String name) throws IOException, InterruptedException {
+    static Optional<Chroot> of(OciImage image, String name) throws IOException, InterruptedException {
         Chroot chroot = new Chroot(Files.createTempDirectory("image-" + name), image.config().path("config"));
         try {
             for (JsonNode layer : image.layers()) {
@@ -53,9 +54,9 @@ final class Chroot implements AutoCloseable {
                     .exitCode() == 0;
             if (!chroot.mounted) {
                 chroot.close();
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(chroot);
+            return Optional.of(chroot);
         } catch (IOException | InterruptedException | RuntimeException e) {
             chroot.close();
             throw e;
