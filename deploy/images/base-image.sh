@@ -8,8 +8,8 @@
 #
 # With <base> other than tar://<output.tar> (the build was given another base image) there is nothing to make.
 # Runs on Linux (x86_64 or aarch64) with GNU tar; needs jlink (JAVA_HOME or the java on the PATH).
-# Does nothing when <output.tar> was made by the same script from the same JDK (it is shared by the
-# five services of one build). Reproducible: fixed order, owners and times in the layer.
+# Does nothing when <output.tar> was made by the same script from the same JDK and glibc (it is shared by
+# the five services of one build). Reproducible: fixed order, owners and times in the layer.
 set -euo pipefail
 
 out=$(realpath -m "$1")
@@ -29,7 +29,7 @@ app_uid=10001
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.rmi,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.management,jdk.naming.dns,jdk.net,jdk.security.auth,jdk.unsupported,jdk.zipfs
 locales=en,zh
 
-key=$( { cat "$0"; "$java_home/bin/java" -version 2>&1; uname -m; } | sha256sum | cut -c1-64)
+key=$( { cat "$0"; "$java_home/bin/java" -version 2>&1; ldd --version 2>&1 | head -1; uname -m; } | sha256sum | cut -c1-64)
 mkdir -p "$(dirname "$out")"
 exec 9>"$out.lock"
 flock 9
